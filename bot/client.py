@@ -1,0 +1,96 @@
+"""The discord.py client: loads the cogs, syncs commands, owns the database and the scheduler."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import pkgutil
+from typing import Iterable
+
+import discord
+from discord.ext import commands
+
+from bot.domain.clock import Clock, SystemClock
+from bot.domain.guild_settings import GuildSettings
+from bot.scheduling import Scheduler
+from bot.settings import Settings
+from bot.storage.database import Database
+from bot.storage.guild_settings import GuildSettingsRepo
+
+log = logging.getLogger(__name__)
+
+
+def discover_cogs() -> list[str]:
+    """Every extension under `cogs/` (modules and packages not starting with an underscore)."""
+    import cogs
+
+    return [f"cogs.{m.name}" for m in sorted(pkgutil.iter_modules(cogs.__path__), key=lambda m: m.name)
+            if not m.name.startswith("_")]
+
+
+class BaithakBot(commands.Bot):
+    """Baithak's client. Everything user-facing is an application command, button or modal."""
+
+    def __init__(self, settings: Settings, db: Database, *, clock: Clock | None = None,
+                 extra_extensions: Iterable[str] = ()) -> None:
+        intents = discord.Intents.none()
+        intents.guilds = True
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=intents,
+            help_command=None,
+            # Nothing the bot sends may ping anyone unless a message opts in explicitly.
+            allowed_mentions=discord.AllowedMentions.none(),
+        )
+        self.settings = settings
+        self.db = db
+        self.clock: Clock = clock or SystemClock()
+        self.scheduler = Scheduler()
+        self.guild_settings = GuildSettingsRepo(db, default_timezone=settings.timezone,
+                                                default_language=settings.language)
+        self.extra_extensions = list(extra_extensions)
+        self.synced = False
+
+    async def setup_hook(self) -> None:
+        from cogs._common.errors import on_app_command_error
+
+        self.tree.on_error = on_app_command_error
+        for name in discover_cogs() + self.extra_extensions:
+            await self.load_extension(name)
+            log.info("loaded %s", name)
+        await self.scheduler.start()
+        await self.sync_commands()
+
+    async def sync_commands(self) -> None:
+        if self.settings.dev_guild:
+            guild = discord.Object(id=self.settings.dev_guild)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+        else:
+            synced = await self.tree.sync()
+        self.synced = True
+        log.info("synced %d application commands%s", len(synced),
+                 f" to guild {self.settings.dev_guild}" if self.settings.dev_guild else " globally")
+
+    async def settings_for(self, guild_id: int | None) -> GuildSettings:
+        """The guild's settings (defaults in DMs)."""
+        if guild_id is None:
+            return GuildSettings.defaults(0, timezone=self.settings.timezone, language=self.settings.language)
+        return await self.guild_settings.get(guild_id)
+
+    async def send_dm(self, user_id: int, **kwargs: object) -> bool:
+        """DM a user; False when their DMs are closed or they cannot be reached (never raises for that)."""
+        try:
+            channel = await self.create_dm(discord.Object(id=user_id))
+            await channel.send(**kwargs)  # type: ignore[arg-type]
+        except (discord.Forbidden, discord.NotFound):
+            return False
+        return True
+
+    async def close(self) -> None:
+        self.scheduler.shutdown()
+        await super().close()
+
+    async def on_ready(self) -> None:
+        log.info("connected as %s (%s) to %d guild(s)", self.user, getattr(self.user, "id", "?"),
+                 len(self.guilds))

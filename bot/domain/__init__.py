@@ -1,0 +1,1 @@
+"""Pure domain logic: no discord, aiosqlite or apscheduler imports here."""

@@ -1,0 +1,56 @@
+"""Message catalogue in English and Urdu.
+
+Each feature keeps its messages in its own module under `bot/i18n/messages/` as
+``MESSAGES = {"key": {"en": "...", "ur": "..."}}``; they are merged here once. A key defined twice,
+or missing a language, is a programming error caught at import (and by the catalogue test).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import string
+
+LANGUAGES = ("en", "ur")
+DEFAULT_LANGUAGE = "en"
+
+_CATALOGUE: dict[str, dict[str, str]] = {}
+
+
+def _load() -> None:
+    from bot.i18n import messages
+
+    for info in sorted(pkgutil.iter_modules(messages.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{messages.__name__}.{info.name}")
+        for key, texts in getattr(module, "MESSAGES", {}).items():
+            if key in _CATALOGUE:
+                raise RuntimeError(f"i18n key {key!r} defined twice (again in {info.name})")
+            missing = [lang for lang in LANGUAGES if not texts.get(lang)]
+            if missing:
+                raise RuntimeError(f"i18n key {key!r} lacks {missing}")
+            _CATALOGUE[key] = texts
+
+
+def catalogue() -> dict[str, dict[str, str]]:
+    """The whole merged catalogue (key -> language -> template)."""
+    if not _CATALOGUE:
+        _load()
+    return _CATALOGUE
+
+
+def placeholders(template: str) -> set[str]:
+    """Names used as ``{name}`` in a template."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def t(lang: str | None, key: str, /, **params: object) -> str:
+    """The message `key` in `lang` (falling back to English), formatted with `params`."""
+    texts = catalogue().get(key)
+    if texts is None:
+        raise KeyError(f"unknown i18n key {key!r}")
+    template = texts.get(lang or DEFAULT_LANGUAGE) or texts[DEFAULT_LANGUAGE]
+    return template.format(**params) if params else template
+
+
+def has(key: str) -> bool:
+    return key in catalogue()

@@ -1,0 +1,1 @@
+"""Catalogue modules, one per feature; see bot.i18n."""

@@ -1,0 +1,92 @@
+"""Messages shared by every feature: errors, permissions, durations, /setup."""
+
+MESSAGES = {
+    "common.error": {
+        "en": "Sorry, something went wrong on our side. Nothing you sent was lost. Reference: `{ref}`",
+        "ur": "معذرت، ہماری طرف کوئی خرابی ہو گئی۔ آپ کا بھیجا ہوا کچھ ضائع نہیں ہوا۔ حوالہ: `{ref}`",
+    },
+    "common.not_found": {
+        "en": "That no longer exists here, or it belongs to another server.",
+        "ur": "یہ چیز یہاں موجود نہیں، یا کسی اور سرور کی ہے۔",
+    },
+    "common.guild_only": {
+        "en": "This works only inside a server, not in direct messages.",
+        "ur": "یہ صرف سرور کے اندر چلتا ہے، براہِ راست پیغامات میں نہیں۔",
+    },
+    "common.too_long": {
+        "en": "`{field}` is too long: at most {limit} characters.",
+        "ur": "`{field}` بہت لمبا ہے: زیادہ سے زیادہ {limit} حروف۔",
+    },
+    "common.none": {"en": "not set", "ur": "مقرر نہیں"},
+    "common.on": {"en": "on", "ur": "آن"},
+    "common.off": {"en": "off", "ur": "آف"},
+    "common.dm_closed": {
+        "en": "I could not DM them: their direct messages are closed.",
+        "ur": "میں انہیں پیغام نہیں بھیج سکا: ان کے براہِ راست پیغامات بند ہیں۔",
+    },
+    "common.page": {"en": "Page {page} of {pages}", "ur": "صفحہ {page} از {pages}"},
+    "common.previous": {"en": "Previous", "ur": "پچھلا"},
+    "common.next": {"en": "Next", "ur": "اگلا"},
+    "perm.need_admin": {
+        "en": "Only admins (Manage Server) can do this.",
+        "ur": "یہ صرف ایڈمن (Manage Server) کر سکتے ہیں۔",
+    },
+    "perm.need_organiser": {
+        "en": "Only organisers can do this: you need the organiser role or Manage Events.",
+        "ur": "یہ صرف منتظمین کر سکتے ہیں: آپ کو organiser رول یا Manage Events درکار ہے۔",
+    },
+    "perm.need_moderator": {
+        "en": "Only moderators can do this: you need the moderator role or Manage Server.",
+        "ur": "یہ صرف ماڈریٹر کر سکتے ہیں: آپ کو moderator رول یا Manage Server درکار ہے۔",
+    },
+    "duration.invalid": {
+        "en": "`{value}` is not a duration. Write it like `90m`, `2h` or `1h30m`.",
+        "ur": "`{value}` دورانیہ نہیں ہے۔ یوں لکھیں: `90m`، `2h` یا `1h30m`۔",
+    },
+    "duration.out_of_range": {
+        "en": "`{value}` is out of range: use between {minimum} and {maximum}.",
+        "ur": "`{value}` حد سے باہر ہے: {minimum} اور {maximum} کے درمیان رکھیں۔",
+    },
+    "offsets.invalid": {
+        "en": "`{value}` is not a list of reminder times. Write it like `24h,1h` or `30m`.",
+        "ur": "`{value}` یاد دہانی کے اوقات کی فہرست نہیں۔ یوں لکھیں: `24h,1h` یا `30m`۔",
+    },
+    "offsets.too_many": {
+        "en": "At most {maximum} reminder times, please.",
+        "ur": "زیادہ سے زیادہ {maximum} یاد دہانیاں رکھیں۔",
+    },
+    "setup.title": {"en": "Baithak settings", "ur": "بیٹھک کی ترتیبات"},
+    "setup.saved": {"en": "Settings saved.", "ur": "ترتیبات محفوظ ہو گئیں۔"},
+    "setup.current": {
+        "en": "Current settings. Use `/setup` with options to change any of them.",
+        "ur": "موجودہ ترتیبات۔ کچھ بدلنے کے لیے `/setup` کے ساتھ آپشن دیں۔",
+    },
+    "setup.bad_timezone": {
+        "en": "`{value}` is not a time zone I know. Pick one from the list, e.g. `Asia/Karachi`. Nothing was changed.",
+        "ur": "`{value}` کوئی معلوم ٹائم زون نہیں۔ فہرست میں سے چنیں، مثلاً `Asia/Karachi`۔ کچھ تبدیل نہیں ہوا۔",
+    },
+    "setup.bad_language": {
+        "en": "`{value}` is not a language I speak: use `en` or `ur`.",
+        "ur": "`{value}` کوئی دستیاب زبان نہیں: `en` یا `ur` استعمال کریں۔",
+    },
+    "setup.bad_sla": {
+        "en": "Report SLA must be between 1 and 720 hours, not {value}.",
+        "ur": "رپورٹ کا SLA ایک سے 720 گھنٹے کے درمیان ہونا چاہیے، {value} نہیں۔",
+    },
+    "setup.bad_channel": {
+        "en": "{channel} is not a text channel I can post in.",
+        "ur": "{channel} ایسا ٹیکسٹ چینل نہیں جس میں میں لکھ سکوں۔",
+    },
+    "setup.field.announcements": {"en": "Announcements channel", "ur": "اعلانات کا چینل"},
+    "setup.field.moderation": {"en": "Moderation channel", "ur": "ماڈریشن چینل"},
+    "setup.field.resources": {"en": "Resources channel", "ur": "وسائل کا چینل"},
+    "setup.field.organiser_role": {"en": "Organiser role", "ur": "منتظم رول"},
+    "setup.field.moderator_role": {"en": "Moderator role", "ur": "ماڈریٹر رول"},
+    "setup.field.timezone": {"en": "Time zone", "ur": "ٹائم زون"},
+    "setup.field.language": {"en": "Language", "ur": "زبان"},
+    "setup.field.reminders": {"en": "Default reminders", "ur": "طے شدہ یاد دہانیاں"},
+    "setup.field.resource_approval": {"en": "Resource approval", "ur": "وسائل کی منظوری"},
+    "setup.field.report_sla_hours": {"en": "Report SLA (hours)", "ur": "رپورٹ SLA (گھنٹے)"},
+    "language.en": {"en": "English", "ur": "انگریزی"},
+    "language.ur": {"en": "Urdu", "ur": "اردو"},
+}

@@ -1,0 +1,66 @@
+"""Running the bot: open and migrate the database, connect, shut down cleanly on SIGINT/SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import logging
+import os
+import signal
+
+import discord
+
+from bot.client import BaithakBot
+from bot.endpoints import use_endpoints
+from bot.settings import Settings
+from bot.storage.database import connect
+from bot.storage.migrations import migrate, open_migrated
+
+log = logging.getLogger("baithak")
+
+
+def extra_extensions() -> list[str]:
+    """Extensions named in BAITHAK_EXTENSIONS (development and benchmarks), checked importable."""
+    names = [n.strip() for n in os.environ.get("BAITHAK_EXTENSIONS", "").split(",") if n.strip()]
+    for name in names:
+        importlib.import_module(name)
+    return names
+
+
+async def migrate_database(settings: Settings) -> list[str]:
+    conn = await connect(settings.database)
+    try:
+        return [m.path.name for m in await migrate(conn)]
+    finally:
+        await conn.close()
+
+
+async def run_bot(settings: Settings) -> int:
+    """Run until Discord closes the connection or a signal arrives; returns an exit code."""
+    use_endpoints(settings.api_base, settings.gateway_url)
+    db = await open_migrated(settings.database)
+    bot = BaithakBot(settings, db, extra_extensions=extra_extensions())
+    loop = asyncio.get_running_loop()
+    stopping = asyncio.Event()
+
+    def stop(signame: str) -> None:
+        if not stopping.is_set():
+            log.info("%s received: shutting down", signame)
+            stopping.set()
+            loop.create_task(bot.close())
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop, sig.name)
+    code = 0
+    try:
+        await bot.start(settings.token or "")
+    except discord.LoginFailure:
+        log.error("DISCORD_TOKEN was refused by Discord: copy a fresh token from the Developer Portal")
+        code = 2
+    finally:
+        if not bot.is_closed():
+            await bot.close()
+        # Queued writes are finished before the database closes: nothing is half-written.
+        await db.close()
+        log.info("stopped")
+    return code

@@ -1,0 +1,133 @@
+"""Configuration from the environment and `.env`, validated at start-up.
+
+Every problem is reported as one :class:`SettingsError` whose message names the variable and the fix,
+so the CLI can print one line and exit with code 2 instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from dotenv import load_dotenv
+
+from bot.i18n import LANGUAGES
+
+DEFAULT_DATABASE = "data/baithak.sqlite3"
+DEFAULT_TIMEZONE = "Asia/Karachi"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+class SettingsError(Exception):
+    """A setting is missing or malformed; the message is one line for the operator."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str | None
+    database: Path
+    dev_guild: int | None
+    timezone: str
+    language: str
+    log_level: str
+    api_base: str | None
+    gateway_url: str | None
+
+
+def valid_timezone(name: str) -> bool:
+    """True when `name` is an IANA zone this machine knows (tzdata is a dependency)."""
+    if not name or name != name.strip() or name.startswith("/") or ".." in name:
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _url(name: str, value: str | None, schemes: tuple[str, ...]) -> str | None:
+    if not value:
+        return None
+    parsed = urlparse(value)
+    if parsed.scheme not in schemes or not parsed.netloc:
+        raise SettingsError(
+            f"{name}={value!r} is not a valid URL: use {schemes[0]}://host[:port]/... or unset it"
+        )
+    return value.rstrip("/") if name == "DISCORD_API_BASE" else value
+
+
+def load_settings(env: dict[str, str] | None = None, *, require_token: bool = True,
+                  dotenv_path: str | os.PathLike[str] | None = ".env") -> Settings:
+    """Read and validate settings; `.env` fills in what the environment does not set."""
+    if env is None:
+        if dotenv_path and Path(dotenv_path).is_file():
+            load_dotenv(dotenv_path, override=False)
+        env = dict(os.environ)
+
+    token = (env.get("DISCORD_TOKEN") or "").strip() or None
+    if require_token and not token:
+        raise SettingsError(
+            "DISCORD_TOKEN is not set: put your bot token in .env (see .env.example) "
+            "or export DISCORD_TOKEN=..."
+        )
+    if token and any(c.isspace() for c in token):
+        raise SettingsError("DISCORD_TOKEN contains spaces: copy the token again from the Developer Portal")
+
+    database = Path(env.get("BAITHAK_DATABASE") or DEFAULT_DATABASE)
+
+    dev_guild_raw = (env.get("BAITHAK_DEV_GUILD") or "").strip()
+    dev_guild = None
+    if dev_guild_raw:
+        if not dev_guild_raw.isdigit():
+            raise SettingsError(
+                f"BAITHAK_DEV_GUILD={dev_guild_raw!r} is not a server id: use the numeric id "
+                "(Developer Mode > Copy Server ID) or leave it empty"
+            )
+        dev_guild = int(dev_guild_raw)
+
+    timezone = (env.get("BAITHAK_TIMEZONE") or DEFAULT_TIMEZONE).strip()
+    if not valid_timezone(timezone):
+        raise SettingsError(
+            f"BAITHAK_TIMEZONE={timezone!r} is not a known time zone: use an IANA name such as Asia/Karachi"
+        )
+
+    language = (env.get("BAITHAK_LANGUAGE") or "en").strip().lower()
+    if language not in LANGUAGES:
+        raise SettingsError(
+            f"BAITHAK_LANGUAGE={language!r} is not supported: use one of {', '.join(LANGUAGES)}"
+        )
+
+    log_level = (env.get("LOG_LEVEL") or "INFO").strip().upper()
+    if log_level not in LOG_LEVELS:
+        raise SettingsError(f"LOG_LEVEL={log_level!r} is not a level: use one of {', '.join(LOG_LEVELS)}")
+
+    return Settings(
+        token=token,
+        database=database,
+        dev_guild=dev_guild,
+        timezone=timezone,
+        language=language,
+        log_level=log_level,
+        api_base=_url("DISCORD_API_BASE", env.get("DISCORD_API_BASE"), ("https", "http")),
+        gateway_url=_url("DISCORD_GATEWAY_URL", env.get("DISCORD_GATEWAY_URL"), ("wss", "ws")),
+    )
+
+
+def check_database_path(path: Path) -> None:
+    """Refuse a database path whose folder cannot be created or written."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SettingsError(
+            f"BAITHAK_DATABASE={str(path)!r}: cannot create folder {str(folder)!r} ({exc.strerror}); "
+            "choose a writable path"
+        ) from None
+    if path.is_dir():
+        raise SettingsError(f"BAITHAK_DATABASE={str(path)!r} is a folder: give a file path such as data/baithak.sqlite3")
+    target = path if path.exists() else folder
+    if not os.access(target, os.W_OK):
+        raise SettingsError(f"BAITHAK_DATABASE={str(path)!r} is not writable: fix its permissions or choose another path")

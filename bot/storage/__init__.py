@@ -1,0 +1,1 @@
+"""aiosqlite storage: the connection, migrations and one repository module per feature."""

@@ -1,0 +1,38 @@
+"""`baithak check`: is the database there, whole, and migrated?"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.storage.database import connect
+from bot.storage.migrations import MigrationError, status
+
+
+async def run_checks(path: Path) -> tuple[list[str], list[str]]:
+    """(what is fine, what is wrong) about the database at `path`."""
+    ok: list[str] = []
+    problems: list[str] = []
+    if not path.exists():
+        return ok, [f"no database at {path}: run `baithak migrate` to create it"]
+    conn = await connect(path)
+    try:
+        async with conn.execute("PRAGMA integrity_check") as cur:
+            verdict = (await cur.fetchone())[0]
+        (ok if verdict == "ok" else problems).append(f"integrity check: {verdict}")
+        async with conn.execute("PRAGMA foreign_key_check") as cur:
+            broken = await cur.fetchall()
+        if broken:
+            problems.append(f"{len(broken)} row(s) break foreign keys")
+        else:
+            ok.append("foreign keys consistent")
+        try:
+            st = await status(conn)
+        except MigrationError as exc:
+            problems.append(str(exc))
+        else:
+            ok.append(f"{len(st.applied)} migration(s) applied")
+            if st.pending:
+                problems.append(f"{len(st.pending)} migration(s) pending: run `baithak migrate`")
+    finally:
+        await conn.close()
+    return ok, problems

@@ -1,0 +1,169 @@
+"""The SQLite database: one writer, one reader, WAL.
+
+All writes go through :meth:`Database.write`, which queues the unit of work for a single writer task.
+Under a burst the writer takes many queued units into one ``BEGIN IMMEDIATE`` transaction, each inside
+its own savepoint (so one failing unit rolls back alone), and resolves every caller only after the
+COMMIT: a user is acknowledged only once their data is durable.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sqlite3
+from pathlib import Path
+from typing import Any, Awaitable, Callable, Iterable, TypeVar
+
+import aiosqlite
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+WriteFn = Callable[[aiosqlite.Connection], Awaitable[T]]
+
+BUSY_TIMEOUT_MS = 5000
+MAX_BATCH = 256
+
+
+async def _configure(conn: aiosqlite.Connection) -> None:
+    conn.row_factory = sqlite3.Row
+    await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    await conn.execute("PRAGMA foreign_keys = ON")
+    await conn.execute("PRAGMA journal_mode = WAL")
+    # NORMAL is durable across application crashes in WAL mode (only an OS crash can lose the
+    # last transactions), and it keeps commits cheap under click bursts.
+    await conn.execute("PRAGMA synchronous = NORMAL")
+
+
+async def connect(path: Path | str) -> aiosqlite.Connection:
+    """An aiosqlite connection with Baithak's pragmas, in autocommit mode (we issue BEGIN ourselves)."""
+    conn = await aiosqlite.connect(str(path), isolation_level=None)
+    await _configure(conn)
+    return conn
+
+
+class Database:
+    """The bot's database: `write()` for changes, `fetchone()/fetchall()` for reads."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._writer: aiosqlite.Connection | None = None
+        self._reader: aiosqlite.Connection | None = None
+        self._queue: asyncio.Queue[tuple[WriteFn[Any], asyncio.Future[Any]] | None] = asyncio.Queue()
+        self._task: asyncio.Task[None] | None = None
+
+    async def open(self) -> None:
+        self._writer = await connect(self.path)
+        self._reader = await connect(self.path)
+        await self._reader.execute("PRAGMA query_only = ON")
+        self._task = asyncio.create_task(self._write_loop(), name="baithak-db-writer")
+
+    @property
+    def is_open(self) -> bool:
+        return self._writer is not None
+
+    async def close(self) -> None:
+        """Finish every queued write, then close both connections."""
+        if self._task is not None:
+            await self._queue.put(None)
+            await self._task
+            self._task = None
+        for conn in (self._reader, self._writer):
+            if conn is not None:
+                await conn.close()
+        self._reader = self._writer = None
+
+    async def __aenter__(self) -> "Database":
+        await self.open()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    # -- writes ---------------------------------------------------------------------------------
+    async def write(self, fn: WriteFn[T]) -> T:
+        """Run `fn(conn)` inside a write transaction; returns its result after COMMIT."""
+        if self._task is None:
+            raise RuntimeError("database is not open")
+        future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+        await self._queue.put((fn, future))
+        return await future
+
+    async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
+        """One write statement; returns the rowcount."""
+
+        async def run(conn: aiosqlite.Connection) -> int:
+            cur = await conn.execute(sql, tuple(params))
+            return cur.rowcount
+
+        return await self.write(run)
+
+    async def _write_loop(self) -> None:
+        assert self._writer is not None
+        conn = self._writer
+        stopping = False
+        while not stopping:
+            item = await self._queue.get()
+            if item is None:
+                break
+            batch = [item]
+            while len(batch) < MAX_BATCH and not self._queue.empty():
+                nxt = self._queue.get_nowait()
+                if nxt is None:
+                    stopping = True
+                    break
+                batch.append(nxt)
+            await self._run_batch(conn, batch)
+
+    async def _run_batch(self, conn: aiosqlite.Connection,
+                         batch: list[tuple[WriteFn[Any], asyncio.Future[Any]]]) -> None:
+        outcomes: list[tuple[asyncio.Future[Any], Any, BaseException | None]] = []
+        try:
+            await conn.execute("BEGIN IMMEDIATE")
+            for fn, future in batch:
+                await conn.execute("SAVEPOINT unit")
+                try:
+                    result = await fn(conn)
+                except Exception as exc:  # the unit's own failure: undo it alone
+                    await conn.execute("ROLLBACK TO unit")
+                    await conn.execute("RELEASE unit")
+                    outcomes.append((future, None, exc))
+                else:
+                    await conn.execute("RELEASE unit")
+                    outcomes.append((future, result, None))
+            await conn.execute("COMMIT")
+        except BaseException as exc:
+            log.exception("write transaction failed; rolled back %d unit(s)", len(batch))
+            try:
+                if conn.in_transaction:
+                    await conn.execute("ROLLBACK")
+            except Exception:
+                log.exception("rollback failed")
+            for _, future in batch:
+                if not future.done():
+                    future.set_exception(exc if isinstance(exc, Exception) else RuntimeError(str(exc)))
+            if not isinstance(exc, Exception):
+                raise
+            return
+        for future, result, exc in outcomes:
+            if future.done():
+                continue
+            if exc is not None:
+                future.set_exception(exc)
+            else:
+                future.set_result(result)
+
+    # -- reads ----------------------------------------------------------------------------------
+    async def fetchone(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Row | None:
+        assert self._reader is not None, "database is not open"
+        async with self._reader.execute(sql, tuple(params)) as cur:
+            return await cur.fetchone()
+
+    async def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        assert self._reader is not None, "database is not open"
+        async with self._reader.execute(sql, tuple(params)) as cur:
+            return list(await cur.fetchall())
+
+    async def fetchval(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        row = await self.fetchone(sql, params)
+        return None if row is None else row[0]

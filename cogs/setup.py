@@ -1,0 +1,125 @@
+"""/setup: show or change the guild's settings (admins only)."""
+
+from __future__ import annotations
+
+from typing import Literal
+from zoneinfo import available_timezones
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.domain.guild_settings import GuildSettings, SettingsChange, apply_change, offsets_text
+from bot.domain.roles import require_admin
+from bot.i18n import t
+from bot.i18n.format import CHOICE_NAME, cut
+from bot.settings import valid_timezone
+from cogs._common import context, send_embed
+
+_ZONES = sorted(available_timezones())
+# Zones people in these networks pick most, shown first when nothing is typed yet.
+_POPULAR = ["Asia/Karachi", "Asia/Dubai", "Europe/London", "Asia/Riyadh", "America/New_York",
+            "Europe/Berlin", "Asia/Kolkata", "Asia/Dhaka", "America/Toronto", "Australia/Sydney"]
+
+
+def zone_choices(current: str, limit: int = 25) -> list[app_commands.Choice[str]]:
+    needle = current.strip().lower().replace(" ", "_")
+    if not needle:
+        names = [z for z in _POPULAR if z in _ZONES]
+    else:
+        starts = [z for z in _ZONES if z.lower().startswith(needle)]
+        parts = [z for z in _ZONES if needle in z.lower() and z not in starts]
+        names = starts + parts
+    return [app_commands.Choice(name=cut(z, CHOICE_NAME), value=z) for z in names[:limit]]
+
+
+def settings_embed(s: GuildSettings, lang: str, headline: str) -> discord.Embed:
+    none = t(lang, "common.none")
+
+    def channel(cid: int | None) -> str:
+        return f"<#{cid}>" if cid else none
+
+    def role(rid: int | None) -> str:
+        return f"<@&{rid}>" if rid else none
+
+    embed = discord.Embed(title=t(lang, "setup.title"), description=headline, colour=0x2B7A78)
+    rows = [
+        ("setup.field.announcements", channel(s.announcements_channel)),
+        ("setup.field.moderation", channel(s.moderation_channel)),
+        ("setup.field.resources", channel(s.resources_channel)),
+        ("setup.field.organiser_role", role(s.organiser_role)),
+        ("setup.field.moderator_role", role(s.moderator_role)),
+        ("setup.field.timezone", s.timezone),
+        ("setup.field.language", f"{t(lang, 'language.' + s.language)} (`{s.language}`)"),
+        ("setup.field.reminders", f"`{offsets_text(s)}`"),
+        ("setup.field.resource_approval", t(lang, "common.on" if s.resource_approval else "common.off")),
+        ("setup.field.report_sla_hours", str(s.report_sla_hours)),
+    ]
+    for key, value in rows:
+        embed.add_field(name=t(lang, key), value=value, inline=True)
+    return embed
+
+
+class Setup(commands.Cog):
+    def __init__(self, bot: commands.Bot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="setup", description="Show or change Baithak's settings for this server (admins)")
+    @app_commands.guild_only()
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.describe(
+        announcements="Channel for event announcements",
+        moderation="Private channel where report cases are triaged",
+        resources="Channel where shared resources are posted",
+        organiser_role="Role that may create and manage events",
+        moderator_role="Role that triages reports and reviews resources",
+        timezone="IANA time zone, e.g. Asia/Karachi",
+        language="Language of the bot's messages",
+        reminders="Default reminder times before events, e.g. 24h,1h",
+        resource_approval="Hold shared resources for moderator approval",
+        report_sla_hours="Hours before an unclaimed report raises a reminder",
+    )
+    async def setup_command(
+        self,
+        interaction: discord.Interaction,
+        announcements: discord.TextChannel | None = None,
+        moderation: discord.TextChannel | None = None,
+        resources: discord.TextChannel | None = None,
+        organiser_role: discord.Role | None = None,
+        moderator_role: discord.Role | None = None,
+        timezone: str | None = None,
+        language: Literal["en", "ur"] | None = None,
+        reminders: str | None = None,
+        resource_approval: Literal["on", "off"] | None = None,
+        report_sla_hours: app_commands.Range[int, 1, 720] | None = None,
+    ) -> None:
+        ctx = await context(interaction)
+        require_admin(ctx.actor)
+        change = SettingsChange(
+            announcements_channel=announcements.id if announcements else None,
+            moderation_channel=moderation.id if moderation else None,
+            resources_channel=resources.id if resources else None,
+            organiser_role=organiser_role.id if organiser_role else None,
+            moderator_role=moderator_role.id if moderator_role else None,
+            timezone=timezone,
+            language=language,
+            reminders=reminders,
+            resource_approval=None if resource_approval is None else resource_approval == "on",
+            report_sla_hours=report_sla_hours,
+        )
+        if change.is_empty():
+            await send_embed(interaction, embed=settings_embed(ctx.settings, ctx.lang, ctx.t("setup.current")))
+            return
+        updated = apply_change(ctx.settings, change, zone_is_valid=valid_timezone)
+        await ctx.bot.guild_settings.save(updated)
+        lang = updated.language  # answer in the language just chosen
+        await send_embed(interaction, embed=settings_embed(updated, lang, t(lang, "setup.saved")))
+
+    @setup_command.autocomplete("timezone")
+    async def timezone_autocomplete(self, interaction: discord.Interaction,
+                                    current: str) -> list[app_commands.Choice[str]]:
+        return zone_choices(current)
+
+
+async def setup(bot: commands.Bot) -> None:
+    await bot.add_cog(Setup(bot))
