@@ -1,0 +1,76 @@
+"""URL normalisation shared by the resource library and report intake.
+
+`normalise_url` gives the canonical form shown to users; `url_key` is what two links must share to be
+"the same link" (it also ignores http vs https, since the same page is served on both).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from url_normalize import url_normalize
+
+from bot.domain.errors import DomainError
+
+MAX_URL_LENGTH = 2048
+_TRACKING_EXACT = {
+    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid",
+    "_hsenc", "_hsmi", "mkt_tok", "si", "ref_src", "ref_url", "twclid", "ttclid", "s_cid",
+}
+_TRACKING_PREFIXES = ("utm_",)
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def _is_tracking(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in _TRACKING_EXACT or lowered.startswith(_TRACKING_PREFIXES)
+
+
+def normalise_url(raw: str) -> str:
+    """The canonical form of an http(s) URL, or DomainError('url.*') saying what is wrong.
+
+    Lower-cases scheme and host, drops default ports, the fragment, tracking parameters (`utm_*`,
+    `fbclid`, `gclid`, ...) and a trailing slash; sorts the remaining query parameters.
+    """
+    text = (raw or "").strip()
+    if not text:
+        raise DomainError("url.empty")
+    if len(text) > MAX_URL_LENGTH:
+        raise DomainError("url.too_long", limit=MAX_URL_LENGTH)
+    if any(c.isspace() for c in text):
+        raise DomainError("url.invalid", url=text[:100])
+    scheme = _SCHEME.match(text)
+    if scheme and scheme.group(1).lower() not in ("http", "https") and not text[scheme.end():].isdigit():
+        # `host:8080/x` has no scheme but looks like one; real other schemes are refused.
+        if "//" in text or not re.match(r"^[\w.-]+:\d+", text):
+            raise DomainError("url.bad_scheme", scheme=scheme.group(1).lower())
+    if not scheme or "//" not in text[: scheme.end() + 2]:
+        text = "https://" + text
+    try:
+        normalised = url_normalize(text)
+        parts = urlsplit(normalised or "")
+        port = parts.port  # raises ValueError on a bad port
+    except ValueError:
+        raise DomainError("url.invalid", url=raw.strip()[:100]) from None
+    if parts.scheme not in ("http", "https"):
+        raise DomainError("url.bad_scheme", scheme=parts.scheme)
+    host = (parts.hostname or "").rstrip(".")
+    if not host or "." not in host and host != "localhost":
+        raise DomainError("url.no_host", url=raw.strip()[:100])
+    netloc = host if port in (None, 80, 443) else f"{host}:{port}"
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                             if not _is_tracking(k)))
+    path = parts.path.rstrip("/")
+    return urlunsplit((parts.scheme, netloc, path, query, ""))
+
+
+def url_key(raw: str) -> str:
+    """The identity of a link for duplicate detection: normalised, without the scheme."""
+    normalised = normalise_url(raw)
+    return normalised.split("://", 1)[1]
+
+
+def find_urls(text: str) -> list[str]:
+    """http(s) links in free text, in order of appearance."""
+    return re.findall(r"https?://[^\s<>\"')\]]+", text or "", flags=re.IGNORECASE)
