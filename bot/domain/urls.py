@@ -72,5 +72,9 @@ def url_key(raw: str) -> str:
 
 
 def find_urls(text: str) -> list[str]:
-    """http(s) links in free text, in order of appearance."""
-    return re.findall(r"https?://[^\s<>\"')\]]+", text or "", flags=re.IGNORECASE)
+    """http(s) links in free text, in order of appearance.
+
+    Punctuation that ends the sentence around a link (`see https://x.org/a.`) is not part of it.
+    """
+    found = re.findall(r"https?://[^\s<>\"')\]]+", text or "", flags=re.IGNORECASE)
+    return [u.rstrip(".,;:!?،۔") for u in found]

@@ -1,0 +1,186 @@
+"""The resource library's rules: what may be shared, who reviews and removes, what search shows.
+
+Front ends call these with the acting member (`Actor`) and the guild's settings; storage persists
+what they return. Every refusal is a `DomainError` raised before anything is changed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from bot.domain.errors import DomainError
+from bot.domain.guild_settings import GuildSettings
+from bot.domain.resource_search import strip_controls
+from bot.domain.resource_tags import parse_tags
+from bot.domain.roles import Actor, is_moderator, require_guild, require_moderator
+from bot.domain.urls import normalise_url, url_key
+
+MAX_TITLE_LENGTH = 200
+MAX_DESCRIPTION_LENGTH = 1000
+MAX_REASON_LENGTH = 500
+
+PENDING = "pending"
+PUBLISHED = "published"
+REJECTED = "rejected"
+REMOVED = "removed"
+IN_LIBRARY = (PENDING, PUBLISHED)
+
+
+@dataclass(frozen=True)
+class NewResource:
+    """A validated share, ready to store."""
+
+    guild_id: int
+    url: str
+    url_key: str
+    title: str
+    description: str
+    tags: tuple[str, ...]
+    author_id: int
+    status: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A stored resource as the front ends see it."""
+
+    id: int
+    guild_id: int
+    url: str
+    url_key: str
+    title: str
+    description: str
+    tags: tuple[str, ...]
+    author_id: int
+    status: str
+    upvotes: int
+    created_at: datetime
+    decided_by: int | None = None
+    decision_reason: str | None = None
+    post_channel_id: int | None = None
+    post_message_id: int | None = None
+    review_channel_id: int | None = None
+    review_message_id: int | None = None
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == PUBLISHED
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One search result: the resource and a short snippet with the matched words marked
+    (`resource_search.MARK_START`/`MARK_END`)."""
+
+    resource: Resource
+    snippet: str
+    score: float = field(default=0.0, compare=False)
+
+
+def _clean_text(text: str | None) -> str:
+    # NFC so the same Urdu word typed two ways is stored once; control characters could break
+    # rendering (and are the snippet markers).
+    return strip_controls(unicodedata.normalize("NFC", text or "")).strip()
+
+
+def clean_title(raw: str | None) -> str:
+    """A title on one line, spaces collapsed; DomainError when empty or longer than 200 characters."""
+    title = " ".join(_clean_text(raw).split())
+    if not title:
+        raise DomainError("resource.title_empty")
+    if len(title) > MAX_TITLE_LENGTH:
+        raise DomainError("common.too_long", field="title", limit=MAX_TITLE_LENGTH)
+    return title
+
+
+def clean_description(raw: str | None) -> str:
+    """A description (may be empty, keeps line breaks); DomainError when over 1000 characters."""
+    text = _clean_text(raw)
+    if len(text) > MAX_DESCRIPTION_LENGTH:
+        raise DomainError("common.too_long", field="description", limit=MAX_DESCRIPTION_LENGTH)
+    return text
+
+
+def clean_reason(raw: str | None) -> str:
+    """A moderator's reason for rejecting: required, at most 500 characters."""
+    text = _clean_text(raw)
+    if not text:
+        raise DomainError("resource.reason_required")
+    if len(text) > MAX_REASON_LENGTH:
+        raise DomainError("common.too_long", field="reason", limit=MAX_REASON_LENGTH)
+    return text
+
+
+def prepare_share(actor: Actor, settings: GuildSettings, *, url: str, title: str, tags: str | None,
+                  description: str | None, now: datetime) -> NewResource:
+    """Validate a `/resource share` and decide where it goes.
+
+    The URL is normalised (bot.domain.urls); with `resource_approval` on the resource waits as
+    pending, otherwise it is published at once. Refuses when the channel it must go to (moderation
+    or resources) is not set up, since nobody would ever see it.
+    """
+    if actor.guild_id is None:
+        raise DomainError("common.guild_only")
+    canonical = normalise_url(url)
+    key = url_key(url)
+    clean = clean_title(title)
+    tag_list = parse_tags(tags)
+    text = clean_description(description)
+    if settings.resource_approval:
+        if settings.moderation_channel is None:
+            raise DomainError("resource.no_moderation_channel")
+        status = PENDING
+    else:
+        if settings.resources_channel is None:
+            raise DomainError("resource.no_resources_channel")
+        status = PUBLISHED
+    return NewResource(guild_id=actor.guild_id, url=canonical, url_key=key, title=clean,
+                       description=text, tags=tag_list, author_id=actor.user_id, status=status,
+                       created_at=now)
+
+
+def check_duplicate(existing: Resource | None) -> None:
+    """Refuse a share whose link is already in the library, pointing to the entry that has it."""
+    if existing is None:
+        return
+    if existing.status == PENDING:
+        raise DomainError("resource.duplicate_pending", id=existing.id, title=existing.title)
+    raise DomainError("resource.duplicate", id=existing.id, title=existing.title, url=existing.url)
+
+
+def require_visible(actor: Actor, resource: Resource | None) -> Resource:
+    """The resource if it exists in the actor's guild (other guilds' ids look like missing ones)."""
+    if resource is None:
+        raise DomainError("resource.not_found")
+    require_guild(actor, resource.guild_id)
+    return resource
+
+
+def check_vote(actor: Actor, resource: Resource | None) -> Resource:
+    """Only published resources of this guild take votes."""
+    res = require_visible(actor, resource)
+    if res.status != PUBLISHED:
+        raise DomainError("resource.not_votable", id=res.id)
+    return res
+
+
+def check_review(actor: Actor, settings: GuildSettings, resource: Resource | None) -> Resource:
+    """A moderator deciding on a resource that is still pending."""
+    require_moderator(actor, settings)
+    res = require_visible(actor, resource)
+    if res.status != PENDING:
+        raise DomainError("resource.already_decided", id=res.id, status=res.status)
+    return res
+
+
+def check_remove(actor: Actor, settings: GuildSettings, resource: Resource | None) -> Resource:
+    """The author or a moderator taking a resource out of the library."""
+    res = require_visible(actor, resource)
+    if res.status not in IN_LIBRARY:
+        raise DomainError("resource.not_found")
+    if res.author_id != actor.user_id and not is_moderator(actor, settings):
+        raise DomainError("resource.remove_forbidden")
+    return res
