@@ -1,0 +1,207 @@
+"""Events: what an organiser announces, the rules for creating, editing and cancelling them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from bot.domain.durations import format_minutes, format_offsets, parse_duration, parse_offsets
+from bot.domain.errors import DomainError
+from bot.domain.guild_settings import GuildSettings
+from bot.domain.roles import Actor, require_guild, require_organiser
+from bot.domain.when import parse_when
+
+SCHEDULED = "scheduled"
+CANCELLED = "cancelled"
+DEFAULT_DURATION = 60
+MAX_DURATION = 7 * 1440
+MAX_CAPACITY = 100_000
+# Room is kept under Discord's embed limits (title 256, description 4096) for the CANCELLED prefix.
+MAX_TITLE = 200
+MAX_DESCRIPTION = 2000
+MAX_LOCATION = 200
+MAX_REASON = 300
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event as stored. Times are aware UTC; `timezone` is the zone it was announced in."""
+
+    id: int
+    guild_id: int
+    channel_id: int
+    message_id: int | None
+    organiser_id: int
+    title: str
+    description: str
+    location: str
+    starts_at: datetime
+    duration_min: int
+    timezone: str
+    capacity: int | None
+    reminder_offsets: tuple[int, ...]
+    status: str = SCHEDULED
+    cancel_reason: str = ""
+    version: int = 1
+
+    @property
+    def ends_at(self) -> datetime:
+        return self.starts_at + timedelta(minutes=self.duration_min)
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status == CANCELLED
+
+    def jump_url(self) -> str | None:
+        if self.message_id is None:
+            return None
+        return f"https://discord.com/channels/{self.guild_id}/{self.channel_id}/{self.message_id}"
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many members gave each answer."""
+
+    going: int = 0
+    maybe: int = 0
+    declined: int = 0
+    waitlist: int = 0
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field an edit changed, as display text for the DM ("old -> new")."""
+
+    field: str
+    old: str
+    new: str
+
+
+def _text(value: str | None, field: str, limit: int, *, required: bool = False) -> str:
+    text = (value or "").strip()
+    if required and not text:
+        raise DomainError("event.title_required")
+    if len(text) > limit:
+        raise DomainError("common.too_long", field=field, limit=limit)
+    return text
+
+
+def _capacity(value: int | None, *, allow_zero: bool = False) -> int | None:
+    if value is None:
+        return None
+    if allow_zero and value == 0:
+        return None
+    if not 1 <= value <= MAX_CAPACITY:
+        raise DomainError("event.bad_capacity", value=value, maximum=MAX_CAPACITY)
+    return value
+
+
+def require_manager(actor: Actor, settings: GuildSettings, event: Event) -> None:
+    """Organisers of the event's own guild may edit, cancel and see attendees."""
+    require_guild(actor, event.guild_id)
+    require_organiser(actor, settings)
+
+
+def plan_event(actor: Actor, settings: GuildSettings, *, title: str, when: str, now: datetime,
+               channel_id: int | None, duration: str | None = None, location: str | None = None,
+               description: str | None = None, capacity: int | None = None,
+               reminders: str | None = None) -> Event:
+    """A new event (id 0 until stored) from /event create's options, validated as a whole.
+
+    Refuses members who are not organisers, a missing announcements channel, and any bad option.
+    """
+    require_organiser(actor, settings)
+    if actor.guild_id is None:
+        raise DomainError("common.guild_only")
+    clean_title = _text(title, "title", MAX_TITLE, required=True)
+    clean_description = _text(description, "description", MAX_DESCRIPTION)
+    clean_location = _text(location, "location", MAX_LOCATION)
+    understood = parse_when(when, settings.timezone, now)
+    minutes = DEFAULT_DURATION if not duration else parse_duration(duration, maximum=MAX_DURATION)
+    offsets = parse_offsets(reminders) if reminders else settings.reminder_offsets
+    channel = channel_id or settings.announcements_channel
+    if channel is None:
+        raise DomainError("event.no_channel")
+    return Event(
+        id=0, guild_id=actor.guild_id, channel_id=channel, message_id=None, organiser_id=actor.user_id,
+        title=clean_title, description=clean_description, location=clean_location,
+        starts_at=understood.start, duration_min=minutes, timezone=settings.timezone,
+        capacity=_capacity(capacity), reminder_offsets=offsets,
+    )
+
+
+def plan_edit(actor: Actor, settings: GuildSettings, event: Event, *, now: datetime, going: int,
+              title: str | None = None, when: str | None = None, duration: str | None = None,
+              location: str | None = None, description: str | None = None,
+              capacity: int | None = None) -> tuple[Event, list[Change]]:
+    """The event after /event edit, and what changed. `capacity=0` removes the limit.
+
+    Capacity cannot go below the members already going (nobody is taken off the list); a cancelled
+    or finished event cannot be edited; an edit that changes nothing is refused.
+    """
+    require_manager(actor, settings, event)
+    if event.cancelled:
+        raise DomainError("event.cancelled", title=event.title)
+    if event.ends_at <= now:
+        raise DomainError("event.over", title=event.title)
+    updated = event
+    if title is not None:
+        updated = replace(updated, title=_text(title, "title", MAX_TITLE, required=True))
+    if description is not None:
+        updated = replace(updated, description=_text(description, "description", MAX_DESCRIPTION))
+    if location is not None:
+        updated = replace(updated, location=_text(location, "location", MAX_LOCATION))
+    if when is not None:
+        # The event keeps the zone it was announced in, even if the guild's zone changed since.
+        updated = replace(updated, starts_at=parse_when(when, event.timezone, now).start)
+    if duration is not None:
+        updated = replace(updated, duration_min=parse_duration(duration, maximum=MAX_DURATION))
+    if capacity is not None:
+        new_capacity = _capacity(capacity, allow_zero=True)
+        if new_capacity is not None and new_capacity < going:
+            raise DomainError("event.capacity_below_going", value=new_capacity, going=going)
+        updated = replace(updated, capacity=new_capacity)
+    changes = describe_changes(event, updated)
+    if not changes:
+        raise DomainError("event.nothing_changed")
+    return replace(updated, version=event.version + 1), changes
+
+
+def _stamp(moment: datetime) -> str:
+    return f"<t:{int(moment.timestamp())}:F>"
+
+
+def describe_changes(old: Event, new: Event) -> list[Change]:
+    """The fields that differ, as text for people (times as Discord timestamps)."""
+    out: list[Change] = []
+    if old.title != new.title:
+        out.append(Change("title", old.title, new.title))
+    if old.starts_at != new.starts_at:
+        out.append(Change("when", _stamp(old.starts_at), _stamp(new.starts_at)))
+    if old.duration_min != new.duration_min:
+        out.append(Change("duration", format_minutes(old.duration_min), format_minutes(new.duration_min)))
+    if old.location != new.location:
+        out.append(Change("location", old.location or "-", new.location or "-"))
+    if old.description != new.description:
+        out.append(Change("description", old.description or "-", new.description or "-"))
+    if old.capacity != new.capacity:
+        out.append(Change("capacity", str(old.capacity or "∞"), str(new.capacity or "∞")))
+    return out
+
+
+def plan_cancel(actor: Actor, settings: GuildSettings, event: Event, *, reason: str | None) -> Event:
+    """The event as cancelled; refused if it already is."""
+    require_manager(actor, settings, event)
+    if event.cancelled:
+        raise DomainError("event.cancelled", title=event.title)
+    return replace(event, status=CANCELLED, cancel_reason=_text(reason, "reason", MAX_REASON),
+                   version=event.version + 1)
+
+
+def offsets_label(event: Event) -> str:
+    return format_offsets(event.reminder_offsets) if event.reminder_offsets else "-"
+
+
+def free_places(capacity: int | None, going: int) -> int | None:
+    """Places left (None when unlimited)."""
+    return None if capacity is None else max(capacity - going, 0)
