@@ -1,0 +1,118 @@
+"""Near-identical text: normalisation, the exact-match hash, prefilter terms and the fuzzy decision.
+
+The database narrows candidates (exact hash index, then an FTS5 query on the rarest terms and a length
+window); only that short list reaches rapidfuzz here, so intake never scans every case in Python.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Iterable, Sequence
+
+from rapidfuzz import fuzz
+
+from bot.domain.errors import DomainError
+from bot.domain.urls import find_urls, url_key
+
+# A report joins an open case with near-identical text reported within this window.
+TEXT_WINDOW = timedelta(days=30)
+# rapidfuzz ratio (0-100) at or above which two normalised texts are "near-identical".
+SIMILARITY_CUTOFF = 90.0
+# Short texts ("this is fake") say too little to be matched by their words alone.
+MIN_TEXT_CHARS = 24
+MIN_TEXT_TOKENS = 4
+# The prefilter asks the index for at most this many of the rarest terms, and rapidfuzz sees at most
+# MAX_CANDIDATES best-ranked rows.
+PREFILTER_TERMS = 6
+MAX_CANDIDATES = 25
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _strip_marks(text: str) -> str:
+    # Diacritics are optional in Urdu (zer, zabar, pesh) and zero-width joiners vary between
+    # keyboards: two copies of the same post must not differ because of them.
+    return "".join(ch for ch in text if unicodedata.category(ch) not in ("Mn", "Me", "Cf"))
+
+
+def _link_token(url: str) -> str:
+    try:
+        key = url_key(url)
+    except DomainError:
+        return url
+    return " ".join(_TOKEN.findall(key))
+
+
+def normalise_text(text: str) -> str:
+    """Text as compared for duplicates: NFKC, case-folded, without marks or punctuation, links
+    reduced to their duplicate key (so `utm_` parameters or `http` vs `https` do not matter)."""
+    raw = unicodedata.normalize("NFKC", text or "")
+    for url in find_urls(raw):
+        raw = raw.replace(url, " " + _link_token(url) + " ")
+    folded = _strip_marks(unicodedata.normalize("NFKC", raw.casefold()))
+    return " ".join(_TOKEN.findall(folded))
+
+
+def text_hash(normalised: str) -> str:
+    """The exact-match key of normalised text (indexed in the database)."""
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:32]
+
+
+def is_matchable(normalised: str) -> bool:
+    """Whether `normalised` is long enough to be matched as near-identical text at all."""
+    return len(normalised) >= MIN_TEXT_CHARS and normalised.count(" ") + 1 >= MIN_TEXT_TOKENS
+
+
+def terms(normalised: str) -> list[str]:
+    """Distinct terms of normalised text, in order of first appearance."""
+    seen: dict[str, None] = {}
+    for token in normalised.split():
+        seen.setdefault(token, None)
+    return list(seen)
+
+
+def rarest_terms(document_counts: dict[str, int], limit: int = PREFILTER_TERMS) -> list[str]:
+    """The `limit` terms found in the fewest documents (terms never seen are left out: they cannot
+    match anything); ties go to the longer term, which is likelier to be distinctive."""
+    known = [(count, -len(term), term) for term, count in document_counts.items() if count > 0]
+    return [term for _, _, term in sorted(known)[:limit]]
+
+
+def fts_query(guild_token: str, chosen: Iterable[str]) -> str | None:
+    """An FTS5 MATCH expression: the guild's token and any of `chosen` in the body."""
+    quoted = ['"' + term.replace('"', '""') + '"' for term in chosen]
+    if not quoted:
+        return None
+    return f'guild : "{guild_token}" AND body : ({" OR ".join(quoted)})'
+
+
+def length_window(normalised: str, cutoff: float = SIMILARITY_CUTOFF) -> tuple[int, int]:
+    """Lengths another text may have and still reach `cutoff`.
+
+    rapidfuzz's ratio is 2*M/(a+b) with M <= min(a, b), so the shorter text must be at least
+    cutoff/(200-cutoff) of the longer one.
+    """
+    n = len(normalised)
+    factor = cutoff / (200.0 - cutoff)
+    return int(n * factor), int(n / factor) + 1
+
+
+@dataclass(frozen=True)
+class Candidate:
+    case_id: int
+    normalised: str
+
+
+def best_match(normalised: str, candidates: Sequence[Candidate],
+               cutoff: float = SIMILARITY_CUTOFF) -> int | None:
+    """The case whose text is most similar to `normalised` at or above `cutoff`, or None."""
+    best: tuple[float, int] | None = None
+    for candidate in candidates:
+        score = fuzz.ratio(normalised, candidate.normalised, score_cutoff=cutoff)
+        if score and (best is None or score > best[0]):
+            best = (score, candidate.case_id)
+    return None if best is None else best[1]
