@@ -1,0 +1,99 @@
+"""/event and /my: option parsing only; the work is in EventsService."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from cogs.events.service import EventsService
+
+
+class Events(commands.Cog):
+    """Organisers announce events; members answer, get reminded and export calendars."""
+
+    event = app_commands.Group(name="event", description="Events: announce, answer, list", guild_only=True)
+
+    def __init__(self, bot: commands.Bot, service: EventsService) -> None:
+        self.bot = bot
+        self.service = service
+
+    @event.command(name="create", description="Announce an event (organisers)")
+    @app_commands.describe(
+        title="What is it called?",
+        when="e.g. 2026-12-05 18:00, tomorrow 6pm, next friday 17:30, کل شام 6 بجے",
+        duration="How long: 90m, 2h, 1h30m (default 1h)",
+        location="Where: an address or a link",
+        description="What to expect, what to bring",
+        capacity="Places (leave out for no limit)",
+        channel="Where to announce it (default: the announcements channel)",
+        reminders="Reminder times before the start, e.g. 24h,1h (default: the server's)",
+    )
+    async def create(self, interaction: discord.Interaction, title: str, when: str,
+                     duration: str | None = None, location: str | None = None,
+                     description: str | None = None, capacity: int | None = None,
+                     channel: discord.TextChannel | None = None, reminders: str | None = None) -> None:
+        await self.service.create(interaction, title=title, when=when, duration=duration, location=location,
+                                  description=description, capacity=capacity, channel=channel,
+                                  reminders=reminders)
+
+    @event.command(name="edit", description="Change an event; members who answered are told (organisers)")
+    @app_commands.describe(
+        event="The event (type to search by title)", title="New title", when="New start time",
+        duration="New duration: 90m, 2h, 1h30m", location="New location", description="New description",
+        capacity="New number of places (0 removes the limit)",
+    )
+    async def edit(self, interaction: discord.Interaction, event: str, title: str | None = None,
+                   when: str | None = None, duration: str | None = None, location: str | None = None,
+                   description: str | None = None, capacity: int | None = None) -> None:
+        await self.service.edit(interaction, event, title=title, when=when, duration=duration,
+                                location=location, description=description, capacity=capacity)
+
+    @event.command(name="cancel", description="Cancel an event; members who answered are told (organisers)")
+    @app_commands.describe(event="The event (type to search by title)", reason="Why, for the members")
+    async def cancel(self, interaction: discord.Interaction, event: str, reason: str | None = None) -> None:
+        await self.service.cancel(interaction, event, reason)
+
+    @event.command(name="list", description="Upcoming events in this server")
+    async def list_(self, interaction: discord.Interaction) -> None:
+        await self.service.show_list(interaction, 0)
+
+    @event.command(name="info", description="Details of one event")
+    @app_commands.describe(event="The event (type to search by title)")
+    async def info(self, interaction: discord.Interaction, event: str) -> None:
+        await self.service.info(interaction, event)
+
+    @event.command(name="attendees", description="Who answered, with a CSV file (organisers)")
+    @app_commands.describe(event="The event (type to search by title)")
+    async def attendees(self, interaction: discord.Interaction, event: str) -> None:
+        await self.service.attendees(interaction, event)
+
+    @edit.autocomplete("event")
+    @cancel.autocomplete("event")
+    async def upcoming_autocomplete(self, interaction: discord.Interaction,
+                                    current: str) -> list[app_commands.Choice[str]]:
+        return await self.service.autocomplete(interaction, current, include_past=False)
+
+    @info.autocomplete("event")
+    @attendees.autocomplete("event")
+    async def any_autocomplete(self, interaction: discord.Interaction,
+                               current: str) -> list[app_commands.Choice[str]]:
+        return await self.service.autocomplete(interaction, current, include_past=True)
+
+
+class My(commands.Cog):
+    """The member's own view: /my events and /my calendar."""
+
+    my = app_commands.Group(name="my", description="Your own events and calendar")
+
+    def __init__(self, bot: commands.Bot, service: EventsService) -> None:
+        self.bot = bot
+        self.service = service
+
+    @my.command(name="events", description="Events you answered Going, Maybe or are waitlisted for")
+    async def events(self, interaction: discord.Interaction) -> None:
+        await self.service.my_events(interaction)
+
+    @my.command(name="calendar", description="Your upcoming events as a calendar file (.ics)")
+    async def calendar(self, interaction: discord.Interaction) -> None:
+        await self.service.my_calendar(interaction)
