@@ -1,0 +1,1 @@
+"""Sandboxes for running Baithak without the real Discord (see ``fakediscord``)."""

@@ -1,0 +1,4 @@
+"""The fake Discord server used by the tests (re-exported from ``bot.sandbox.fakediscord``)."""
+
+from bot.sandbox.fakediscord import *  # noqa: F401,F403
+from bot.sandbox.fakediscord import __all__  # noqa: F401
