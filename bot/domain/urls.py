@@ -62,7 +62,12 @@ def normalise_url(raw: str) -> str:
     query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                              if not _is_tracking(k)))
     path = parts.path.rstrip("/")
-    return urlunsplit((parts.scheme, netloc, path, query, ""))
+    result = urlunsplit((parts.scheme, netloc, path, query, ""))
+    if len(result) > MAX_URL_LENGTH:
+        # Percent-encoding multiplies non-ASCII paths (an Urdu letter becomes 6 characters): the
+        # stored and posted form must fit the same limit as the typed one.
+        raise DomainError("url.too_long", limit=MAX_URL_LENGTH)
+    return result
 
 
 def url_key(raw: str) -> str:

@@ -194,3 +194,18 @@ async def test_add_many_skips_duplicates(repo: ResourceRepo) -> None:
     items = [new(f"https://bulk.org/{i % 50}", f"Bulk {i}") for i in range(60)]
     assert await repo.add_many(items) == 50
     assert len(await search_ids(repo, "bulk")) == 10
+
+
+async def test_very_common_query_ranks_newest_candidates(repo: ResourceRepo, monkeypatch) -> None:
+    import bot.storage.resources as storage
+
+    monkeypatch.setattr(storage, "RANK_CANDIDATES", 5)
+    # the best match (title) is old; with the cap only the 5 newest matches are ranked
+    await repo.add(new("https://old.org", "common common", description="common"))
+    for i in range(8):
+        await repo.add(new(f"https://n.org/{i}", f"Item {i}", description="common word", tags=("t",) if i % 2 else ()))
+    ids = await search_ids(repo, "common")
+    assert len(ids) == 5 and 1 not in ids and min(ids) >= 5
+    monkeypatch.setattr(storage, "RANK_CANDIDATES", 100)
+    assert (await search_ids(repo, "common"))[0] == 1
+    assert set(await search_ids(repo, "common", tag="t")) == {3, 5, 7, 9}

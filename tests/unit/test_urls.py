@@ -86,3 +86,13 @@ def test_international_host_becomes_punycode() -> None:
 def test_find_urls() -> None:
     assert find_urls("see https://a.org/x, and (http://b.org/y) ok.") == ["https://a.org/x", "http://b.org/y"]
     assert find_urls("دیکھیں https://a.org/x۔ یا https://c.org/?q=1.") == ["https://a.org/x", "https://c.org/?q=1"]
+
+
+def test_limit_applies_to_the_encoded_form() -> None:
+    # 1,000 Urdu letters are under the typed limit but 6,000 characters once percent-encoded.
+    raw = "https://example.org/" + "ب" * 1000
+    assert len(raw) < MAX_URL_LENGTH
+    with pytest.raises(DomainError) as info:
+        normalise_url(raw)
+    assert info.value.key == "url.too_long"
+    assert len(normalise_url("https://example.org/" + "ب" * 100)) <= MAX_URL_LENGTH
