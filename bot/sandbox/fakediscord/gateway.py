@@ -108,6 +108,7 @@ class Gateway:
         self.ready_count = 0
         self.ready_event = asyncio.Event()
         self._ready_waiters: list[asyncio.Future] = []
+        self._disconnect_waiters: list[asyncio.Future] = []
 
     # ------------------------------------------------------------------------------------------------
     # public helpers
@@ -275,6 +276,10 @@ class Gateway:
             session.disconnected_at = time.monotonic()
         if not any(s.conn is not None for s in self.sessions.values()):
             self.ready_event.clear()
+            for waiter in self._disconnect_waiters:
+                if not waiter.done():
+                    waiter.set_result(None)
+            self._disconnect_waiters.clear()
 
     async def _forget(self, conn: Connection) -> None:
         if not conn.closed:
@@ -434,6 +439,13 @@ class Gateway:
             if data.get("nonce") is not None:
                 chunk["nonce"] = data["nonce"]
             session.push("GUILD_MEMBERS_CHUNK", _dumps(chunk))
+
+    async def wait_disconnected(self, timeout: float) -> None:
+        if not self.connected:
+            return
+        waiter = asyncio.get_running_loop().create_future()
+        self._disconnect_waiters.append(waiter)
+        await asyncio.wait_for(waiter, timeout)
 
     def _mark_ready(self, conn: Connection) -> None:
         """Called by the writer once READY + GUILD_CREATEs (or the replay + RESUMED) were sent."""

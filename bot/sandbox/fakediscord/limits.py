@@ -91,8 +91,9 @@ def _check_text(errors: FormErrors, path: tuple, value: Any, high: int, *, low: 
     if not isinstance(value, str):
         errors.add(path, "BASE_TYPE_STRING", "Must be a string.")
         return
-    if required and low == 0:
-        low = 1
+    if required and not value and not low:
+        errors.required(path)
+        return
     if len(value) > high or len(value) < low:
         if low:
             errors.bad_length(path, low, high)
@@ -259,8 +260,8 @@ def _validate_select(errors: FormErrors, p: tuple, c: dict, seen: dict[str, tupl
         values_seen: set[str] = set()
         for k, option in enumerate(options):
             op = p + ("options", k)
-            _check_text(errors, op + ("label",), option.get("label"), SELECT_OPTION_TEXT, required=True)
-            _check_text(errors, op + ("value",), option.get("value"), SELECT_OPTION_TEXT, required=True)
+            _check_text(errors, op + ("label",), option.get("label"), SELECT_OPTION_TEXT, required=True, low=1)
+            _check_text(errors, op + ("value",), option.get("value"), SELECT_OPTION_TEXT, required=True, low=1)
             _check_text(errors, op + ("description",), option.get("description"), SELECT_OPTION_TEXT)
             value = option.get("value")
             if value in values_seen:
@@ -400,7 +401,7 @@ def _validate_text_input(errors: FormErrors, p: tuple, c: dict, seen: dict[str, 
     if c.get("style") not in (1, 2):
         errors.add(p + ("style",), "BASE_TYPE_CHOICES", "Value must be one of {1, 2}.")
     if label_required:
-        _check_text(errors, p + ("label",), c.get("label"), TEXT_INPUT_LABEL, required=True)
+        _check_text(errors, p + ("label",), c.get("label"), TEXT_INPUT_LABEL, required=True, low=1)
     elif c.get("label") is not None:
         _check_text(errors, p + ("label",), c.get("label"), TEXT_INPUT_LABEL)
     _check_text(errors, p + ("placeholder",), c.get("placeholder"), TEXT_INPUT_PLACEHOLDER)
@@ -417,10 +418,10 @@ def validate_modal(errors: FormErrors, data: Any, path: tuple = ("data",)) -> No
     if not isinstance(data, dict):
         errors.required(path)
         return
-    _check_text(errors, path + ("title",), data.get("title"), MODAL_TITLE, required=True)
+    _check_text(errors, path + ("title",), data.get("title"), MODAL_TITLE, required=True, low=1)
     seen: dict[str, tuple] = {}
     custom_id = data.get("custom_id")
-    _check_text(errors, path + ("custom_id",), custom_id, CUSTOM_ID, required=True)
+    _check_text(errors, path + ("custom_id",), custom_id, CUSTOM_ID, required=True, low=1)
     components = data.get("components")
     if not components or not isinstance(components, list):
         errors.bad_length(path + ("components",), 1, MODAL_COMPONENTS)
@@ -441,7 +442,7 @@ def validate_modal(errors: FormErrors, data: Any, path: tuple = ("data",)) -> No
                 else:
                     _validate_text_input(errors, p + ("components", j), child, seen, label_required=True)
         elif ctype == LABEL:
-            _check_text(errors, p + ("label",), c.get("label"), LABEL_TEXT, required=True)
+            _check_text(errors, p + ("label",), c.get("label"), LABEL_TEXT, required=True, low=1)
             _check_text(errors, p + ("description",), c.get("description"), LABEL_DESCRIPTION)
             child = c.get("component")
             if not isinstance(child, dict):
@@ -476,7 +477,7 @@ def validate_choices(errors: FormErrors, data: Any, path: tuple = ("data",)) -> 
         errors.max_length(path + ("choices",), AUTOCOMPLETE_CHOICES)
     for i, choice in enumerate(choices):
         p = path + ("choices", i)
-        _check_text(errors, p + ("name",), choice.get("name"), CHOICE_NAME, required=True)
+        _check_text(errors, p + ("name",), choice.get("name"), CHOICE_NAME, required=True, low=1)
         value = choice.get("value")
         if isinstance(value, str):
             _check_text(errors, p + ("value",), value, CHOICE_STRING_VALUE)
@@ -504,13 +505,13 @@ def _validate_command_name(errors: FormErrors, p: tuple, name: Any, *, chat_inpu
 def _validate_localizations(errors: FormErrors, p: tuple, value: Any, high: int) -> None:
     if isinstance(value, dict):
         for locale, text in value.items():
-            _check_text(errors, p + (locale,), text, high, required=True)
+            _check_text(errors, p + (locale,), text, high, required=True, low=1)
 
 
 def _validate_option(errors: FormErrors, p: tuple, opt: dict, depth: int) -> None:
     otype = opt.get("type")
     _validate_command_name(errors, p + ("name",), opt.get("name"), chat_input=True)
-    _check_text(errors, p + ("description",), opt.get("description"), COMMAND_DESCRIPTION, required=True)
+    _check_text(errors, p + ("description",), opt.get("description"), COMMAND_DESCRIPTION, required=True, low=1)
     _validate_localizations(errors, p + ("name_localizations",), opt.get("name_localizations"), COMMAND_NAME)
     _validate_localizations(errors, p + ("description_localizations",), opt.get("description_localizations"),
                             COMMAND_DESCRIPTION)
@@ -524,7 +525,7 @@ def _validate_option(errors: FormErrors, p: tuple, opt: dict, depth: int) -> Non
             errors.add(p + ("autocomplete",), "APPLICATION_COMMAND_OPTION_CHOICES_AND_AUTOCOMPLETE",
                        "Autocomplete cannot be set if choices are present")
         for k, choice in enumerate(choices):
-            _check_text(errors, p + ("choices", k, "name"), choice.get("name"), CHOICE_NAME, required=True)
+            _check_text(errors, p + ("choices", k, "name"), choice.get("name"), CHOICE_NAME, required=True, low=1)
             if isinstance(choice.get("value"), str):
                 _check_text(errors, p + ("choices", k, "value"), choice.get("value"), CHOICE_STRING_VALUE)
     for key in ("min_length", "max_length"):
@@ -574,7 +575,8 @@ def validate_command(errors: FormErrors, cmd: Any, path: tuple = ()) -> None:
     _validate_command_name(errors, path + ("name",), cmd.get("name"), chat_input=chat_input)
     _validate_localizations(errors, path + ("name_localizations",), cmd.get("name_localizations"), COMMAND_NAME)
     if chat_input:
-        _check_text(errors, path + ("description",), cmd.get("description"), COMMAND_DESCRIPTION, required=True)
+        _check_text(errors, path + ("description",), cmd.get("description"), COMMAND_DESCRIPTION, required=True,
+                    low=1)
         _validate_localizations(errors, path + ("description_localizations",), cmd.get("description_localizations"),
                                 COMMAND_DESCRIPTION)
         _validate_options(errors, path + ("options",), cmd.get("options") or [], 0)

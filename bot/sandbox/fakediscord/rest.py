@@ -47,6 +47,7 @@ class RequestRecord:
     error_code: Optional[int] = None
     error_message: Optional[str] = None
     unknown: bool = False
+    rate_limited: bool = False
     duration: float = 0.0
     response: Any = None
 
@@ -160,12 +161,12 @@ def _authorised(fake: "FakeDiscord", request: web.Request) -> bool:
     return bool(token) and token == fake.token
 
 
-def _json_response(status: int, body: Any) -> web.Response:
+def _json_response(status: int, body: Any, headers: Optional[dict[str, str]] = None) -> web.Response:
     if status == 204 or body is None:
-        return web.Response(status=204)
+        return web.Response(status=204, headers=headers)
     # exactly "application/json" (no charset): discord.py's json_or_text compares the header verbatim
     return web.Response(status=status, body=json.dumps(body, ensure_ascii=False).encode(),
-                        headers={"Content-Type": "application/json"})
+                        headers={**(headers or {}), "Content-Type": "application/json"})
 
 
 async def handle_api(request: web.Request) -> web.StreamResponse:
@@ -176,6 +177,7 @@ async def handle_api(request: web.Request) -> web.StreamResponse:
                            time=time.time())
     fake.requests.append(record)
     status, body = 500, None
+    headers: Optional[dict[str, str]] = None
     try:
         found, path_known = router.match(request.method, path)
         try:
@@ -196,9 +198,17 @@ async def handle_api(request: web.Request) -> web.StreamResponse:
         else:
             template, fn, auth, params = found
             record.route = f"{request.method} {template}"
+            verdict = None
             if auth and not _authorised(fake, request):
                 status, body = 401, {"message": "401: Unauthorized", "code": 0}
+            elif (verdict := fake.rate_limits.check(record.route, params, authenticated=auth)) is not None \
+                    and verdict.retry_after is not None:
+                headers = verdict.headers
+                record.rate_limited = True
+                status, body = 429, {"message": "You are being rate limited.", "retry_after": verdict.retry_after,
+                                     "global": verdict.is_global, "code": 0}
             else:
+                headers = verdict.headers if verdict is not None else None
                 ctx = Ctx(fake, request, params, payload, files, dict(request.query), record)
                 if fake.request_delay:
                     import asyncio
@@ -223,7 +233,7 @@ async def handle_api(request: web.Request) -> web.StreamResponse:
     if isinstance(body, dict) and record.error_code is None and status >= 400:
         record.error_code = body.get("code")
         record.error_message = body.get("message")
-    return _json_response(status, body)
+    return _json_response(status, body, headers)
 
 
 async def handle_attachment(request: web.Request) -> web.StreamResponse:

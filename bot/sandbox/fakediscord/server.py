@@ -14,6 +14,7 @@ from .driver import DriverMixin
 from .gateway import Gateway
 from .interactions import InteractionLogic
 from .models import User
+from .ratelimit import RateLimiter
 from .rest import RequestRecord, build_app
 from .state import PRIVILEGED_INTENTS, WorldState
 
@@ -32,7 +33,8 @@ class FakeDiscord(WorldState, InteractionLogic, DriverMixin):
     """
 
     def __init__(self, *, bot_name: str = "Baithak", token: Optional[str] = None, host: str = "127.0.0.1",
-                 port: int = 0, privileged_intents: int = PRIVILEGED_INTENTS, response_deadline: float = 3.0) -> None:
+                 port: int = 0, privileged_intents: int = PRIVILEGED_INTENTS, response_deadline: float = 3.0,
+                 rate_limits: bool = False) -> None:
         self._init_state(bot_name)
         self._init_interactions()
         self.application_id = self._next_id()
@@ -47,6 +49,7 @@ class FakeDiscord(WorldState, InteractionLogic, DriverMixin):
         self.token = token
         self.requests: list[RequestRecord] = []
         self.request_delay = 0.0  # seconds added to every REST response (to simulate a slow network)
+        self.rate_limits = RateLimiter(enabled=rate_limits)
         self.host = host
         self.port = port
         self.http_base = ""
@@ -104,6 +107,20 @@ class FakeDiscord(WorldState, InteractionLogic, DriverMixin):
         """Whether a bot connection is live and identified."""
         return self.gateway.connected
 
+    @property
+    def bot_ready(self) -> bool:
+        """Whether a live connection has received its READY + GUILD_CREATE burst (or RESUMED)."""
+        return self.gateway.ready_event.is_set()
+
+    @property
+    def identify_count(self) -> int:
+        """How many IDENTIFYs were accepted so far (a restarted bot process adds one)."""
+        return self.gateway.identify_count
+
+    @property
+    def resume_count(self) -> int:
+        return self.gateway.resume_count
+
     # waiting for the bot ---------------------------------------------------------------------------------------
     async def wait_until_ready(self, timeout: float = 10, *, commands: bool = False, new_session: bool = False) -> None:
         """Until a bot has IDENTIFYed (or RESUMEd) and received READY and every GUILD_CREATE; with
@@ -118,6 +135,13 @@ class FakeDiscord(WorldState, InteractionLogic, DriverMixin):
                                        f"(requests so far: {[f'{r.method} {r.path}' for r in self.requests[-5:]]})") from None
         if commands:
             await self.wait_for_commands(max(0.0, deadline - loop.time()))
+
+    async def wait_for_disconnect(self, timeout: float = 10) -> None:
+        """Until no bot connection is live (e.g. after stopping or killing the bot process)."""
+        try:
+            await self.gateway.wait_disconnected(timeout)
+        except asyncio.TimeoutError:
+            raise asyncio.TimeoutError(f"the bot was still connected after {timeout}s") from None
 
     async def wait_for_commands(self, timeout: float = 10) -> None:
         """Until the bot has registered application commands (global or guild)."""
