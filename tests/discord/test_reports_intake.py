@@ -3,9 +3,18 @@ duplicates, urgent pings, and the abuse limit across a restart."""
 
 from __future__ import annotations
 
-import pytest
+import asyncio
+import time
 
 from bot.storage.reports import ReportsRepo
+
+
+async def until(check, timeout: float = 5.0) -> None:
+    """Wait until `check()` is true (the card is edited after the reporter was answered)."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "condition not reached in time"
+        await asyncio.sleep(0.02)
 
 
 async def card_for(h, ref: str):
@@ -36,3 +45,103 @@ async def test_context_menu_report_captures_evidence(world) -> None:
     assert case.evidence.content.startswith("Polio drops")
     assert case.evidence.author_id == w.bob.id and case.evidence.message_id == post.id
     assert case.evidence.attachments[0].name == "proof.jpg" and case.evidence.attachments[0].size == 2048
+
+
+def count_line(card) -> str:
+    return next(f["value"] for e in card.embeds for f in e.get("fields", []) if f["name"] == "Reports")
+
+
+async def test_report_command_with_link_and_variants_join_one_case(world) -> None:
+    h = world
+    w = h.world
+    r = await h.fake.slash(w.alice, "report", target="https://www.Example.com/news/flood-hoax/?id=7",
+                           category="misinformation", details="Shared in three WhatsApp groups")
+    assert r.error is None and r.ephemeral and "R-0001" in r.content
+    card = await card_for(h, "R-0001")
+    assert "example.com/news/flood-hoax" in card.text and "Shared in three WhatsApp groups" in card.text
+    variants = ["http://WWW.EXAMPLE.COM/news/flood-hoax?id=7&utm_source=whatsapp&utm_medium=share",
+                "https://www.example.com/news/flood-hoax/?utm_campaign=x&id=7",
+                "www.example.com/news/flood-hoax?id=7#comments"]
+    for member, link in zip((w.bob, w.urdu, w.closed), variants):
+        r = await h.fake.slash(member, "report", target=link, category="misinformation")
+        assert r.error is None and "R-0001" in r.content and "added" in r.content, r.content
+    await until(lambda: count_line(h.fake.message_by_id(card.id)) == "4 report(s) from 4 member(s)")
+    # Another page of the same site is another case.
+    r = await h.fake.slash(w.bob, "report", target="https://www.example.com/news/other", category="misinformation")
+    assert "R-0002" in r.content
+
+
+async def test_pasted_text_and_near_identical_text_join(world) -> None:
+    h = world
+    w = h.world
+    text = ("Forwarded as received: from tomorrow NADRA will block every CNIC that is not linked to a "
+            "bank account, send this to ten people")
+    r = await h.fake.slash(w.alice, "report", target=text, category="scam_impersonation")
+    assert "R-0001" in r.content
+    card = await card_for(h, "R-0001")
+    # Shouted, re-punctuated, one word changed: the same post forwarded again.
+    near = text.upper().replace("TEN", "10").replace(",", "...") + " !!! 🙏"
+    r = await h.fake.slash(w.bob, "report", target=near, category="misinformation")
+    assert "R-0001" in r.content and "added" in r.content
+    await until(lambda: count_line(h.fake.message_by_id(card.id)) == "2 report(s) from 2 member(s)")
+    r = await h.fake.slash(w.bob, "report", target="A completely different forwarded message about fuel "
+                                                    "prices going up by fifty rupees tonight", category="misinformation")
+    assert "R-0002" in r.content
+
+
+async def test_same_message_twice_joins_and_repeat_reporter_is_told(world) -> None:
+    h = world
+    w = h.world
+    post = h.fake.post_message(w.bob, w.general, "you people are vermin")
+    r = await h.fake.context_menu(w.alice, "Report message", post)
+    await h.fake.select(w.alice, r.message, ["hate_speech"])
+    card = await card_for(h, "R-0001")
+    r = await h.fake.context_menu(w.urdu, "Report message", post)
+    picked = await h.fake.select(w.urdu, r.message, ["bullying_harassment"])
+    assert "R-0001" in picked.content
+    # The same message through its link joins too.
+    link = f"https://discord.com/channels/{w.guild.id}/{w.general.id}/{post.id}"
+    r = await h.fake.slash(w.closed, "report", target=link, category="hate_speech")
+    assert "R-0001" in r.content
+    r = await h.fake.context_menu(w.alice, "Report message", post)
+    picked = await h.fake.select(w.alice, r.message, ["hate_speech"])
+    assert "already reported" in picked.text and "R-0001" in picked.text
+    await until(lambda: count_line(h.fake.message_by_id(card.id)) == "3 report(s) from 3 member(s)")
+    r = await h.fake.context_menu(w.bob, "Report message", post)
+    assert "own message" in r.text
+
+
+async def test_urgent_report_pings_only_the_moderator_role(world) -> None:
+    h = world
+    w = h.world
+    # Discord notifies a role only if it is mentionable (or the bot may mention everyone).
+    w.moderator_role.mentionable = True
+    r = await h.fake.slash(w.alice, "report", target="@everyone look at this https://t.me/somechannel/12",
+                           category="child_safety")
+    assert "emergency" in r.content
+    card = await card_for(h, "R-0001")
+    assert card.pinged == {"users": [], "roles": [w.moderator_role.id], "everyone": False}
+    assert [int(x) for x in card.allowed_mentions["roles"]] == [w.moderator_role.id]
+    assert not card.allowed_mentions.get("parse") and not card.allowed_mentions.get("users")
+    assert "Urgent" in card.text
+    # Everything else the bot posted pinged nobody.
+    for msg in h.fake.messages.values():
+        if msg.author.id == h.fake.bot_user.id and msg.id != card.id:
+            assert msg.pinged == {"users": [], "roles": [], "everyone": False}, msg
+
+
+async def test_rate_limit_holds_across_a_restart(world) -> None:
+    h = world
+    w = h.world
+    for n in range(5):
+        r = await h.fake.slash(w.alice, "report", target=f"https://example.org/post/{n}", category="other")
+        assert f"R-000{n + 1}" in r.content
+    await h.restart_bot()
+    r = await h.fake.slash(w.alice, "report", target="https://example.org/post/6", category="other")
+    assert r.ephemeral and "5 reports in the last 10 minutes" in r.content
+    post = h.fake.post_message(w.bob, w.general, "another one")
+    r = await h.fake.context_menu(w.alice, "Report message", post)
+    assert "try again" in r.content and not r.components
+    assert await h.bot.db.fetchval("SELECT COUNT(*) FROM report_cases") == 5
+    r = await h.fake.slash(w.bob, "report", target="https://example.org/post/6", category="other")
+    assert "R-0006" in r.content  # other members are not limited
