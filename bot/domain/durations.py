@@ -41,7 +41,12 @@ def parse_offsets(text: str) -> tuple[int, ...]:
         raise DomainError("offsets.invalid", value=text)
     if len(parts) > MAX_OFFSETS:
         raise DomainError("offsets.too_many", maximum=MAX_OFFSETS)
-    minutes = {parse_duration(p, maximum=MAX_OFFSET_MINUTES) for p in parts}
+    try:
+        minutes = {parse_duration(p, maximum=MAX_OFFSET_MINUTES) for p in parts}
+    except DomainError as exc:
+        if exc.key == "duration.invalid":
+            raise DomainError("offsets.invalid", value=text) from None
+        raise
     return tuple(sorted(minutes, reverse=True))
 
 
