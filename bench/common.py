@@ -1,0 +1,164 @@
+"""Shared benchmark harness: a FakeDiscord in this process, the real `baithak run` process against it,
+and load generation through the fake server's driver."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import resource
+import shutil
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, AsyncIterator, Awaitable, Callable
+
+from bot.sandbox.fakediscord import FakeDiscord
+from bot.storage.migrations import open_migrated
+from tests.e2e.process import BotProcess
+from tests.harness import World, seed_world
+
+
+@dataclass
+class Load:
+    """Latencies to the initial response of a burst of interactions."""
+
+    latencies: list[float]
+    elapsed: float
+    errors: int
+    unanswered: int
+
+    @property
+    def count(self) -> int:
+        return len(self.latencies) + self.unanswered
+
+    @property
+    def throughput(self) -> float:
+        return self.count / self.elapsed if self.elapsed else 0.0
+
+    def pct(self, p: float) -> float:
+        if not self.latencies:
+            return float("nan")
+        data = sorted(self.latencies)
+        k = min(len(data) - 1, max(0, round(p / 100 * (len(data) - 1))))
+        return data[k]
+
+    @property
+    def p50(self) -> float:
+        return self.pct(50)
+
+    @property
+    def p95(self) -> float:
+        return self.pct(95)
+
+    @property
+    def p99(self) -> float:
+        return self.pct(99)
+
+
+async def fire(calls: list[Callable[[], Awaitable[Any]]]) -> tuple[Load, list[Any]]:
+    """Start every call at once; collect each result's latency to its initial response."""
+    start = time.perf_counter()
+    results = await asyncio.gather(*(c() for c in calls))
+    elapsed = time.perf_counter() - start
+    latencies = [r.latency for r in results if r.type is not None and r.latency is not None]
+    errors = sum(1 for r in results if r.error is not None)
+    unanswered = sum(1 for r in results if r.type is None)
+    return Load(latencies, elapsed, errors, unanswered), list(results)
+
+
+@dataclass
+class Session:
+    fake: FakeDiscord
+    world: World
+    proc: BotProcess
+    db_path: Path
+    members: list[Any] = field(default_factory=list)
+
+    async def baseline(self, n: int) -> Load:
+        """`n` concurrent uses of the static baseline command, spread over the seeded members."""
+        people = self.members or [self.world.alice]
+        load, _ = await fire([
+            (lambda m=people[i % len(people)]: self.fake.slash(m, "bench-static")) for i in range(n)])
+        return load
+
+
+class BenchContext:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    @contextlib.asynccontextmanager
+    async def session(self, *, members: int = 0, name: str = "bench",
+                      prepare: Callable[[Path], Awaitable[None]] | None = None,
+                      setup: dict[str, Any] | None = None) -> AsyncIterator[Session]:
+        """A fresh database (migrated, then `prepare`d), a fake Discord with `members` extra
+        members, and the bot process connected and /setup done."""
+        folder = self.root / name
+        folder.mkdir(parents=True, exist_ok=True)
+        db_path = folder / "baithak.sqlite3"
+        db = await open_migrated(db_path)
+        await db.close()
+        if prepare is not None:
+            await prepare(db_path)
+        fake = FakeDiscord()
+        await fake.start()
+        world = seed_world(fake)
+        extra = [world.guild.add_member(f"member{i:05d}") for i in range(members)]
+        proc = BotProcess(fake, db_path, BAITHAK_EXTENSIONS="bench.baseline_cog", LOG_LEVEL="WARNING")
+        try:
+            await proc.start(timeout=120)
+            options = dict(announcements=world.announcements, moderation=world.moderation,
+                           resources=world.resources, organiser_role=world.organiser_role,
+                           moderator_role=world.moderator_role)
+            options.update(setup or {})
+            await fake.slash(world.admin, "setup", **options)
+            yield Session(fake, world, proc, db_path, extra)
+        finally:
+            await proc.stop()
+            await fake.stop()
+
+
+def peak_rss_mb_children() -> float:
+    """Peak resident memory of terminated child processes, in MB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def row(bench: str, metric: str, value: float, unit: str, *, baseline: float | None = None,
+        goal: str = "", higher_is_better: bool = True) -> dict[str, Any]:
+    ratio = None
+    if baseline:
+        ratio = value / baseline
+    return dict(bench=bench, metric=metric, value=value, unit=unit, baseline=baseline, ratio=ratio,
+                goal=goal)
+
+
+def print_table(rows: list[dict[str, Any]]) -> None:
+    headers = ["benchmark", "metric", "value", "baseline (same run)", "ratio", "goal"]
+
+    def fmt(v: Any, unit: str = "") -> str:
+        if v is None:
+            return "-"
+        if isinstance(v, float):
+            return f"{v:,.1f} {unit}".strip() if abs(v) >= 100 else f"{v:,.3g} {unit}".strip()
+        return f"{v} {unit}".strip()
+
+    lines = [[r["bench"], r["metric"], fmt(r["value"], r["unit"]), fmt(r["baseline"], r["unit"]),
+              "-" if r["ratio"] is None else f"{r['ratio']:.2f}x", r["goal"]] for r in rows]
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *lines)]
+    print(" | ".join(h.ljust(w) for h, w in zip(headers, widths)))
+    print("-+-".join("-" * w for w in widths))
+    for line in lines:
+        print(" | ".join(str(x).ljust(w) for x, w in zip(line, widths)))
+
+
+def temp_root() -> Path:
+    return Path(tempfile.mkdtemp(prefix="baithak-bench-"))
+
+
+def cleanup(root: Path) -> None:
+    shutil.rmtree(root, ignore_errors=True)
+
+
+def mean(values: list[float]) -> float:
+    return statistics.fmean(values) if values else float("nan")
