@@ -59,16 +59,16 @@ class SearchQuery:
 
     terms: tuple[str, ...]
 
-    def match(self, guild_id: int, *, any_term: bool = False) -> str:
-        """The MATCH expression for the guild's resources.
-
-        Every term must occur in title, description or tags (FTS5's implicit AND), or with
+    def match_terms(self, *, any_term: bool = False) -> str:
+        """Every term must occur in title, description or tags (FTS5's implicit AND), or with
         `any_term` at least one (used when no resource has them all). Terms never reach the
-        `scope` column, so nobody can search for another guild's marker.
-        """
+        `scope` column, so nobody can search for a guild's marker."""
         joiner = " OR " if any_term else " "
-        terms = joiner.join(_quote(t) for t in self.terms)
-        return f"scope : {_quote(scope_token(guild_id))} AND {{title description tags}} : ({terms})"
+        return "{title description tags} : (" + joiner.join(_quote(t) for t in self.terms) + ")"
+
+    def match(self, guild_id: int, *, any_term: bool = False) -> str:
+        """`match_terms` restricted to the guild's resources by its scope token."""
+        return f"scope : {_quote(scope_token(guild_id))} AND {self.match_terms(any_term=any_term)}"
 
 
 def _quote(term: str) -> str:

@@ -21,7 +21,7 @@ from bot.storage.database import Database
 
 SNIPPET_TOKENS = 16
 # See ResourceRepo.search: how many of the newest matches a very common query ranks.
-RANK_CANDIDATES = 5000
+RANK_CANDIDATES = 2000
 _LIVE = "('" + "', '".join(IN_LIBRARY) + "')"
 
 
@@ -101,26 +101,30 @@ class ResourceRepo:
         ranking a whole large library for a word like "guide" would blow the latency goal while
         adding nothing a member could tell apart.
         """
-        hits = await self._search(query.match(guild_id), guild_id, tag, limit)
+        hits = await self._search(query, False, guild_id, tag, limit)
         if not hits and len(query.terms) > 1:
-            hits = await self._search(query.match(guild_id, any_term=True), guild_id, tag, limit)
+            hits = await self._search(query, True, guild_id, tag, limit)
         return hits
 
-    async def _search(self, expression: str, guild_id: int, tag: str | None, limit: int) -> list[SearchHit]:
-        tag_clause, tag_params = "", []
-        if tag is not None:
-            tag_clause = "AND rowid IN (SELECT resource_id FROM resource_tags WHERE tag = ?)"
-            tag_params = [tag]
-        # 1. The oldest rowid among the newest RANK_CANDIDATES matches (no ranking: cheap).
-        bound = await self.db.fetchval(
-            f"""SELECT rowid FROM resources_fts WHERE resources_fts MATCH ? {tag_clause}
-                ORDER BY rowid DESC LIMIT 1 OFFSET ?""",
-            [expression, *tag_params, RANK_CANDIDATES - 1]) or 0
-        # 2. bm25 over those candidates only.
+    async def _search(self, query: SearchQuery, any_term: bool, guild_id: int, tag: str | None,
+                      limit: int) -> list[SearchHit]:
+        tag_clause = "" if tag is None else "AND rowid IN (SELECT resource_id FROM resource_tags WHERE tag = ?5)"
+        expression = query.match_terms(any_term=any_term)
+        # The bound: the oldest rowid among the guild's newest RANK_CANDIDATES matches, found with
+        # the scope token and without ranking (a cheap walk of the doclists). The ranking itself
+        # leaves the scope token out: bm25 computes every phrase's frequency over the whole index,
+        # and walking a phrase present in every row of the guild would cost more than the ranking;
+        # the join keeps other guilds' rows out instead.
         ranked = await self.db.fetchall(
-            f"""SELECT rowid, rank FROM resources_fts WHERE resources_fts MATCH ? AND rowid >= ? {tag_clause}
-                ORDER BY rank LIMIT ?""",
-            [expression, bound, *tag_params, limit])
+            f"""SELECT resources_fts.rowid, resources_fts.rank
+                FROM resources_fts JOIN resources r ON r.id = resources_fts.rowid
+                WHERE resources_fts MATCH ?1 AND r.guild_id = ?2 AND r.status = 'published'
+                  {tag_clause.replace("rowid", "resources_fts.rowid", 1)}
+                  AND resources_fts.rowid >= COALESCE(
+                    (SELECT rowid FROM resources_fts WHERE resources_fts MATCH ?3 {tag_clause}
+                     ORDER BY rowid DESC LIMIT 1 OFFSET ?4), 0)
+                ORDER BY resources_fts.rank LIMIT ?6""",
+            [expression, guild_id, query.match(guild_id, any_term=any_term), RANK_CANDIDATES - 1, tag, limit])
         if not ranked:
             return []
         order = {row[0]: (i, row[1]) for i, row in enumerate(ranked)}
