@@ -80,7 +80,9 @@ def seed_world(fake: FakeDiscord, name: str = "Test") -> World:
 class Harness:
     """A fake Discord, a seeded world, a migrated temporary database and the real bot in-process."""
 
-    def __init__(self, tmp_path: Path, *, clock: Clock | None = None, **settings: Any) -> None:
+    def __init__(self, tmp_path: Path, *, clock: Clock | None = None, extensions: tuple[str, ...] = (),
+                 **settings: Any) -> None:
+        self.extensions = extensions
         self.tmp_path = tmp_path
         self.db_path = tmp_path / "baithak.sqlite3"
         self.clock = clock
@@ -101,7 +103,7 @@ class Harness:
         use_endpoints(self.fake.api_base, self.fake.gateway_url)
         self.db = await migrated_database(self.db_path)
         settings = make_settings(self.db_path, self.fake, **self.settings_overrides)
-        self.bot = BaithakBot(settings, self.db, clock=self.clock)
+        self.bot = BaithakBot(settings, self.db, clock=self.clock, extra_extensions=self.extensions)
         self._task = asyncio.create_task(self.bot.start(self.fake.token))
         await self.fake.wait_until_ready(timeout=15)
         await self.fake.wait_for_commands(timeout=15)
