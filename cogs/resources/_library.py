@@ -159,10 +159,13 @@ class Library:
         assert resource.post_channel_id is not None
         message = self.bot.get_partial_messageable(resource.post_channel_id, guild_id=resource.guild_id) \
             .get_partial_message(resource.post_message_id)
+        view = post_view(resource, lang)
         try:
-            await message.edit(embed=post_embed(resource, lang), view=post_view(resource, lang))
+            await message.edit(embed=post_embed(resource, lang), view=view)
         except discord.NotFound:
             log.info("the post of resource %s is gone; not updating it", resource_id)
+        finally:
+            view.stop()  # the DynamicItem answers clicks; the view object need not be kept
 
     async def take_down(self, resource: Resource, lang: str, by: int) -> None:
         """Delete the resource's post, and close its review card if it was still pending."""

@@ -231,3 +231,17 @@ async def test_remove_pending_closes_its_review_card(world) -> None:
     await r.wait_done()
     card = cards(world)[0]
     assert card.buttons == [] and "before review" in card.text
+
+
+async def test_buttons_keep_working_after_restart(world) -> None:
+    w = world.world
+    await world.setup_guild(resource_approval="on")
+    await share(world, w.alice, "https://restart.org", "Survives restarts")
+    await world.restart_bot()
+    approved = await world.fake.click(w.moderator, cards(world)[0], "Approve")
+    await approved.wait_done()
+    assert "Approved #1" in approved.text
+    vote = await world.fake.click(w.bob, posts(world)[0], custom_id="res:up:1")
+    assert "You upvoted #1" in vote.text
+    await settle(world)
+    assert upvote_label(posts(world)[0]) == "Upvote · 1"
