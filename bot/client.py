@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 import pkgutil
-from typing import Iterable
+from typing import Any, Iterable
 
 import discord
 from discord.ext import commands
@@ -32,7 +31,7 @@ class BaithakBot(commands.Bot):
     """Baithak's client. Everything user-facing is an application command, button or modal."""
 
     def __init__(self, settings: Settings, db: Database, *, clock: Clock | None = None,
-                 extra_extensions: Iterable[str] = ()) -> None:
+                 extra_extensions: Iterable[str] = (), **options: Any) -> None:
         intents = discord.Intents.none()
         intents.guilds = True
         super().__init__(
@@ -41,6 +40,7 @@ class BaithakBot(commands.Bot):
             help_command=None,
             # Nothing the bot sends may ping anyone unless a message opts in explicitly.
             allowed_mentions=discord.AllowedMentions.none(),
+            **options,
         )
         self.settings = settings
         self.db = db

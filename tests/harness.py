@@ -103,7 +103,10 @@ class Harness:
         use_endpoints(self.fake.api_base, self.fake.gateway_url)
         self.db = await migrated_database(self.db_path)
         settings = make_settings(self.db_path, self.fake, **self.settings_overrides)
-        self.bot = BaithakBot(settings, self.db, clock=self.clock, extra_extensions=self.extensions)
+        # discord.py waits guild_ready_timeout (2 s) after the last GUILD_CREATE before READY; the fake
+        # sends every guild at once, so a short wait is enough and keeps each test fast.
+        self.bot = BaithakBot(settings, self.db, clock=self.clock, extra_extensions=self.extensions,
+                              guild_ready_timeout=0.05)
         self._task = asyncio.create_task(self.bot.start(self.fake.token))
         await self.fake.wait_until_ready(timeout=15)
         await self.fake.wait_for_commands(timeout=15)

@@ -9,10 +9,11 @@ COMMIT: a user is acknowledged only once their data is durable.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import sqlite3
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Iterable, TypeVar
+from typing import Any, AsyncIterator, Awaitable, Callable, Iterable, TypeVar
 
 import aiosqlite
 
@@ -23,6 +24,9 @@ WriteFn = Callable[[aiosqlite.Connection], Awaitable[T]]
 
 BUSY_TIMEOUT_MS = 5000
 MAX_BATCH = 256
+# Each aiosqlite connection runs its queries one at a time on its own thread; a few readers let
+# concurrent searches and card renders proceed side by side (WAL lets them read while one writes).
+READERS = 3
 
 
 async def _configure(conn: aiosqlite.Connection) -> None:
@@ -45,17 +49,22 @@ async def connect(path: Path | str) -> aiosqlite.Connection:
 class Database:
     """The bot's database: `write()` for changes, `fetchone()/fetchall()` for reads."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, readers: int = READERS) -> None:
         self.path = Path(path)
         self._writer: aiosqlite.Connection | None = None
-        self._reader: aiosqlite.Connection | None = None
+        self._reader_count = readers
+        self._readers: list[aiosqlite.Connection] = []
+        self._idle: asyncio.Queue[aiosqlite.Connection] = asyncio.Queue()
         self._queue: asyncio.Queue[tuple[WriteFn[Any], asyncio.Future[Any]] | None] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
 
     async def open(self) -> None:
         self._writer = await connect(self.path)
-        self._reader = await connect(self.path)
-        await self._reader.execute("PRAGMA query_only = ON")
+        for _ in range(self._reader_count):
+            reader = await connect(self.path)
+            await reader.execute("PRAGMA query_only = ON")
+            self._readers.append(reader)
+            self._idle.put_nowait(reader)
         self._task = asyncio.create_task(self._write_loop(), name="baithak-db-writer")
 
     @property
@@ -68,10 +77,12 @@ class Database:
             await self._queue.put(None)
             await self._task
             self._task = None
-        for conn in (self._reader, self._writer):
+        for conn in [*self._readers, self._writer]:
             if conn is not None:
                 await conn.close()
-        self._reader = self._writer = None
+        self._readers = []
+        self._idle = asyncio.Queue()
+        self._writer = None
 
     async def __aenter__(self) -> "Database":
         await self.open()
@@ -154,14 +165,23 @@ class Database:
                 future.set_result(result)
 
     # -- reads ----------------------------------------------------------------------------------
+    @contextlib.asynccontextmanager
+    async def reader(self) -> AsyncIterator[aiosqlite.Connection]:
+        """An idle read-only connection for several queries in a row."""
+        if not self._readers:
+            raise RuntimeError("database is not open")
+        conn = await self._idle.get()
+        try:
+            yield conn
+        finally:
+            self._idle.put_nowait(conn)
+
     async def fetchone(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Row | None:
-        assert self._reader is not None, "database is not open"
-        async with self._reader.execute(sql, tuple(params)) as cur:
+        async with self.reader() as conn, conn.execute(sql, tuple(params)) as cur:
             return await cur.fetchone()
 
     async def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
-        assert self._reader is not None, "database is not open"
-        async with self._reader.execute(sql, tuple(params)) as cur:
+        async with self.reader() as conn, conn.execute(sql, tuple(params)) as cur:
             return list(await cur.fetchall())
 
     async def fetchval(self, sql: str, params: Iterable[Any] = ()) -> Any:
