@@ -211,7 +211,31 @@ def add_commands(bot: TinyBot) -> None:
 
     @tree.command(description="Ping")
     async def ping(interaction: discord.Interaction, n: int) -> None:
-        await interaction.response.send_message(f"pong {n}", ephemeral=True)
+        where = "dm" if interaction.guild is None else "guild"
+        await interaction.response.send_message(f"pong {n}" + (" (dm)" if where == "dm" else ""), ephemeral=True)
+
+    @tree.context_menu(name="Profile")
+    async def profile(interaction: discord.Interaction, member: discord.Member) -> None:
+        await interaction.response.send_message(f"profile of {member.display_name}", ephemeral=True)
+
+    @tree.command(description="Choose a member")
+    async def choose(interaction: discord.Interaction) -> None:
+        view = discord.ui.View()
+        select = discord.ui.UserSelect(custom_id="choose:user", placeholder="Who?")
+
+        async def picked(inter: discord.Interaction) -> None:
+            await inter.response.send_message(f"chose {select.values[0].display_name}", ephemeral=True)
+
+        select.callback = picked
+        view.add_item(select)
+        await interaction.response.send_message("choose someone", view=view)
+
+    @tree.command(description="Burst of channel messages")
+    async def burst(interaction: discord.Interaction, channel: discord.TextChannel, count: int) -> None:
+        await interaction.response.defer(ephemeral=True)
+        for i in range(count):
+            await channel.send(f"burst {i}")
+        await interaction.followup.send(f"sent {count}", ephemeral=True)
 
 
 @pytest.fixture
@@ -315,7 +339,7 @@ async def test_autocomplete(fake: FakeDiscord, world: dict, bot: TinyBot) -> Non
 
 
 async def test_context_menu_on_user_message(fake: FakeDiscord, world: dict, bot: TinyBot) -> None:
-    msg = fake.post_message(world["ali"], world["general"], "fake news <@123>",
+    msg = await fake.post_message(world["ali"], world["general"], "fake news <@123>",
                             attachments=[{"filename": "a.png", "content_type": "image/png", "size": 1234}])
     for _ in range(100):
         if bot.seen_messages:
@@ -455,7 +479,7 @@ async def test_member_join_and_channel_create_dispatch(fake: FakeDiscord, world:
 async def test_reconnect_resumes_and_replays(fake: FakeDiscord, world: dict, bot: TinyBot) -> None:
     assert await fake.drop_connection() == 1
     # an event while the bot is away is replayed on RESUME
-    fake.post_message(world["ali"], world["general"], "while you were away")
+    await fake.post_message(world["ali"], world["general"], "while you were away")
     await fake.wait_until_ready(timeout=10)
     for _ in range(300):
         if bot.seen_messages:
@@ -482,3 +506,36 @@ async def test_300_concurrent_interactions(fake: FakeDiscord, world: dict, bot: 
     latencies = [r.latency for r in results]
     assert all(lat is not None and lat < 3 for lat in latencies)
     assert len({r.interaction_id for r in results}) == 300
+
+
+async def test_user_command_user_select_and_dm_slash(fake: FakeDiscord, world: dict, bot: TinyBot) -> None:
+    r = await fake.context_menu(world["admin"], "Profile", world["ali"])
+    assert r.content == "profile of علی"
+    r = await fake.slash(world["admin"], "choose")
+    picked = await fake.select(world["admin"], r, [world["ali"]])
+    assert picked.content == "chose علی"
+    r = await fake.slash(world["ali"], "ping", n=7, in_channel=fake.dm_channel(world["ali"]))
+    assert r.content == "pong 7 (dm)" and r.message.channel.is_dm
+
+
+async def test_discord_py_waits_out_rate_limits(fake: FakeDiscord, world: dict, bot: TinyBot) -> None:
+    fake.rate_limits.enabled = True
+    fake.rate_limits.rules["POST /channels/{channel_id}/messages"] = (2, 0.3)
+    r = await fake.slash(world["admin"], "burst", channel=world["announcements"], count=5)
+    await r.wait_done(timeout=5)
+    assert r.text == "sent 5"
+    assert [m.content for m in fake.channel_messages(world["announcements"])] == [f"burst {i}" for i in range(5)]
+    statuses = [q.status for q in fake.requests_to("POST", f"/channels/{world['announcements'].id}/messages")]
+    assert statuses.count(200) == 5, statuses  # discord.py paced itself from the X-RateLimit headers
+
+
+async def test_subscribers_see_who_can_see_what(fake: FakeDiscord, world: dict, bot: TinyBot) -> None:
+    events = []
+    unsubscribe = fake.subscribe(events.append)
+    await fake.slash(world["ali"], "ping", n=1)
+    r = await fake.slash(world["ali"], "rsvp")
+    unsubscribe()
+    created = [(e.message.content, e.visible_to) for e in events if e.kind == "message_created"]
+    assert created == [("pong 1", world["ali"].id), ("Meetup", None)]
+    assert [e.kind for e in events].count("interaction_created") == 2
+    assert r.message.to_dict()["components"][0]["components"][0]["label"] == "Going"

@@ -328,7 +328,7 @@ async def test_gateway_rejects_bad_token_and_resumes(fake: FakeDiscord, http: ai
     ready = await raw.identify()
     await raw.until("GUILD_CREATE")
     await fake.drop_connection()
-    fake.post_message(ali, channel, "missed")
+    await fake.post_message(ali, channel, "missed")
     raw2 = RawBot(fake, http)
     await raw2.connect()
     await raw2.send(6, {"token": fake.token, "session_id": ready["d"]["session_id"], "seq": 2})
@@ -351,9 +351,9 @@ async def test_message_content_needs_the_intent(fake: FakeDiscord, http: aiohttp
     await raw.identify(intents=GUILDS | GUILD_MESSAGES)
     created = await raw.until("GUILD_CREATE")
     assert len(created["d"]["members"]) == 1  # without GUILD_MEMBERS only the bot itself
-    fake.post_message(ali, channel, "secret")
+    await fake.post_message(ali, channel, "secret")
     assert (await raw.until("MESSAGE_CREATE"))["d"]["content"] == ""
-    fake.post_message(ali, channel, f"hey {fake.bot_user.mention}")
+    await fake.post_message(ali, channel, f"hey {fake.bot_user.mention}")
     assert (await raw.until("MESSAGE_CREATE"))["d"]["content"].startswith("hey")
 
 

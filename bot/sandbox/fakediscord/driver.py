@@ -708,11 +708,11 @@ class DriverMixin:
         return dict(base, value=value)
 
     # plain messages ----------------------------------------------------------------------------------------
-    def post_message(self, member: Actor, channel: Union[Channel, int], content: str = "", /, *,
-                     attachments: Optional[list[Union[dict, bytes]]] = None, embeds: Optional[list[dict]] = None,
-                     reply_to: Any = None) -> Message:
+    async def post_message(self, member: Actor, channel: Union[Channel, int], content: str = "", /, *,
+                           attachments: Optional[list[Union[dict, bytes]]] = None,
+                           embeds: Optional[list[dict]] = None, reply_to: Any = None) -> Message:
         """Post as a user (MESSAGE_CREATE is dispatched). ``attachments``: dicts with filename,
-        content_type, size and/or data (bytes). Not a coroutine."""
+        content_type, size and/or data (bytes)."""
         user, m, guild, ch = self._context(member, channel)
         if guild is not None and not P.has(m.permissions_in(ch), P.SEND_MESSAGES):
             raise ValueError(f"{user.name!r} cannot send messages in #{ch.name}")
@@ -724,7 +724,7 @@ class DriverMixin:
         atts = [self._user_attachment(a, ch, ephemeral=False) for a in attachments or []]
         return self._create_message(ch, user, payload, [], prebuilt_attachments=atts)
 
-    def edit_message(self, member: Actor, message: Any, content: str) -> Message:
+    async def edit_message(self, member: Actor, message: Any, content: str) -> Message:
         """Edit a user's own message (MESSAGE_UPDATE is dispatched)."""
         msg = self._resolve_message(message)
         user = member.user if isinstance(member, Member) else member
@@ -732,11 +732,12 @@ class DriverMixin:
             raise ValueError("users can only edit their own messages")
         return self._edit_message(msg, {"content": content})
 
-    def delete_message(self, message: Any) -> None:
+    async def delete_message(self, message: Any) -> None:
         """Delete any message, as its author or a moderator would (MESSAGE_DELETE is dispatched)."""
         self._delete_message(self._resolve_message(message))
 
-    def react(self, member: Actor, message: Any, emoji: str) -> None:
+    async def react(self, member: Actor, message: Any, emoji: str) -> None:
+        """Add a reaction as a user (MESSAGE_REACTION_ADD is dispatched)."""
         msg = self._resolve_message(message)
         user = member.user if isinstance(member, Member) else member
         msg.reactions.setdefault(emoji, set()).add(user.id)

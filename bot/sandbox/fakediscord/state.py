@@ -137,9 +137,16 @@ class WorldState:
     def user_by_id(self, user_id: Union[int, str]) -> Optional[User]:
         return self.users.get(int(user_id))
 
-    def member_by_id(self, guild: Union[Guild, int, str], user_id: Union[int, str]) -> Optional[Member]:
-        g = guild if isinstance(guild, Guild) else self.guilds.get(int(guild))
-        return g.members.get(int(user_id)) if g else None
+    def member_by_id(self, user_id: Union[int, str], guild: Optional[Union[Guild, int, str]] = None) -> Optional[Member]:
+        """The member with this user id in ``guild`` (or in the first guild that has them)."""
+        uid = int(user_id)
+        if guild is not None:
+            g = guild if isinstance(guild, Guild) else self.guilds.get(int(guild))
+            return g.members.get(uid) if g else None
+        for g in self.guilds.values():
+            if uid in g.members:
+                return g.members[uid]
+        return None
 
     def message_by_id(self, message_id: Union[int, str]) -> Optional[Message]:
         return self.messages.get(int(message_id))
