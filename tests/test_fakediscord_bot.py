@@ -214,6 +214,11 @@ def add_commands(bot: TinyBot) -> None:
         where = "dm" if interaction.guild is None else "guild"
         await interaction.response.send_message(f"pong {n}" + (" (dm)" if where == "dm" else ""), ephemeral=True)
 
+    @tree.command(name="adminonly", description="Only for admins")
+    @app_commands.default_permissions(manage_guild=True)
+    async def adminonly(interaction: discord.Interaction) -> None:
+        await interaction.response.send_message(f"ok {interaction.user.display_name}", ephemeral=True)
+
     @tree.context_menu(name="Profile")
     async def profile(interaction: discord.Interaction, member: discord.Member) -> None:
         await interaction.response.send_message(f"profile of {member.display_name}", ephemeral=True)
@@ -539,3 +544,27 @@ async def test_subscribers_see_who_can_see_what(fake: FakeDiscord, world: dict, 
     assert created == [("pong 1", world["ali"].id), ("Meetup", None)]
     assert [e.kind for e in events].count("interaction_created") == 2
     assert r.message.to_dict()["components"][0]["components"][0]["label"] == "Going"
+
+
+async def test_default_member_permissions_and_removals(fake: FakeDiscord, world: dict, bot: TinyBot) -> None:
+    with pytest.raises(PermissionError):
+        await fake.slash(world["ali"], "adminonly")
+    assert (await fake.slash(world["admin"], "adminonly")).content == "ok Ayesha"
+    assert (await fake.slash(world["ali"], "adminonly", force_permissions=True)).content == "ok علی"
+    guild = world["guild"]
+    guild.remove_channel(world["announcements"])
+    guild.remove_role(world["organiser"])
+    for _ in range(200):
+        if bot.get_channel(world["announcements"].id) is None and guild.id and \
+                bot.get_guild(guild.id).get_role(world["organiser"].id) is None:
+            break
+        await asyncio.sleep(0.01)
+    assert bot.get_channel(world["announcements"].id) is None
+    with pytest.raises(ValueError, match="deleted"):
+        await fake.slash(world["admin"], "post", channel=world["announcements"], text="x")
+    fake.remove_guild(guild)
+    for _ in range(200):
+        if bot.get_guild(guild.id) is None:
+            break
+        await asyncio.sleep(0.01)
+    assert bot.get_guild(guild.id) is None

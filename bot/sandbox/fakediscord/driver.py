@@ -399,6 +399,8 @@ class DriverMixin:
                 raise ValueError(f"{label}: channel type {value.type} is not one of {types}")
             if guild is not None and value.guild is not guild:
                 raise ValueError(f"{label}: #{value.name} is in another guild")
+            if value.id not in self.channels:
+                raise ValueError(f"{label}: #{value.name} was deleted")
         if otype in (6, 8, 9) and guild is not None:
             if isinstance(value, Role) and value.guild is not guild:
                 raise ValueError(f"{label}: role {value.name!r} is in another guild")
@@ -488,12 +490,13 @@ class DriverMixin:
 
     async def autocomplete(self, member: Actor, command: str, option: str, value: str = "", /, *,
                            in_channel: Optional[Union[Channel, int]] = None, response_timeout: Optional[float] = None,
-                           options: Optional[dict[str, Any]] = None, **kwargs: Any) -> Choices:
+                           options: Optional[dict[str, Any]] = None, force_permissions: bool = False,
+                           **kwargs: Any) -> Choices:
         """Type ``value`` into ``option`` of ``/command``; returns the choices the bot offered."""
         user, m, guild, channel = self._context(member, in_channel)
         parts = command.strip().lstrip("/").split()
         cmd = self._command_or_fail(guild, parts[0], 1)
-        self._check_access(cmd, m, guild, channel, True)
+        self._check_access(cmd, m, guild, channel, force_permissions)
         values = dict(options or {})
         values.update(kwargs)
         opts, _ = self._command_options(cmd, parts[1:], values, guild=guild, member=m, channel=channel,
@@ -505,7 +508,7 @@ class DriverMixin:
         choices.result = result
         return choices
 
-    async def context_menu(self, member: Actor, name: str, target: Any, /, *,
+    async def context_menu(self, member: Actor, name: str, target: Any, *,
                            in_channel: Optional[Union[Channel, int]] = None, response_timeout: Optional[float] = None,
                            force_permissions: bool = False) -> InteractionResult:
         """Run a message command (``target`` a message) or a user command (``target`` a member/user)."""
@@ -539,7 +542,7 @@ class DriverMixin:
             raise ValueError(f"message {msg.id} is ephemeral and only its recipient can use it")
         return user, m, guild, msg
 
-    async def click(self, member: Actor, message: Any, label: Optional[str] = None, /, *,
+    async def click(self, member: Actor, message: Any, label: Optional[str] = None, *,
                     custom_id: Optional[str] = None, response_timeout: Optional[float] = None) -> InteractionResult:
         """Click the button with this label (or ``custom_id``) on ``message`` (a message, its id, or
         an InteractionResult). A disabled or link button raises ValueError."""
@@ -554,7 +557,7 @@ class DriverMixin:
                                     message=msg)
         return await self._run(rec, response_timeout)
 
-    async def select(self, member: Actor, message: Any, values: Iterable[Any], /, *, custom_id: Optional[str] = None,
+    async def select(self, member: Actor, message: Any, values: Iterable[Any], *, custom_id: Optional[str] = None,
                      placeholder: Optional[str] = None, response_timeout: Optional[float] = None) -> InteractionResult:
         """Choose ``values`` in a select menu (string selects: option values or labels; user, role,
         channel and mentionable selects: the objects)."""
@@ -605,7 +608,7 @@ class DriverMixin:
             out.append(self._resolve_into(resolved, v, guild=guild, member=member, channel=channel, kinds=kinds))
         return out
 
-    async def submit_modal(self, member: Actor, source: Any, values: Optional[dict[str, Any]] = None, /, *,
+    async def submit_modal(self, member: Actor, source: Any, values: Optional[dict[str, Any]] = None, *,
                            response_timeout: Optional[float] = None) -> InteractionResult:
         """Fill in and submit the modal that ``source`` (an InteractionResult of type 9) opened.
         ``values`` keys are input labels or custom_ids; omitted inputs keep their default value."""
@@ -708,7 +711,7 @@ class DriverMixin:
         return dict(base, value=value)
 
     # plain messages ----------------------------------------------------------------------------------------
-    async def post_message(self, member: Actor, channel: Union[Channel, int], content: str = "", /, *,
+    async def post_message(self, member: Actor, channel: Union[Channel, int], content: str = "", *,
                            attachments: Optional[list[Union[dict, bytes]]] = None,
                            embeds: Optional[list[dict]] = None, reply_to: Any = None) -> Message:
         """Post as a user (MESSAGE_CREATE is dispatched). ``attachments``: dicts with filename,

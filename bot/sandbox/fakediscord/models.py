@@ -430,6 +430,23 @@ class Guild:
         self._fake._emit("member_added", member=member, guild=self)
         return member
 
+    def remove_channel(self, channel: Channel) -> None:
+        """Delete a channel (CHANNEL_DELETE); the bot then gets 10003 Unknown Channel for it."""
+        if self.channels.pop(channel.id, None) is not None:
+            self._fake.channels.pop(channel.id, None)
+            if self.system_channel_id == channel.id:
+                self.system_channel_id = None
+            self._fake._emit("channel_deleted", channel=channel, guild=self)
+
+    def remove_role(self, role: Role) -> None:
+        """Delete a role (GUILD_ROLE_DELETE); members lose it."""
+        if role.id == self.id or self.roles.pop(role.id, None) is None:
+            return
+        for member in self.members.values():
+            if role in member.roles:
+                member.roles.remove(role)
+        self._fake._emit("role_deleted", role=role, guild=self)
+
     def remove_member(self, member: Union[Member, User]) -> None:
         removed = self.members.pop(member.id, None)
         if removed is not None:

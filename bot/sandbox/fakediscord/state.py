@@ -49,7 +49,8 @@ class StateEvent:
     """What :meth:`FakeDiscord.subscribe` callbacks receive.
 
     ``kind``: message_created, message_updated, message_deleted, channel_created, channel_updated,
-    role_created, member_added, member_updated, member_removed, guild_created,
+    channel_deleted, role_created, role_deleted, member_added, member_updated, member_removed,
+    guild_created, guild_deleted,
     commands_registered, interaction_created, modal_opened, autocomplete_answered.
     ``visible_to``: None when everyone in the channel sees it, else the one user id (ephemeral).
     """
@@ -112,6 +113,14 @@ class WorldState:
         self.guilds[guild.id] = guild
         self._emit("guild_created", guild=guild)
         return guild
+
+    def remove_guild(self, guild: Guild) -> None:
+        """The bot is removed from the guild (GUILD_DELETE); its channels become unknown."""
+        if self.guilds.pop(guild.id, None) is None:
+            return
+        for channel_id in list(guild.channels):
+            self.channels.pop(channel_id, None)
+        self._emit("guild_deleted", guild=guild)
 
     def _index_channel(self, channel: Channel) -> None:
         self.channels[channel.id] = channel
@@ -586,18 +595,29 @@ class WorldState:
             if gw is not None:
                 gw.dispatch_guild_create(guild)
             return StateEvent(kind, guild.base_payload(), guild_id=guild.id)
-        if kind in ("channel_created", "channel_updated"):
+        if kind == "guild_deleted":
+            data = {"id": str(guild.id)}
+            if gw is not None:
+                gw.dispatch("GUILD_DELETE", data, intent=GUILDS, guild_id=guild.id)
+            return StateEvent(kind, data, guild_id=guild.id)
+        if kind in ("channel_created", "channel_updated", "channel_deleted"):
             channel: Channel = kw["channel"]
             data = channel.payload()
             if gw is not None:
-                gw.dispatch("CHANNEL_CREATE" if kind == "channel_created" else "CHANNEL_UPDATE", data,
-                            intent=GUILDS, guild_id=guild.id)
+                name = {"channel_created": "CHANNEL_CREATE", "channel_updated": "CHANNEL_UPDATE",
+                        "channel_deleted": "CHANNEL_DELETE"}[kind]
+                gw.dispatch(name, data, intent=GUILDS, guild_id=guild.id)
             return StateEvent(kind, data, guild_id=guild.id, channel_id=channel.id)
         if kind == "role_created":
             role: Role = kw["role"]
             data = {"guild_id": str(guild.id), "role": role.payload()}
             if gw is not None:
                 gw.dispatch("GUILD_ROLE_CREATE", data, intent=GUILDS, guild_id=guild.id)
+            return StateEvent(kind, data, guild_id=guild.id)
+        if kind == "role_deleted":
+            data = {"guild_id": str(guild.id), "role_id": str(kw["role"].id)}
+            if gw is not None:
+                gw.dispatch("GUILD_ROLE_DELETE", data, intent=GUILDS, guild_id=guild.id)
             return StateEvent(kind, data, guild_id=guild.id)
         if kind in ("member_added", "member_updated", "member_removed"):
             member: Member = kw["member"]
