@@ -1,0 +1,248 @@
+"""`baithak sandbox`: the real bot, a local Discord-compatible server and a web page, in one process.
+
+    baithak sandbox [--port 8080] [--host 127.0.0.1]
+
+Starts :class:`~bot.sandbox.fakediscord.FakeDiscord` on a free loopback port, seeds a server
+"Sandbox" (channels, roles, six members), connects the real :class:`~bot.client.BaithakBot` to it
+with its own SQLite file, runs the real ``/setup`` as the admin, and serves the page
+(:mod:`bot.sandbox.web`) that lets a person act as any member.
+
+The sandbox database (``BAITHAK_SANDBOX_DATABASE``, default ``data/sandbox.sqlite3``) is recreated
+on every start: the fake server keeps its messages in memory, so rows left from an earlier run would
+point at announcements and case cards that no longer exist. Starting fresh keeps the two consistent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import logging
+import os
+import signal
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from bot.sandbox.fakediscord import FakeDiscord
+from bot.sandbox.fakediscord import permissions as P
+
+log = logging.getLogger("baithak.sandbox")
+
+DEFAULT_DATABASE = Path("data/sandbox.sqlite3")
+
+
+@dataclass
+class SandboxMember:
+    """A seeded member and what they are for (shown in the page's picker)."""
+
+    key: str
+    kind: str  # admin | organiser | moderator | creator
+    member: Any
+
+
+@dataclass
+class SandboxWorld:
+    guild: Any
+    channels: dict[str, Any]
+    roles: dict[str, Any]
+    members: list[SandboxMember] = field(default_factory=list)
+
+    def member(self, key: str) -> Any:
+        return next(m.member for m in self.members if m.key == key)
+
+
+def seed(fake: FakeDiscord) -> SandboxWorld:
+    """The server "Sandbox": #announcements, #resources, #moderation (private to moderators and
+    admins), #general; roles Organiser and Moderator; an admin, an organiser, a moderator and three
+    creators."""
+    guild = fake.create_guild("Sandbox")
+    organiser = guild.add_role("Organiser", color=0x3BA55C, hoist=True)
+    moderator = guild.add_role("Moderator", color=0xE67E22, hoist=True)
+    see = P.VIEW_CHANNEL | P.SEND_MESSAGES | P.READ_MESSAGE_HISTORY
+    channels = {
+        "announcements": guild.add_text_channel("announcements", topic="Events are announced here"),
+        "resources": guild.add_text_channel("resources", topic="Guides, toolkits and fact-check links"),
+        "moderation": guild.add_text_channel(
+            "moderation", topic="Report cases (moderators only)",
+            overwrites={guild.everyone: (0, P.VIEW_CHANNEL), moderator: (see, 0),
+                        guild.me: (see | P.EMBED_LINKS | P.ATTACH_FILES, 0)}),
+        "general": guild.add_text_channel("general", topic="Say hello"),
+    }
+    world = SandboxWorld(guild=guild, channels=channels, roles={"organiser": organiser, "moderator": moderator})
+    people = [
+        ("admin", "admin", "Ayesha Khan", dict(admin=True, owner=True)),
+        ("organiser", "organiser", "Omar Farooq", dict(roles=[organiser])),
+        ("moderator", "moderator", "مہرین اختر", dict(roles=[moderator])),
+        ("creator1", "creator", "Bilal Ahmed", {}),
+        ("creator2", "creator", "زینب علی", {}),
+        ("creator3", "creator", "Sara Malik", {}),
+    ]
+    for key, kind, name, kwargs in people:
+        world.members.append(SandboxMember(key, kind, guild.add_member(name, **kwargs)))
+    return world
+
+
+class Sandbox:
+    """The fake server, the seeded world, the real bot and the web page, started and stopped together."""
+
+    def __init__(self, *, host: str = "127.0.0.1", port: int = 8080, database: Optional[Path] = None,
+                 language: str = "en", timezone: str = "Asia/Karachi", log_level: str = "WARNING") -> None:
+        self.host = host
+        self.port = port
+        self.database = Path(database or DEFAULT_DATABASE)
+        self.language = language
+        self.timezone = timezone
+        self.log_level = log_level
+        self.fake = FakeDiscord(bot_name="Baithak")
+        self.world: Optional[SandboxWorld] = None
+        self.bot: Any = None
+        self.db: Any = None
+        self.web: Any = None
+        self._bot_task: Optional[asyncio.Task[None]] = None
+
+    @property
+    def url(self) -> str:
+        host = self.host
+        if ":" in host:
+            host = f"[{host}]"
+        if host in ("0.0.0.0", "[::]"):
+            host = "127.0.0.1"
+        return f"http://{host}:{self.port}"
+
+    def _fresh_database(self) -> None:
+        self.database.parent.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            path = Path(str(self.database) + suffix)
+            if path.exists():
+                path.unlink()
+
+    async def start(self) -> "Sandbox":
+        from bot.client import BaithakBot
+        from bot.endpoints import use_endpoints
+        from bot.sandbox.web import SandboxWeb
+        from bot.settings import Settings
+        from bot.storage.migrations import open_migrated
+
+        # Bind the page first: a port already in use is the likeliest failure, so report it early.
+        self.web = SandboxWeb(self)
+        await self.web.start(self.host, self.port)
+        self.port = self.web.port
+        await self.fake.start()
+        self.world = seed(self.fake)
+        self._fresh_database()
+        use_endpoints(self.fake.api_base, self.fake.gateway_url)
+        self.db = await open_migrated(self.database)
+        settings = Settings(token=self.fake.token, database=self.database, dev_guild=None, timezone=self.timezone,
+                            language=self.language, log_level=self.log_level, api_base=self.fake.api_base,
+                            gateway_url=self.fake.gateway_url)
+        self.bot = BaithakBot(settings, self.db)
+        self._bot_task = asyncio.create_task(self.bot.start(self.fake.token))
+        await self.fake.wait_until_ready(timeout=30)
+        await self.fake.wait_for_commands(timeout=30)
+        while not self.bot.is_ready():
+            if self._bot_task.done():
+                self._bot_task.result()
+            await asyncio.sleep(0.02)
+        await self._setup_guild()
+        self.web.ready = True
+        return self
+
+    async def _setup_guild(self) -> None:
+        """Run the real /setup as the admin, as a new community would."""
+        w = self.world
+        assert w is not None
+        result = await self.fake.slash(
+            w.member("admin"), "setup", in_channel=w.channels["general"],
+            announcements=w.channels["announcements"], moderation=w.channels["moderation"],
+            resources=w.channels["resources"], organiser_role=w.roles["organiser"],
+            moderator_role=w.roles["moderator"], timezone=self.timezone, language=self.language)
+        await result.wait_done(timeout=15)
+        if result.error is not None:
+            raise RuntimeError(f"/setup failed in the sandbox (Discord error {result.error}): {result.text}")
+        # The admin's ephemeral /setup reply stays visible to them in #general, as on Discord.
+
+    async def stop(self) -> None:
+        if self.web is not None:
+            await self.web.stop()
+        if self.bot is not None:
+            try:
+                await self.bot.close()
+            except Exception:  # pragma: no cover - best effort on the way out
+                log.exception("closing the bot")
+        if self._bot_task is not None:
+            try:
+                await asyncio.wait_for(self._bot_task, 10)
+            except Exception:
+                pass
+        if self.db is not None:
+            await self.db.close()
+        await self.fake.stop()
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _configure_logging() -> str:
+    level = (os.environ.get("LOG_LEVEL") or "WARNING").upper()
+    if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+        level = "WARNING"
+    logging.basicConfig(level=getattr(logging, level), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("discord").setLevel(max(logging.WARNING, getattr(logging, level)))
+    logging.getLogger("discord.client").setLevel(logging.ERROR)  # "PyNaCl is not installed": no voice here
+    logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+    return level
+
+
+async def serve(host: str, port: int, database: Path, *, language: str, timezone: str,
+                log_level: str) -> int:
+    sandbox = Sandbox(host=host, port=port, database=database, language=language, timezone=timezone,
+                      log_level=log_level)
+    loop = asyncio.get_running_loop()
+    stopping = asyncio.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stopping.set)
+    try:
+        try:
+            await sandbox.start()
+        except OSError as exc:
+            print(f"baithak sandbox: cannot listen on {host}:{port} ({exc.strerror or exc}): "
+                  f"pass --port N (or set BAITHAK_SANDBOX_PORT) to use another port", file=sys.stderr)
+            return 2
+        print(f"Baithak sandbox is running: open {sandbox.url}", flush=True)
+        if _is_loopback(host):
+            print(f"  listening on {host} only (this machine); --host to change it", flush=True)
+        else:
+            print(f"  WARNING: listening on {host}: anyone who can reach this machine can use the sandbox "
+                  "and act as any member. Use --host 127.0.0.1 to keep it local.", flush=True)
+        print(f"  a local Discord-like server with the real bot; database {database} "
+              "(recreated each start); Ctrl+C to stop", flush=True)
+        await stopping.wait()
+        print("Baithak sandbox: stopping", flush=True)
+        return 0
+    finally:
+        await sandbox.stop()
+
+
+def main(host: str = "127.0.0.1", port: int = 8080, database: Optional[str] = None) -> int:
+    """Entry point of `baithak sandbox`; returns the process exit code."""
+    from bot.settings import SettingsError, load_settings
+
+    log_level = _configure_logging()
+    try:  # the sandbox needs no token, but BAITHAK_TIMEZONE / BAITHAK_LANGUAGE still apply
+        settings = load_settings(require_token=False)
+        language, timezone = settings.language, settings.timezone
+    except SettingsError as exc:
+        print(f"baithak: {exc}", file=sys.stderr)
+        return 2
+    path = Path(database or os.environ.get("BAITHAK_SANDBOX_DATABASE") or DEFAULT_DATABASE)
+    try:
+        return asyncio.run(serve(host, port, path, language=language, timezone=timezone, log_level=log_level))
+    except KeyboardInterrupt:
+        return 130
