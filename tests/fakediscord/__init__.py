@@ -1,4 +1,49 @@
 """The fake Discord server used by the tests (re-exported from ``bot.sandbox.fakediscord``)."""
 
-from bot.sandbox.fakediscord import *  # noqa: F401,F403
-from bot.sandbox.fakediscord import __all__  # noqa: F401
+from bot.sandbox.fakediscord import (
+    ADMINISTRATOR,
+    DEFAULT_BOT,
+    DEFAULT_EVERYONE,
+    MANAGE_GUILD,
+    APIError,
+    Attachment,
+    Channel,
+    Choices,
+    FakeDiscord,
+    Guild,
+    InteractionRecord,
+    InteractionResult,
+    Member,
+    Message,
+    ModalInfo,
+    RequestRecord,
+    Role,
+    StateEvent,
+    User,
+    permissions,
+    point_client_at,
+)
+
+__all__ = [
+    "ADMINISTRATOR",
+    "APIError",
+    "Attachment",
+    "Channel",
+    "Choices",
+    "DEFAULT_BOT",
+    "DEFAULT_EVERYONE",
+    "FakeDiscord",
+    "Guild",
+    "InteractionRecord",
+    "InteractionResult",
+    "MANAGE_GUILD",
+    "Member",
+    "Message",
+    "ModalInfo",
+    "RequestRecord",
+    "Role",
+    "StateEvent",
+    "User",
+    "permissions",
+    "point_client_at",
+]

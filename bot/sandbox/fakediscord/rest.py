@@ -7,6 +7,7 @@ names of uploaded files, time, status and Discord error code.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -211,8 +212,6 @@ async def handle_api(request: web.Request) -> web.StreamResponse:
                 headers = verdict.headers if verdict is not None else None
                 ctx = Ctx(fake, request, params, payload, files, dict(request.query), record)
                 if fake.request_delay:
-                    import asyncio
-
                     await asyncio.sleep(fake.request_delay)
                 result = await fn(ctx)
                 if isinstance(result, tuple):
