@@ -68,6 +68,23 @@ async def fire(calls: list[Callable[[], Awaitable[Any]]]) -> tuple[Load, list[An
     return Load(latencies, elapsed, errors, unanswered), list(results)
 
 
+async def fire_sequences(sequences: list[list[Callable[[], Awaitable[Any]]]]) -> tuple[Load, list[Any]]:
+    """Each inner list runs in order (a member clicking, reading the answer, clicking again); all
+    lists run at once. Latencies are per interaction, throughput over the whole burst."""
+
+    async def one(seq: list[Callable[[], Awaitable[Any]]]) -> list[Any]:
+        return [await call() for call in seq]
+
+    start = time.perf_counter()
+    nested = await asyncio.gather(*(one(seq) for seq in sequences))
+    elapsed = time.perf_counter() - start
+    results = [r for seq in nested for r in seq]
+    latencies = [r.latency for r in results if r.type is not None and r.latency is not None]
+    errors = sum(1 for r in results if r.error is not None)
+    unanswered = sum(1 for r in results if r.type is None)
+    return Load(latencies, elapsed, errors, unanswered), results
+
+
 @dataclass
 class Session:
     fake: FakeDiscord
@@ -81,6 +98,13 @@ class Session:
         people = self.members or [self.world.alice]
         load, _ = await fire([
             (lambda m=people[i % len(people)]: self.fake.slash(m, "bench-static")) for i in range(n)])
+        return load
+
+    async def baseline_sequences(self, members: int, each: int) -> Load:
+        """`members` members at once, each using the baseline command `each` times in a row."""
+        people = (self.members or [self.world.alice])[:members]
+        load, _ = await fire_sequences([
+            [(lambda m=m: self.fake.slash(m, "bench-static")) for _ in range(each)] for m in people])
         return load
 
 
