@@ -711,9 +711,12 @@ class DriverMixin:
         return dict(base, value=value)
 
     # plain messages ----------------------------------------------------------------------------------------
-    async def post_message(self, member: Actor, channel: Union[Channel, int], content: str = "", *,
-                           attachments: Optional[list[Union[dict, bytes]]] = None,
-                           embeds: Optional[list[dict]] = None, reply_to: Any = None) -> Message:
+    # These act at once and return the Message, which may also be awaited (``await fake.post_message``
+    # and ``fake.post_message`` both work).
+
+    def post_message(self, member: Actor, channel: Union[Channel, int], content: str = "", *,
+                     attachments: Optional[list[Union[dict, bytes]]] = None,
+                     embeds: Optional[list[dict]] = None, reply_to: Any = None) -> Message:
         """Post as a user (MESSAGE_CREATE is dispatched). ``attachments``: dicts with filename,
         content_type, size and/or data (bytes)."""
         user, m, guild, ch = self._context(member, channel)
@@ -727,7 +730,7 @@ class DriverMixin:
         atts = [self._user_attachment(a, ch, ephemeral=False) for a in attachments or []]
         return self._create_message(ch, user, payload, [], prebuilt_attachments=atts)
 
-    async def edit_message(self, member: Actor, message: Any, content: str) -> Message:
+    def edit_message(self, member: Actor, message: Any, content: str) -> Message:
         """Edit a user's own message (MESSAGE_UPDATE is dispatched)."""
         msg = self._resolve_message(message)
         user = member.user if isinstance(member, Member) else member
@@ -735,11 +738,13 @@ class DriverMixin:
             raise ValueError("users can only edit their own messages")
         return self._edit_message(msg, {"content": content})
 
-    async def delete_message(self, message: Any) -> None:
+    def delete_message(self, message: Any) -> Message:
         """Delete any message, as its author or a moderator would (MESSAGE_DELETE is dispatched)."""
-        self._delete_message(self._resolve_message(message))
+        msg = self._resolve_message(message)
+        self._delete_message(msg)
+        return msg
 
-    async def react(self, member: Actor, message: Any, emoji: str) -> None:
+    def react(self, member: Actor, message: Any, emoji: str) -> Message:
         """Add a reaction as a user (MESSAGE_REACTION_ADD is dispatched)."""
         msg = self._resolve_message(message)
         user = member.user if isinstance(member, Member) else member
@@ -753,6 +758,7 @@ class DriverMixin:
                 data["member"] = member_obj.payload()
         self.gateway.dispatch("MESSAGE_REACTION_ADD", data, intent=(1 << 10) if msg.guild_id else (1 << 13),
                               guild_id=msg.guild_id)
+        return msg
 
     # waiting for the bot ---------------------------------------------------------------------------------------
     async def wait_for_message(self, channel: Optional[Union[Channel, int]] = None, *,

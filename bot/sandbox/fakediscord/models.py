@@ -744,6 +744,10 @@ class Message:
     def __getitem__(self, key: str) -> Any:
         return self.to_dict()[key]
 
+    def __await__(self):  # ``await fake.post_message(...)`` works as well as the plain call
+        yield from ()
+        return self
+
     def __repr__(self) -> str:
         flags = " ephemeral" if self.ephemeral else ""
         return f"<Message id={self.id} channel={self.channel.name!r}{flags} content={self.content[:40]!r}>"
