@@ -464,7 +464,7 @@ async def test_channel_messages_rest(fake: FakeDiscord, world: dict, bot: TinyBo
     assert r.content == "history=1 fetched=hi @everyone (edited) files=['a.txt', 'b.txt']"
     (msg,) = fake.channel_messages(world["announcements"])
     assert msg.edited_timestamp is not None and msg.edit_count == 1
-    assert msg.allowed_mentions == {"parse": [], "replied_user": False} or msg.allowed_mentions["parse"] == []
+    assert msg.allowed_mentions["parse"] == []  # AllowedMentions.none() as the bot's default
     assert msg.pinged == {"users": [], "roles": [], "everyone": False}
     posts = fake.requests_to("POST", f"/channels/{world['announcements'].id}/messages")
     assert posts and posts[0].allowed_mentions is not None and posts[0].files[0]["filename"] == "a.txt"
