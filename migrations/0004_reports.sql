@@ -66,11 +66,15 @@ CREATE INDEX report_intake_text ON report_intake (guild_id, text_hash) WHERE tex
 CREATE INDEX report_intake_rate ON report_intake (guild_id, reporter_id, created_at);
 
 -- Near-identical text prefilter: contentless FTS5 over the normalised text of matchable reports
--- (rowid = report_intake.id), with the guild as a token so a query stays inside one server.
-CREATE VIRTUAL TABLE report_text_fts USING fts5 (guild, body, content = '',
+-- (rowid = report_intake.id; the guild is checked on report_intake when joining).
+CREATE VIRTUAL TABLE report_text_fts USING fts5 (body, content = '',
     tokenize = 'unicode61 remove_diacritics 2');
--- Document frequencies, to query only a text's rarest terms.
-CREATE VIRTUAL TABLE report_text_terms USING fts5vocab (report_text_fts, 'row');
+-- How many reported texts hold each term, so a query asks the index only for a text's rarest terms
+-- (an indexed lookup, where fts5vocab would read each term's whole document list).
+CREATE TABLE report_terms (
+    term TEXT PRIMARY KEY,
+    docs INTEGER NOT NULL
+) WITHOUT ROWID;
 
 -- At most one escalation per case; the platform's outcome is recorded later.
 CREATE TABLE report_escalations (

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
+from itertools import combinations
 from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz
@@ -25,9 +26,11 @@ SIMILARITY_CUTOFF = 90.0
 # Short texts ("this is fake") say too little to be matched by their words alone.
 MIN_TEXT_CHARS = 24
 MIN_TEXT_TOKENS = 4
-# The prefilter asks the index for at most this many of the rarest terms, and rapidfuzz sees at most
-# MAX_CANDIDATES best-ranked rows.
-PREFILTER_TERMS = 6
+# The prefilter takes the text's PREFILTER_TERMS rarest terms and asks the index for texts holding all
+# of them but one (near-identical texts share nearly every word, so a changed word is tolerated);
+# rapidfuzz then sees at most MAX_CANDIDATES best-ranked rows. AND-ing terms keeps the index work
+# proportional to the rare terms' document lists instead of ranking every text with any of them.
+PREFILTER_TERMS = 4
 MAX_CANDIDATES = 25
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -82,12 +85,15 @@ def rarest_terms(document_counts: dict[str, int], limit: int = PREFILTER_TERMS) 
     return [term for _, _, term in sorted(known)[:limit]]
 
 
-def fts_query(guild_token: str, chosen: Iterable[str]) -> str | None:
-    """An FTS5 MATCH expression: the guild's token and any of `chosen` in the body."""
+def fts_query(chosen: Iterable[str]) -> str | None:
+    """An FTS5 MATCH expression: all of `chosen` but at most one (all of them when there are fewer
+    than three)."""
     quoted = ['"' + term.replace('"', '""') + '"' for term in chosen]
     if not quoted:
         return None
-    return f'guild : "{guild_token}" AND body : ({" OR ".join(quoted)})'
+    need = len(quoted) - 1 if len(quoted) >= 3 else len(quoted)
+    groups = ["(" + " AND ".join(group) + ")" for group in combinations(quoted, need)]
+    return " OR ".join(groups)
 
 
 def length_window(normalised: str, cutoff: float = SIMILARITY_CUTOFF) -> tuple[int, int]:

@@ -274,6 +274,7 @@ class IntakeResult:
     number: int
     joined: bool
     urgent: bool
+    sla_due_at: datetime | None = None   # set when a new case was opened
 
     @property
     def ref(self) -> str:

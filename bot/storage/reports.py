@@ -108,49 +108,66 @@ def _case(row: sqlite3.Row) -> Case:
     )
 
 
-async def _one(conn: aiosqlite.Connection, sql: str, params: Iterable[Any] = ()) -> sqlite3.Row | None:
-    async with conn.execute(sql, tuple(params)) as cur:
-        return await cur.fetchone()
+# Reads inside a write transaction use execute_fetchall: one trip to the connection's thread instead of
+# three (execute, fetch, close). Intake makes several of them while holding the single writer.
+async def _one(conn: aiosqlite.Connection, sql: str,
+               params: Iterable[Any] | dict[str, Any] = ()) -> sqlite3.Row | None:
+    rows = await conn.execute_fetchall(sql, params if isinstance(params, dict) else tuple(params))
+    return next(iter(rows), None)
 
 
 async def _all(conn: aiosqlite.Connection, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
-    async with conn.execute(sql, tuple(params)) as cur:
-        return list(await cur.fetchall())
+    return list(await conn.execute_fetchall(sql, tuple(params)))
 
 
-async def find_duplicate(conn: aiosqlite.Connection, intake: Intake, now: datetime) -> int | None:
-    """The open case `intake` belongs to: same message, same link key, identical or near-identical
-    text reported within the last 30 days. Index lookups and an FTS5 prefilter only."""
-    if intake.message_id is not None:
-        row = await _one(conn, f"""
-            SELECT i.case_id FROM report_intake i JOIN report_cases c ON c.id = i.case_id
-            WHERE i.guild_id = ? AND i.message_id = ? AND c.status IN {_OPEN_SQL}
-            ORDER BY i.id DESC LIMIT 1""", (intake.guild_id, intake.message_id))
-        if row is not None:
-            return int(row[0])
-    if intake.link_key is not None:
-        row = await _one(conn, f"""
-            SELECT i.case_id FROM report_intake i JOIN report_cases c ON c.id = i.case_id
-            WHERE i.guild_id = ? AND i.link_key = ? AND c.status IN {_OPEN_SQL}
-            ORDER BY i.id DESC LIMIT 1""", (intake.guild_id, intake.link_key))
-        if row is not None:
-            return int(row[0])
+async def index_text(conn: aiosqlite.Connection, report_id: int, normalised: str) -> None:
+    """Make a report's normalised text findable by the near-identical prefilter."""
+    await conn.execute("INSERT INTO report_text_fts (rowid, body) VALUES (?, ?)", (report_id, normalised))
+    await conn.executemany(
+        "INSERT INTO report_terms (term, docs) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET docs = docs + 1",
+        [(term,) for term in terms(normalised)])
+
+
+_EXACT_SQL = f"""
+SELECT
+  (SELECT group_concat(created_at) FROM report_intake
+    WHERE guild_id = :guild AND reporter_id = :reporter AND created_at > :since) AS recent,
+  (SELECT i.case_id FROM report_intake i JOIN report_cases c ON c.id = i.case_id
+    WHERE i.guild_id = :guild AND i.message_id = :message AND c.status IN {_OPEN_SQL}
+    ORDER BY i.id DESC LIMIT 1) AS by_message,
+  (SELECT i.case_id FROM report_intake i JOIN report_cases c ON c.id = i.case_id
+    WHERE i.guild_id = :guild AND i.link_key = :link AND c.status IN {_OPEN_SQL}
+    ORDER BY i.id DESC LIMIT 1) AS by_link,
+  (SELECT i.case_id FROM report_intake i JOIN report_cases c ON c.id = i.case_id
+    WHERE i.guild_id = :guild AND i.text_hash = :hash AND i.created_at >= :cutoff
+      AND c.status IN {_OPEN_SQL}
+    ORDER BY i.id DESC LIMIT 1) AS by_text
+"""
+
+
+async def _exact(conn: aiosqlite.Connection, intake: Intake, now: datetime) -> tuple[list[datetime], int | None]:
+    """In one statement (one trip to the writer's thread): the member's recent report times, and the
+    open case with the same message, link key or identical text (in that order of preference)."""
+    row = await _one(conn, _EXACT_SQL, {
+        "guild": intake.guild_id, "reporter": intake.reporter_id, "since": _ts(now - RATE_LIMIT_WINDOW),
+        "message": intake.message_id, "link": intake.link_key, "hash": intake.text_hash,
+        "cutoff": _ts(now - TEXT_WINDOW)})
+    assert row is not None
+    recent = [_dt(int(x)) for x in (row["recent"] or "").split(",") if x]
+    found = row["by_message"] or row["by_link"] or row["by_text"]
+    return recent, (None if found is None else int(found))  # type: ignore[return-value]
+
+
+async def _similar(conn: aiosqlite.Connection, intake: Intake, now: datetime) -> int | None:
+    """The open case with near-identical text reported in the last 30 days: the text's rarest terms
+    (from report_terms) narrow the FTS5 index to a few rows, rapidfuzz decides among them."""
     if intake.text_hash is None:
         return None
-    cutoff = _ts(now - TEXT_WINDOW)
-    row = await _one(conn, f"""
-        SELECT i.case_id FROM report_intake i JOIN report_cases c ON c.id = i.case_id
-        WHERE i.guild_id = ? AND i.text_hash = ? AND i.created_at >= ? AND c.status IN {_OPEN_SQL}
-        ORDER BY i.id DESC LIMIT 1""", (intake.guild_id, intake.text_hash, cutoff))
-    if row is not None:
-        return int(row[0])
     words = terms(intake.normalised)[:_MAX_LOOKUP_TERMS]
-    if not words:
-        return None
     marks = ",".join("?" * len(words))
     counts = {r[0]: r[1] for r in await _all(
-        conn, f"SELECT term, doc FROM report_text_terms WHERE term IN ({marks})", words)}
-    query = fts_query(f"g{intake.guild_id}", rarest_terms(counts))
+        conn, f"SELECT term, docs FROM report_terms WHERE term IN ({marks})", words)}
+    query = fts_query(rarest_terms(counts))
     if query is None:
         return None
     low, high = length_window(intake.normalised)
@@ -158,10 +175,18 @@ async def find_duplicate(conn: aiosqlite.Connection, intake: Intake, now: dateti
         SELECT i.case_id, i.norm_text FROM report_text_fts f
         JOIN report_intake i ON i.id = f.rowid
         JOIN report_cases c ON c.id = i.case_id
-        WHERE report_text_fts MATCH ? AND i.created_at >= ? AND i.norm_len BETWEEN ? AND ?
-          AND c.status IN {_OPEN_SQL}
-        ORDER BY f.rank LIMIT ?""", (query, cutoff, low, high, MAX_CANDIDATES))
+        WHERE report_text_fts MATCH ? AND i.guild_id = ? AND i.created_at >= ?
+          AND i.norm_len BETWEEN ? AND ? AND c.status IN {_OPEN_SQL}
+        ORDER BY f.rank LIMIT ?""",
+        (query, intake.guild_id, _ts(now - TEXT_WINDOW), low, high, MAX_CANDIDATES))
     return best_match(intake.normalised, [Candidate(r[0], r[1]) for r in rows])
+
+
+async def find_duplicate(conn: aiosqlite.Connection, intake: Intake, now: datetime) -> int | None:
+    """The open case `intake` belongs to: same message, same link key, identical or near-identical
+    text reported within the last 30 days. Index lookups and an FTS5 prefilter only."""
+    _, found = await _exact(conn, intake, now)
+    return found if found is not None else await _similar(conn, intake, now)
 
 
 class ReportsRepo:
@@ -178,19 +203,19 @@ class ReportsRepo:
         at = _ts(now)
 
         async def run(conn: aiosqlite.Connection) -> IntakeResult:
-            recent = await _all(conn, """
-                SELECT created_at FROM report_intake
-                WHERE guild_id = ? AND reporter_id = ? AND created_at > ?""",
-                (intake.guild_id, intake.reporter_id, _ts(now - RATE_LIMIT_WINDOW)))
-            check_rate_limit([_dt(r[0]) for r in recent], now)  # type: ignore[misc]
-            case_id = await find_duplicate(conn, intake, now)
+            recent, case_id = await _exact(conn, intake, now)
+            check_rate_limit(recent, now)
+            if case_id is None:
+                case_id = await _similar(conn, intake, now)
             joined = case_id is not None
+            sla_due: datetime | None = None
             if case_id is not None:
-                case = await _one(conn, "SELECT number, urgent FROM report_cases WHERE id = ?", (case_id,))
+                case = await _one(conn, """
+                    SELECT number, urgent,
+                           EXISTS (SELECT 1 FROM report_intake WHERE case_id = c.id AND reporter_id = ?) AS again
+                    FROM report_cases c WHERE id = ?""", (intake.reporter_id, case_id))
                 assert case is not None
-                again = await _one(conn, "SELECT 1 FROM report_intake WHERE case_id = ? AND reporter_id = ?",
-                                   (case_id, intake.reporter_id))
-                if again is not None:
+                if case["again"]:
                     raise DomainError("reports.already_reported", ref=f"R-{case['number']:04d}")
                 await conn.execute("""
                     UPDATE report_cases SET report_count = report_count + 1,
@@ -198,16 +223,18 @@ class ReportsRepo:
                     (at, case_id))
                 number, urgent = case["number"], bool(case["urgent"])
             else:
-                number = (await _one(conn, "SELECT COALESCE(MAX(number), 0) + 1 FROM report_cases "
-                                           "WHERE guild_id = ?", (intake.guild_id,)))[0]  # type: ignore[index]
                 urgent = intake.urgent
-                cur = await conn.execute("""
+                sla_due = first_due(now, sla_hours)
+                created = await _one(conn, """
                     INSERT INTO report_cases (guild_id, number, category, urgent, status, created_at,
                         last_report_at, sla_hours, sla_due_at)
-                    VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?)""",
-                    (intake.guild_id, number, intake.category, int(urgent), at, at, sla_hours,
-                     _ts(first_due(now, sla_hours))))
-                case_id = int(cur.lastrowid)  # type: ignore[arg-type]
+                    SELECT ?, COALESCE(MAX(number), 0) + 1, ?, ?, 'new', ?, ?, ?, ?
+                    FROM report_cases WHERE guild_id = ?
+                    RETURNING id, number""",
+                    (intake.guild_id, intake.category, int(urgent), at, at, sla_hours, _ts(sla_due),
+                     intake.guild_id))
+                assert created is not None
+                case_id, number = int(created["id"]), int(created["number"])
             cur = await conn.execute("""
                 INSERT INTO report_intake (case_id, guild_id, reporter_id, created_at, source, category,
                     message_id, channel_id, link_key, text_hash, norm_text, norm_len, details, evidence)
@@ -218,9 +245,9 @@ class ReportsRepo:
                  len(intake.normalised) if intake.text_hash else 0, intake.details,
                  intake.evidence.to_json()))
             if intake.text_hash is not None:
-                await conn.execute("INSERT INTO report_text_fts (rowid, guild, body) VALUES (?, ?, ?)",
-                                   (cur.lastrowid, f"g{intake.guild_id}", intake.normalised))
-            return IntakeResult(case_id=case_id, number=number, joined=joined, urgent=urgent)
+                await index_text(conn, int(cur.lastrowid), intake.normalised)  # type: ignore[arg-type]
+            return IntakeResult(case_id=case_id, number=number, joined=joined, urgent=urgent,
+                                sla_due_at=sla_due)
 
         return await self.db.write(run)
 

@@ -41,10 +41,8 @@ async def submit(ctx: Ctx, triage: Triage, intake: Intake) -> IntakeResult:
     """Store the report (after COMMIT), then schedule what follows it without delaying the answer."""
     result = await triage.repo.submit(intake, now=ctx.bot.clock.now(),
                                       sla_hours=sla_hours_for(intake.category, ctx.settings.report_sla_hours))
-    if not result.joined:
-        case = await triage.repo.get(result.case_id)
-        if case is not None and case.sla_due_at is not None:
-            triage.sla.schedule(case.id, case.sla_due_at)
+    if result.sla_due_at is not None:
+        triage.sla.schedule(result.case_id, result.sla_due_at)
     return result
 
 

@@ -87,8 +87,10 @@ def test_matchable_needs_enough_text() -> None:
 def test_rarest_terms_and_query() -> None:
     counts = {"the": 900, "flood": 12, "relief": 40, "zzz": 0, "karachi": 12}
     assert rarest_terms(counts, limit=3) == ["karachi", "flood", "relief"]
-    assert fts_query("g1", []) is None
-    assert fts_query("g1", ['a"b']) == 'guild : "g1" AND body : ("a""b")'
+    assert fts_query([]) is None
+    assert fts_query(['a"b']) == '("a""b")'
+    assert fts_query(["a", "b"]) == '("a" AND "b")'
+    assert fts_query(["a", "b", "c"]) == '("a" AND "b") OR ("a" AND "c") OR ("b" AND "c")'
 
 
 def test_best_match_uses_cutoff_and_length_window() -> None:

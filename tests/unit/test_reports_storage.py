@@ -190,15 +190,16 @@ async def test_sla_claims_each_window_once(db: Database) -> None:
 
 async def test_duplicate_lookups_use_indexes(db: Database) -> None:
     """The duplicate check must never scan the reports table row by row."""
-    plans = []
-    for where in ("i.guild_id = 1 AND i.message_id = 5", "i.guild_id = 1 AND i.link_key = 'x'",
-                  "i.guild_id = 1 AND i.text_hash = 'x' AND i.created_at >= 0"):
-        rows = await db.fetchall(
-            "EXPLAIN QUERY PLAN SELECT i.case_id FROM report_intake i JOIN report_cases c ON c.id = i.case_id "
-            f"WHERE {where} AND c.status IN ('new', 'triaging', 'escalated') ORDER BY i.id DESC LIMIT 1")
-        plans.append(" | ".join(r[3] for r in rows))
-    for plan in plans:
-        assert "SCAN i" not in plan and "USING INDEX report_intake_" in plan, plan
+    from bot.storage.reports import _EXACT_SQL
+
+    params = {"guild": 1, "reporter": 2, "since": 0, "message": 3, "link": "x", "hash": "h", "cutoff": 0}
+    rows = await db.write(lambda conn: conn.execute_fetchall("EXPLAIN QUERY PLAN " + _EXACT_SQL, params))
+    plan = " | ".join(r[3] for r in rows)
+    for index in ("report_intake_rate", "report_intake_message", "report_intake_link", "report_intake_text"):
+        assert f"INDEX {index}" in plan, plan
+    assert "SCAN i" not in plan and "SCAN report_intake" not in plan, plan
+    rows = await db.fetchall("EXPLAIN QUERY PLAN SELECT term, docs FROM report_terms WHERE term IN ('a', 'b')")
+    assert "SEARCH report_terms USING PRIMARY KEY" in " | ".join(r[3] for r in rows)
     rows = await db.fetchall("EXPLAIN QUERY PLAN SELECT i.case_id FROM report_text_fts f "
                              "JOIN report_intake i ON i.id = f.rowid WHERE report_text_fts MATCH 'x'")
     plan = " | ".join(r[3] for r in rows)
