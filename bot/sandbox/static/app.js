@@ -122,29 +122,36 @@ function markdown(text, {inline = false} = {}) {
   let s = escapeHtml(text);
   s = s.replace(/```(?:[\w+-]*\n)?([\s\S]*?)```/g, (_, code) => keep(`<pre class="code-block"><code>${code.replace(/\n$/, "")}</code></pre>`));
   s = s.replace(/`([^`\n]+)`/g, (_, code) => keep(`<code>${code}</code>`));
-  s = s.replace(/\[([^\]\n]+)\]\(&lt;?(https?:\/\/[^\s)]+?)(?:&gt;)?\)/g, (_, label, url) => {
-    const href = safeUrl(url.replace(/&amp;/g, "&"));
+  s = s.replace(/\[([^\]\n]+)\]\((?:&lt;)?(https?:\/\/[^\s)]+?)(?:&gt;)?\)/g, (_, label, url) => {
+    const raw = url.replace(/&amp;/g, "&");
+    const jump = jumpTarget(raw);
+    if (jump) return keep(`<a class="jump" dir="auto" href="#" data-channel="${jump.channel}" data-message="${jump.message}" title="${escapeHtml(raw)}">${label}</a>`);
+    const href = safeUrl(raw);
     return href ? keep(`<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${label}</a>`) : label;
   });
   s = s.replace(/&lt;(https?:\/\/[^\s]+?)&gt;/g, (_, url) => keep(link(url)));
-  s = s.replace(/https?:\/\/[^\s<\u0000]+[^\s<\u0000.,;:!?)'"]/g, (url) => keep(link(url)));
+  s = s.replace(/https?:\/\/(?:(?!&gt;|&lt;|&quot;)[^\s<\u0000])+/g, (url) => {
+    const trail = url.match(/(?:[.,;:!?)']|&#39;)+$/);  // sentence punctuation after a link is not part of it
+    const body = trail ? url.slice(0, -trail[0].length) : url;
+    return keep(link(body)) + (trail ? trail[0] : "");
+  });
   s = s.replace(/&lt;t:(-?\d+)(?::([tTdDfFR]))?&gt;/g, (_, unix, style) =>
-    keep(`<time class="ts${style === "R" ? " ts-relative" : ""}" data-unix="${unix}" data-style="${style || "f"}" ` +
+    keep(`<time dir="auto" class="ts${style === "R" ? " ts-relative" : ""}" data-unix="${unix}" data-style="${style || "f"}" ` +
          `datetime="${new Date(unix * 1000).toISOString()}" title="${escapeHtml(formatTimestamp(+unix, "F"))}">` +
          `${escapeHtml(formatTimestamp(+unix, style))}</time>`));
   s = s.replace(/&lt;@!?(\d+)&gt;/g, (_, id) => {
     const m = memberById(id);
     const name = m ? m.name : (S.state && S.state.bot.id === id ? S.state.bot.name : "unknown-user");
-    return keep(`<span class="mention" data-user="${id}">@${escapeHtml(name)}</span>`);
+    return keep(`<span class="mention" dir="auto" data-user="${id}">@${escapeHtml(name)}</span>`);
   });
   s = s.replace(/&lt;@&amp;(\d+)&gt;/g, (_, id) => {
     const r = roleById(id);
     const style = r && r.color ? ` style="color:${hex(r.color)};background:${hex(r.color)}22"` : "";
-    return keep(`<span class="mention role"${style}>@${escapeHtml(r ? r.name : "deleted-role")}</span>`);
+    return keep(`<span class="mention role" dir="auto"${style}>@${escapeHtml(r ? r.name : "deleted-role")}</span>`);
   });
   s = s.replace(/&lt;#(\d+)&gt;/g, (_, id) => {
     const c = channelById(id);
-    return keep(`<a class="mention channel" href="#" data-channel="${id}">#${escapeHtml(c ? c.name : "unknown")}</a>`);
+    return keep(`<a class="mention channel-mention" dir="auto" href="#" data-channel="${id}">#${escapeHtml(c ? c.name : "unknown")}</a>`);
   });
   s = s.replace(/&lt;\/([\w -]+):\d+&gt;/g, (_, name) => keep(`<span class="mention">/${name}</span>`));
   s = s.replace(/&lt;a?:(\w+):\d+&gt;/g, (_, name) => `:${name}:`);
@@ -170,12 +177,17 @@ function markdown(text, {inline = false} = {}) {
   return s.replace(/\u0000(\d+)\u0000/g, (_, i) => slots[+i]).replace(/\u0000(\d+)\u0000/g, (_, i) => slots[+i]);
 }
 
+function jumpTarget(url) {
+  const m = url.match(/^https:\/\/(?:\w+\.)?discord(?:app)?\.com\/channels\/(\d+|@me)\/(\d+)(?:\/(\d+))?$/);
+  return m && S.state && channelById(m[2]) ? {channel: m[2], message: m[3] || ""} : null;
+}
+
 function link(url) {
   const raw = url.replace(/&amp;/g, "&");
-  const jump = raw.match(/^https:\/\/(?:\w+\.)?discord(?:app)?\.com\/channels\/(\d+|@me)\/(\d+)(?:\/(\d+))?$/);
-  if (jump && S.state && channelById(jump[2])) {  // a jump link inside the sandbox: open it here
-    return `<a class="jump" href="#" data-channel="${jump[2]}" data-message="${jump[3] || ""}" title="${escapeHtml(raw)}">` +
-           `#${escapeHtml(channelById(jump[2]).name)}${jump[3] ? " › message" : ""}</a>`;
+  const jump = jumpTarget(raw);
+  if (jump) {  // a jump link inside the sandbox: open it here
+    return `<a class="jump" dir="auto" href="#" data-channel="${jump.channel}" data-message="${jump.message}" title="${escapeHtml(raw)}">` +
+           `#${escapeHtml(channelById(jump.channel).name)}${jump.message ? " › message" : ""}</a>`;
   }
   const href = safeUrl(raw);
   return href ? `<a href="${escapeHtml(href)}" target="_blank" rel="noopener noreferrer">${url}</a>` : url;
@@ -187,6 +199,21 @@ function mdBlock(tag, cls, text, inline = false) {
 
 // ---------------------------------------------------------------------------------------------------
 // rendering a message
+
+const EYE = "M12 5C6.5 5 2.7 9.1 1.5 12c1.2 2.9 5 7 10.5 7s9.3-4.1 10.5-7C21.3 9.1 17.5 5 12 5zm0 11.5A4.5 4.5 0 1 1 12 7.5a4.5 4.5 0 0 1 0 9zm0-7a2.5 2.5 0 1 0 0 5 2.5 2.5 0 0 0 0-5z";
+const FILE = "M6 2h8l6 6v13a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1V3a1 1 0 0 1 1-1zm7 1.5V9h5.5L13 3.5zM8 13h8v1.5H8V13zm0 3.5h8V18H8v-1.5z";
+
+function icon(path, cls) {
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("class", "icon " + cls);
+  svg.setAttribute("aria-hidden", "true");
+  const p = document.createElementNS("http://www.w3.org/2000/svg", "path");
+  p.setAttribute("d", path);
+  p.setAttribute("fill", "currentColor");
+  svg.append(p);
+  return svg;
+}
 
 function avatar(user) {
   const m = memberById(user.id);
@@ -200,16 +227,15 @@ function renderMessage(msg) {
   const node = el("article", {class: "message" + (msg.ephemeral ? " ephemeral" : "") + (author.bot ? " from-bot" : ""),
                               dataset: {id: msg.id, testid: "message"}});
   const meta = msg.interaction_metadata;
-  if (meta && meta.user) {
+  if (meta && meta.user && meta.name) {  // as Discord: "<member> used /command" above a command's reply
     const who = memberById(meta.user.id);
     const name = who ? who.name : (meta.user.global_name || meta.user.username);
-    const what = meta.name ? `used /${meta.name}` : "used a button or menu";
-    node.append(el("div", {class: "reply-line", dir: "auto"}, el("span", {class: "reply-icon", text: "↱"}),
-      el("span", {class: "reply-user", text: name}), " " + what));
+    node.append(el("div", {class: "reply-line", dir: "ltr"}, el("span", {class: "reply-icon", text: "↱"}),
+      el("bdi", {class: "reply-user", text: name}), ` used /${meta.name}`));
   }
   const body = el("div", {class: "message-body"});
   const header = el("header", {},
-    el("span", {class: "author", dir: "auto", text: author.display_name || author.global_name || author.username,
+    el("bdi", {class: "author", text: author.display_name || author.global_name || author.username,
                 style: (() => { const m = memberById(author.id); return m && m.color ? `color:${hex(m.color)}` : null; })()}),
     author.bot ? el("span", {class: "bot-tag", text: "APP"}) : null,
     el("time", {class: "msg-time", datetime: msg.timestamp, title: new Date(msg.timestamp).toLocaleString(), text: messageTime(msg.timestamp)}),
@@ -224,7 +250,7 @@ function renderMessage(msg) {
     el("span", {class: "reaction", text: `${r.emoji.name} ${r.count}`}))));
   if (msg.ephemeral) {
     body.append(el("div", {class: "ephemeral-note", dataset: {testid: "ephemeral-note"}},
-      el("span", {class: "eye", "aria-hidden": "true", text: "👁"}), " Only you can see this · ",
+      icon(EYE, "eye"), " Only you can see this · ",
       el("a", {href: "#", class: "dismiss", onclick: (e) => { e.preventDefault(); S.dismissed.add(msg.id); node.remove(); }, text: "Dismiss message"})));
   }
   node.append(avatar(author), body, messageActions(msg));
@@ -291,7 +317,7 @@ function renderAttachment(att) {
   return el("div", {class: "attachment"},
     isImage ? el("img", {src: att.url, alt: att.filename, class: "attachment-image"}) : null,
     el("a", {class: "attachment-file", href: att.url, download: att.filename, dataset: {testid: "attachment"}},
-      el("span", {class: "file-icon", "aria-hidden": "true", text: "📄"}),
+      icon(FILE, "file-icon"),
       el("span", {class: "file-name", text: att.filename}),
       el("span", {class: "file-size", text: size})));
 }
@@ -481,11 +507,11 @@ function renderMembers() {
   for (const [name, members] of groups) {
     box.append(el("h3", {text: `${name} — ${members.length}`}));
     for (const m of members) {
-      box.append(el("div", {class: "member" + (m.id === S.me ? " me" : ""), dir: "auto",
+      box.append(el("div", {class: "member" + (m.id === S.me ? " me" : ""),
         title: m.bot ? "The bot" : `Act as ${m.name}`,
         onclick: () => { if (!m.bot) switchMember(m.id); }},
         avatar({id: m.id, display_name: m.name, bot: m.bot}),
-        el("span", {style: m.color ? `color:${hex(m.color)}` : null, text: m.name}),
+        el("bdi", {style: m.color ? `color:${hex(m.color)}` : null, text: m.name}),
         m.bot ? el("span", {class: "bot-tag", text: "APP"}) : null));
     }
   }
@@ -855,7 +881,7 @@ function wire() {
   $("#modal-cancel").addEventListener("click", () => { $("#modal-dialog").close(); S.modal = null; });
   document.addEventListener("keydown", (e) => { if (e.key === "Escape") { closeCommandMenu(); } });
   $("#messages").addEventListener("click", (e) => {
-    const ch = e.target.closest("a.mention.channel, a.jump");
+    const ch = e.target.closest("a.channel-mention, a.jump");
     if (ch) {
       e.preventDefault();
       if (!S.state.channels.some((c) => c.id === ch.dataset.channel)) { showError("You cannot see that channel."); return; }
