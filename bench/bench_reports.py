@@ -265,9 +265,11 @@ async def run(ctx: Any) -> list[dict]:
             failures += load.errors + load.unanswered
             failures += sum(1 for x in results if "Thank you" not in x.text)
             joined += sum(1 for x in results if "added to case" in x.text)
+        # Reports not sent before (an already-sent text would stop at its exact-match index).
+        fresh = [corpus.text() if i % 3 == 0 else near_copy(rng, rng.choice(samples["texts"])) + " again"
+                 if i % 3 == 1 else link_variant(rng.choice(samples["links"])) for i in range(DUP_CHECKS)]
         intakes = [intake_from_target(guild_id=s.world.guild.id, reporter_id=1, category="other",
-                                      target=targets[i % len(targets)], now=datetime.now(timezone.utc))
-                   for i in range(DUP_CHECKS)]
+                                      target=text, now=datetime.now(timezone.utc)) for text in fresh]
         checks = await duplicate_check_times(s.db_path, s.world.guild.id, intakes)
 
     ms = 1000

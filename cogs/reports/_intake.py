@@ -68,6 +68,7 @@ async def report_message(interaction: discord.Interaction, message: discord.Mess
         posted_at=message.created_at, edited_at=message.edited_at, attachments=attachments_of(message))
     view = CategoryPicker(intake, ctx.lang)
     await interaction.response.send_message(ctx.t("reports.pick_category"), view=view, ephemeral=True)
+    view.origin = interaction
 
 
 class CategoryPicker(discord.ui.View):
@@ -76,7 +77,9 @@ class CategoryPicker(discord.ui.View):
     def __init__(self, intake: Intake, lang: str) -> None:
         super().__init__(timeout=PICKER_TIMEOUT)
         self.intake = intake
+        self.lang = lang
         self.done = False
+        self.origin: discord.Interaction | None = None
         select: discord.ui.Select[Any] = discord.ui.Select(
             placeholder=t(lang, "reports.pick_category_placeholder"), min_values=1, max_values=1,
             custom_id=f"rep:pick:{intake.reporter_id}:{intake.message_id}",
@@ -89,6 +92,15 @@ class CategoryPicker(discord.ui.View):
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         return interaction.user.id == self.intake.reporter_id
+
+    async def on_timeout(self) -> None:
+        # Say so on the form rather than leave a select that no longer answers.
+        if self.done or self.origin is None:
+            return
+        try:
+            await self.origin.edit_original_response(content=t(self.lang, "reports.form_expired"), view=None)
+        except discord.HTTPException:
+            pass
 
     @guarded
     async def chosen(self, interaction: discord.Interaction) -> None:
