@@ -145,3 +145,16 @@ async def test_rate_limit_holds_across_a_restart(world) -> None:
     assert await h.bot.db.fetchval("SELECT COUNT(*) FROM report_cases") == 5
     r = await h.fake.slash(w.bob, "report", target="https://example.org/post/6", category="other")
     assert "R-0006" in r.content  # other members are not limited
+
+
+async def test_urdu_guild_and_longest_input_fit_discord_limits(world) -> None:
+    h = world
+    w = h.world
+    await h.setup_guild(language="ur")
+    text = ("پاکستانِ میں سیلاب کی امداد کے بارے میں جھوٹی خبر " * 90)[:4000]
+    r = await h.fake.slash(w.urdu, "report", target=text, category="misinformation", details="ہ" * 1000)
+    assert r.error is None and "شکریہ" in r.content and "R-0001" in r.content
+    card = await card_for(h, "R-0001")
+    assert "غلط معلومات" in card.text  # the category in Urdu
+    assert sum(len(e.get("description") or "") for e in card.embeds) <= 4096
+    assert not h.fake.failed_requests()  # no Invalid Form Body anywhere
