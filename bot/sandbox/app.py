@@ -138,6 +138,7 @@ class Sandbox:
                             gateway_url=self.fake.gateway_url)
         self.bot = BaithakBot(settings, self.db)
         self._bot_task = asyncio.create_task(self.bot.start(self.fake.token))
+        self._bot_task.add_done_callback(self._bot_stopped)
         await self.fake.wait_until_ready(timeout=30)
         await self.fake.wait_for_commands(timeout=30)
         while not self.bot.is_ready():
@@ -147,6 +148,11 @@ class Sandbox:
         await self._setup_guild()
         self.web.ready = True
         return self
+
+    def _bot_stopped(self, task: "asyncio.Task[None]") -> None:
+        if not task.cancelled() and task.exception() is not None:
+            log.error("the bot stopped: %r (the page stays up, but the bot no longer answers)",
+                      task.exception(), exc_info=task.exception())
 
     async def _setup_guild(self) -> None:
         """Run the real /setup as the admin, as a new community would."""

@@ -360,6 +360,8 @@ class SandboxWeb:
         modal = result.modal
         if modal is not None:
             self.modals[str(result.interaction_id)] = (result, viewer.id)
+            while len(self.modals) > 500:  # dialogs nobody submitted: forget the oldest
+                self.modals.pop(next(iter(self.modals)))
             out["modal"] = self._local_urls(modal.data)
         msg = result.message
         if msg is not None and not msg.deleted and self._can_see(viewer, msg):

@@ -448,7 +448,12 @@ function connectEvents() {
   source.onerror = () => $("#live").classList.remove("on");
   source.onmessage = (e) => {
     const ev = JSON.parse(e.data);
-    if (ev.type === "hello") { loadMessages().catch((err) => showError(err.message)); return; }
+    if (ev.type === "hello") {  // (re)connected: catch up; a restarted sandbox has a new world, so start over
+      refreshState().then(loadMessages).catch((err) => {
+        if (err.status === 400 || err.status === 404) { location.hash = ""; location.reload(); } else showError(err.message);
+      });
+      return;
+    }
     if (ev.type === "state") { refreshState().catch(() => {}); return; }
     if (ev.channel_id !== S.channel) {
       if (ev.type === "message_created") { S.unread.add(ev.channel_id); renderChannels(); }
