@@ -17,13 +17,23 @@ def _offsets(text: str | None) -> tuple[int, ...]:
 
 
 class GuildSettingsRepo:
+    """Guild settings, cached: every interaction needs them, and this process is the database's only
+    writer, so the cache is updated in `save` and can never be stale."""
+
     def __init__(self, db: Database, *, default_timezone: str, default_language: str) -> None:
         self.db = db
         self.default_timezone = default_timezone
         self.default_language = default_language
+        self._cache: dict[int, GuildSettings] = {}
 
     async def get(self, guild_id: int) -> GuildSettings:
         """The guild's settings, or the defaults when /setup never ran."""
+        cached = self._cache.get(guild_id)
+        if cached is None:
+            cached = self._cache[guild_id] = await self._load(guild_id)
+        return cached
+
+    async def _load(self, guild_id: int) -> GuildSettings:
         row = await self.db.fetchone("SELECT * FROM guild_settings WHERE guild_id = ?", (guild_id,))
         if row is None:
             return GuildSettings.defaults(guild_id, timezone=self.default_timezone,
@@ -73,3 +83,4 @@ class GuildSettingsRepo:
             )
 
         await self.db.write(run)
+        self._cache[s.guild_id] = s

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
-import time
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -14,7 +13,6 @@ import discord
 
 from bot.domain.calendar import calendar_ics, event_ics, ics_filename
 from bot.domain.errors import DomainError
-from bot.domain.guild_settings import GuildSettings
 from bot.domain.event_attendees import AttendeeRow, attendees_csv
 from bot.domain.events import Counts, Event, plan_cancel, plan_edit, plan_event, require_manager
 from bot.domain.roles import require_guild
@@ -37,7 +35,6 @@ log = logging.getLogger(__name__)
 # first so Discord's 3-second window is never missed.
 ANSWER_WITHIN = 1.5
 PAGE_SIZE = 5
-SETTINGS_TTL = 5.0
 
 
 class EventsService:
@@ -47,7 +44,6 @@ class EventsService:
         self.refresher = Refresher(self._render_announcement)
         self.reminders = ReminderService(bot, self.repo)
         self._background: set[asyncio.Task[Any]] = set()
-        self._settings_cache: dict[int, tuple[float, GuildSettings]] = {}
 
     def _spawn(self, coro: Any) -> None:
         task = asyncio.create_task(coro)
@@ -124,17 +120,6 @@ class EventsService:
                                        local=local))
 
     # -- RSVP ---------------------------------------------------------------------------------
-    async def _settings_cached(self, guild_id: int) -> GuildSettings:
-        """Guild settings for button clicks, cached a few seconds: a burst of clicks on one event
-        would otherwise read the same row thousands of times. Clicks only need the language."""
-        now = time.monotonic()
-        hit = self._settings_cache.get(guild_id)
-        if hit is not None and hit[0] > now:
-            return hit[1]
-        settings = await self.bot.settings_for(guild_id)
-        self._settings_cache[guild_id] = (now + SETTINGS_TTL, settings)
-        return settings
-
     async def rsvp(self, interaction: discord.Interaction, event_id: int, choice: str) -> None:
         if interaction.guild_id is None:
             raise DomainError("common.guild_only")
@@ -147,7 +132,7 @@ class EventsService:
         write = asyncio.ensure_future(self.repo.rsvp(
             event_id, guild_id=interaction.guild_id, user_id=actor.user_id,
             display_name=actor.display_name, choice=choice, now=self.bot.clock.now()))
-        settings = await self._settings_cached(interaction.guild_id)
+        settings = await self.bot.settings_for(interaction.guild_id)
         if not interaction.response.is_done():
             age = (discord.utils.utcnow() - interaction.created_at).total_seconds()
             done, _ = await asyncio.wait({write}, timeout=max(ANSWER_WITHIN - age, 0.0))
