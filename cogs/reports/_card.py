@@ -3,6 +3,8 @@ the buttons that fit the case's status. Every text is cut to Discord's limits wh
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import discord
 
 from bot.domain.guild_settings import GuildSettings
@@ -27,6 +29,14 @@ _COLOURS = {
     STATUS_DISMISSED: 0x95A5A6,
 }
 URGENT_COLOUR = 0xE74C3C
+
+
+def _stamp(iso: str) -> str:
+    """Evidence keeps the message's own ISO time; the card shows it in each viewer's zone."""
+    try:
+        return ts(datetime.fromisoformat(iso), "f")
+    except ValueError:
+        return f"`{iso}`"
 
 
 def label(lang: str, kind: str, value: str | None) -> str:
@@ -70,9 +80,9 @@ def card_embed(case: Case, lang: str) -> discord.Embed:
         where = t(lang, "reports.card.jump", channel=f"<#{ev.channel_id}>" if ev.channel_id else "-",
                   url=ev.jump_url)
         if ev.posted_at:
-            where += "\n" + t(lang, "reports.card.posted", when=f"`{ev.posted_at}`")
+            where += "\n" + t(lang, "reports.card.posted", when=_stamp(ev.posted_at))
         if ev.edited_at:
-            where += " · " + t(lang, "reports.card.edited", when=f"`{ev.edited_at}`")
+            where += " · " + t(lang, "reports.card.edited", when=_stamp(ev.edited_at))
         _field(embed, t(lang, "reports.card.where"), where, inline=False)
     elif ev.link:
         _field(embed, t(lang, "reports.card.link"), f"<{ev.link}>", inline=False)

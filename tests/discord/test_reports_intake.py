@@ -3,6 +3,8 @@ duplicates, urgent pings, and the abuse limit across a restart."""
 
 from __future__ import annotations
 
+import re
+
 import asyncio
 import time
 
@@ -38,6 +40,8 @@ async def test_context_menu_report_captures_evidence(world) -> None:
     text = card.text
     assert "Misinformation" in text and "Polio drops" in text and "proof.jpg" in text
     assert "Alice" not in text and str(w.alice.id) not in text  # never the reporter
+    # The message's time is shown in each moderator's own zone, not as raw ISO text.
+    assert re.search(r"Posted <t:\d+:f>", text), text
     assert card.pinged == {"users": [], "roles": [], "everyone": False}
     # The author edits the message afterwards: the evidence keeps what was reported.
     h.fake.edit_message(w.bob, post, "nothing to see here")

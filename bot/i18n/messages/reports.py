@@ -192,7 +192,7 @@ MESSAGES = {
     "reports.card.details": {"en": "Reporter's note", "ur": "رپورٹ کرنے والے کا نوٹ"},
     "reports.card.opened": {"en": "Opened", "ur": "کھولا گیا"},
     "reports.card.claimed": {"en": "Claimed by", "ur": "ذمہ دار"},
-    "reports.card.claimed_value": {"en": "{moderator} {when}", "ur": "{moderator} {when}"},
+    "reports.card.claimed_value": {"en": "{moderator} · {when}", "ur": "{moderator} · {when}"},
     "reports.card.escalation": {"en": "Escalation", "ur": "پلیٹ فارم کو بھیجا گیا"},
     "reports.card.escalation_value": {
         "en": "{platform} · reference: {reference} · platform outcome: {outcome}",
