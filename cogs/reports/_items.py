@@ -48,21 +48,55 @@ async def show_change(interaction: discord.Interaction, triage: Triage, case_id:
     triage.spawn(triage.refresh(case_id), "refresh card")
 
 
-def _button(custom_id: str, text: str, style: discord.ButtonStyle) -> discord.ui.Button[Any]:
-    return discord.ui.Button(label=cut(text, BUTTON_LABEL), style=style, custom_id=custom_id)
+class _CaseButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"rep:(?P<action>[a-z]+):{_ID}"):
+    """A card button whose custom_id is `rep:<ACTION>:<case id>`; subclasses set their own template.
+    The base itself is never registered."""
 
+    ACTION = ""
+    STYLE = discord.ButtonStyle.secondary
 
-class ClaimButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"rep:claim:{_ID}"):
-    """Claim a new case: it moves to triaging under the clicker's name."""
-
-    def __init__(self, case_id: int, *, label: str = "Claim") -> None:
-        super().__init__(_button(f"rep:claim:{case_id}", label, discord.ButtonStyle.primary))
+    def __init__(self, case_id: int, *, label: str) -> None:
+        super().__init__(discord.ui.Button(label=cut(label, BUTTON_LABEL), style=self.STYLE,
+                                           custom_id=f"rep:{self.ACTION}:{case_id}"))
         self.case_id = case_id
 
     @classmethod
     async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
-                             match: re.Match[str]) -> "ClaimButton":
+                             match: re.Match[str]) -> Any:
+        return cls(int(match["id"]), label=item.label or "")
+
+
+class _CaseSelect(discord.ui.DynamicItem[discord.ui.Select], template=rf"rep:(?P<action>[a-z]+):{_ID}"):
+    """A one-choice select whose custom_id is `rep:<ACTION>:<case id>` (never registered itself)."""
+
+    ACTION = ""
+    PLACEHOLDER = ""
+    KIND = ""
+    VALUES: tuple[str, ...] = ()
+
+    def __init__(self, case_id: int, *, lang: str = "en") -> None:
+        super().__init__(discord.ui.Select(
+            custom_id=f"rep:{self.ACTION}:{case_id}", placeholder=cut(t(lang, self.PLACEHOLDER), 150),
+            min_values=1, max_values=1,
+            options=[discord.SelectOption(label=cut(label(lang, self.KIND, v), SELECT_LABEL), value=v)
+                     for v in self.VALUES]))
+        self.case_id = case_id
+
+    @classmethod
+    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Select,
+                             match: re.Match[str]) -> Any:
         return cls(int(match["id"]))
+
+    @property
+    def picked(self) -> str:
+        return self.item.values[0] if self.item.values else ""
+
+
+class ClaimButton(_CaseButton, template=rf"rep:claim:{_ID}"):
+    """Claim a new case: it moves to triaging under the clicker's name."""
+
+    ACTION = "claim"
+    STYLE = discord.ButtonStyle.primary
 
     @guarded
     async def callback(self, interaction: discord.Interaction) -> None:
@@ -76,17 +110,11 @@ class ClaimButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"rep:cla
                           from_card=True)
 
 
-class EscalateButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"rep:escalate:{_ID}"):
+class EscalateButton(_CaseButton, template=rf"rep:escalate:{_ID}"):
     """Escalate to a platform: first pick the platform, then give its reference."""
 
-    def __init__(self, case_id: int, *, label: str = "Escalate") -> None:
-        super().__init__(_button(f"rep:escalate:{case_id}", label, discord.ButtonStyle.secondary))
-        self.case_id = case_id
-
-    @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
-                             match: re.Match[str]) -> "EscalateButton":
-        return cls(int(match["id"]))
+    ACTION = "escalate"
+    STYLE = discord.ButtonStyle.secondary
 
     @guarded
     async def callback(self, interaction: discord.Interaction) -> None:
@@ -99,17 +127,11 @@ class EscalateButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"rep:
                                                 ephemeral=True)
 
 
-class ResolveButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"rep:resolve:{_ID}"):
+class ResolveButton(_CaseButton, template=rf"rep:resolve:{_ID}"):
     """Resolve: pick the outcome, then write an optional note to reporters."""
 
-    def __init__(self, case_id: int, *, label: str = "Resolve") -> None:
-        super().__init__(_button(f"rep:resolve:{case_id}", label, discord.ButtonStyle.success))
-        self.case_id = case_id
-
-    @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
-                             match: re.Match[str]) -> "ResolveButton":
-        return cls(int(match["id"]))
+    ACTION = "resolve"
+    STYLE = discord.ButtonStyle.success
 
     @guarded
     async def callback(self, interaction: discord.Interaction) -> None:
@@ -122,17 +144,11 @@ class ResolveButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"rep:r
                                                 ephemeral=True)
 
 
-class DismissButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"rep:dismiss:{_ID}"):
+class DismissButton(_CaseButton, template=rf"rep:dismiss:{_ID}"):
     """Dismiss with a required reason (kept in the audit log, not sent to reporters)."""
 
-    def __init__(self, case_id: int, *, label: str = "Dismiss") -> None:
-        super().__init__(_button(f"rep:dismiss:{case_id}", label, discord.ButtonStyle.danger))
-        self.case_id = case_id
-
-    @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
-                             match: re.Match[str]) -> "DismissButton":
-        return cls(int(match["id"]))
+    ACTION = "dismiss"
+    STYLE = discord.ButtonStyle.danger
 
     @guarded
     async def callback(self, interaction: discord.Interaction) -> None:
@@ -144,17 +160,11 @@ class DismissButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"rep:d
         await interaction.response.send_modal(DismissModal(case.id, case.ref, ctx.lang))
 
 
-class PlatformOutcomeButton(discord.ui.DynamicItem[discord.ui.Button], template=rf"rep:pout:{_ID}"):
+class PlatformOutcomeButton(_CaseButton, template=rf"rep:pout:{_ID}"):
     """Record what the platform did with the escalation (it may answer after the case is closed)."""
 
-    def __init__(self, case_id: int, *, label: str = "Platform outcome") -> None:
-        super().__init__(_button(f"rep:pout:{case_id}", label, discord.ButtonStyle.secondary))
-        self.case_id = case_id
-
-    @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Button,
-                             match: re.Match[str]) -> "PlatformOutcomeButton":
-        return cls(int(match["id"]))
+    ACTION = "pout"
+    STYLE = discord.ButtonStyle.secondary
 
     @guarded
     async def callback(self, interaction: discord.Interaction) -> None:
@@ -170,23 +180,12 @@ class PlatformOutcomeButton(discord.ui.DynamicItem[discord.ui.Button], template=
             view=view, ephemeral=True)
 
 
-def _select(custom_id: str, placeholder: str, kind: str, values: tuple[str, ...],
-            lang: str) -> discord.ui.Select[Any]:
-    return discord.ui.Select(
-        custom_id=custom_id, placeholder=cut(placeholder, 150), min_values=1, max_values=1,
-        options=[discord.SelectOption(label=cut(label(lang, kind, v), SELECT_LABEL), value=v) for v in values])
 
-
-class PlatformSelect(discord.ui.DynamicItem[discord.ui.Select], template=rf"rep:platform:{_ID}"):
-    def __init__(self, case_id: int, *, lang: str = "en") -> None:
-        super().__init__(_select(f"rep:platform:{case_id}", t(lang, "reports.pick_platform_placeholder"),
-                                 "platform", PLATFORMS, lang))
-        self.case_id = case_id
-
-    @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Select,
-                             match: re.Match[str]) -> "PlatformSelect":
-        return cls(int(match["id"]))
+class PlatformSelect(_CaseSelect, template=rf"rep:platform:{_ID}"):
+    ACTION = "platform"
+    PLACEHOLDER = "reports.pick_platform_placeholder"
+    KIND = "platform"
+    VALUES = PLATFORMS
 
     @guarded
     async def callback(self, interaction: discord.Interaction) -> None:
@@ -194,21 +193,16 @@ class PlatformSelect(discord.ui.DynamicItem[discord.ui.Select], template=rf"rep:
 
         ctx = await context(interaction)
         case = await triage_of(interaction).case(self.case_id)
-        platform = self.item.values[0] if self.item.values else ""
+        platform = self.picked
         plan_escalate(case, ctx.actor, ctx.settings, platform, None)
         await interaction.response.send_modal(EscalateModal(case.id, case.ref, platform, ctx.lang))
 
 
-class OutcomeSelect(discord.ui.DynamicItem[discord.ui.Select], template=rf"rep:outcome:{_ID}"):
-    def __init__(self, case_id: int, *, lang: str = "en") -> None:
-        super().__init__(_select(f"rep:outcome:{case_id}", t(lang, "reports.pick_outcome_placeholder"),
-                                 "outcome", OUTCOMES, lang))
-        self.case_id = case_id
-
-    @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Select,
-                             match: re.Match[str]) -> "OutcomeSelect":
-        return cls(int(match["id"]))
+class OutcomeSelect(_CaseSelect, template=rf"rep:outcome:{_ID}"):
+    ACTION = "outcome"
+    PLACEHOLDER = "reports.pick_outcome_placeholder"
+    KIND = "outcome"
+    VALUES = OUTCOMES
 
     @guarded
     async def callback(self, interaction: discord.Interaction) -> None:
@@ -216,29 +210,23 @@ class OutcomeSelect(discord.ui.DynamicItem[discord.ui.Select], template=rf"rep:o
 
         ctx = await context(interaction)
         case = await triage_of(interaction).case(self.case_id)
-        outcome = self.item.values[0] if self.item.values else ""
+        outcome = self.picked
         plan_resolve(case, ctx.actor, ctx.settings, outcome, None)
         await interaction.response.send_modal(ResolveModal(case.id, case.ref, outcome, ctx.lang))
 
 
-class PlatformOutcomeSelect(discord.ui.DynamicItem[discord.ui.Select], template=rf"rep:poutv:{_ID}"):
-    def __init__(self, case_id: int, *, lang: str = "en") -> None:
-        super().__init__(_select(f"rep:poutv:{case_id}", t(lang, "reports.pick_platform_outcome_placeholder"),
-                                 "platform_outcome", PLATFORM_OUTCOMES, lang))
-        self.case_id = case_id
-
-    @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Select,
-                             match: re.Match[str]) -> "PlatformOutcomeSelect":
-        return cls(int(match["id"]))
+class PlatformOutcomeSelect(_CaseSelect, template=rf"rep:poutv:{_ID}"):
+    ACTION = "poutv"
+    PLACEHOLDER = "reports.pick_platform_outcome_placeholder"
+    KIND = "platform_outcome"
+    VALUES = PLATFORM_OUTCOMES
 
     @guarded
     async def callback(self, interaction: discord.Interaction) -> None:
         ctx = await context(interaction)
         triage = triage_of(interaction)
         case = await triage.case(self.case_id)
-        outcome = plan_platform_outcome(case, ctx.actor, ctx.settings,
-                                        self.item.values[0] if self.item.values else "")
+        outcome = plan_platform_outcome(case, ctx.actor, ctx.settings, self.picked)
         await triage.repo.record_platform_outcome(case, outcome, actor_id=ctx.actor.user_id,
                                                   now=ctx.bot.clock.now())
         assert case.escalation is not None

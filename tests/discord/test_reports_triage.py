@@ -180,8 +180,8 @@ async def test_forged_and_stale_buttons_change_nothing(world) -> None:
     from cogs.reports._items import ClaimButton, DismissButton
 
     view = discord.ui.View()
-    view.add_item(ClaimButton(other.case_id))
-    view.add_item(DismissButton(other.case_id))
+    view.add_item(ClaimButton(other.case_id, label="Claim"))
+    view.add_item(DismissButton(other.case_id, label="Dismiss"))
     channel = h.bot.get_partial_messageable(w.moderation.id, guild_id=w.guild.id)
     forged = await channel.send("forged", view=view)
     for label in ("Claim", "Dismiss"):
