@@ -33,6 +33,17 @@ def zone_choices(current: str, limit: int = 25) -> list[app_commands.Choice[str]
     return [app_commands.Choice(name=cut(z, CHOICE_NAME), value=z) for z in names[:limit]]
 
 
+def silent_role(guild: discord.Guild | None, role_id: int | None) -> bool:
+    """True when pinging `role_id` would notify nobody: Discord delivers a bot's role mention only
+    if the role is mentionable or the bot has Mention Everyone."""
+    if guild is None or role_id is None:
+        return False
+    role = guild.get_role(role_id)
+    if role is None or role.mentionable:
+        return False
+    return not guild.me.guild_permissions.mention_everyone
+
+
 def settings_embed(s: GuildSettings, lang: str, headline: str) -> discord.Embed:
     none = t(lang, "common.none")
 
@@ -113,7 +124,10 @@ class Setup(commands.Cog):
         updated = apply_change(ctx.settings, change, zone_is_valid=valid_timezone)
         await ctx.bot.guild_settings.save(updated)
         lang = updated.language  # answer in the language just chosen
-        await send_embed(interaction, embed=settings_embed(updated, lang, t(lang, "setup.saved")))
+        headline = t(lang, "setup.saved")
+        if silent_role(interaction.guild, updated.moderator_role):
+            headline += "\n\n" + t(lang, "setup.warn_role_silent", role=f"<@&{updated.moderator_role}>")
+        await send_embed(interaction, embed=settings_embed(updated, lang, headline))
 
     @setup_command.autocomplete("timezone")
     async def timezone_autocomplete(self, interaction: discord.Interaction,

@@ -96,3 +96,12 @@ async def test_commands_are_synced_with_admin_default(harness) -> None:
     commands = {c["name"]: c for c in harness.fake.registered_commands()}
     assert "setup" in commands
     assert int(commands["setup"]["default_member_permissions"]) == 1 << 5  # Manage Server
+
+
+async def test_warns_when_the_moderator_role_cannot_be_pinged(harness) -> None:
+    w = harness.world
+    silent = await harness.fake.slash(w.admin, "setup", moderator_role=w.moderator_role)
+    assert "not mentionable" in silent.text
+    loud = w.guild.add_role("Mods on call", mentionable=True)
+    fine = await harness.fake.slash(w.admin, "setup", moderator_role=loud)
+    assert "Settings saved." in fine.text and "not mentionable" not in fine.text

@@ -77,6 +77,12 @@ MESSAGES = {
         "en": "{channel} is not a text channel I can post in.",
         "ur": "{channel} ایسا ٹیکسٹ چینل نہیں جس میں میں لکھ سکوں۔",
     },
+    "setup.warn_role_silent": {
+        "en": "Note: {role} is not mentionable and I lack Mention Everyone, so urgent report cards cannot "
+              "notify moderators. Make the role mentionable (Server Settings > Roles) or grant me Mention Everyone.",
+        "ur": "نوٹ: {role} مینشن کے قابل نہیں اور میرے پاس Mention Everyone نہیں، اس لیے فوری رپورٹ کارڈ "
+              "ماڈریٹرز کو مطلع نہیں کر سکیں گے۔ رول کو مینشن کے قابل بنائیں (Server Settings > Roles) یا مجھے Mention Everyone دیں۔",
+    },
     "setup.field.announcements": {"en": "Announcements channel", "ur": "اعلانات کا چینل"},
     "setup.field.moderation": {"en": "Moderation channel", "ur": "ماڈریشن چینل"},
     "setup.field.resources": {"en": "Resources channel", "ur": "وسائل کا چینل"},
