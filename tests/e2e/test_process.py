@@ -69,3 +69,22 @@ async def test_settings_survive_sigterm_and_restart(tmp_path: Path) -> None:
     finally:
         await proc.close()
         await fake.stop()
+
+
+def test_start_refused_when_an_applied_migration_changed(tmp_path: Path) -> None:
+    import sqlite3
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "BAITHAK_"))}
+    env.update(BAITHAK_DATABASE=str(tmp_path / "live.sqlite3"), DISCORD_TOKEN="t")
+    run = lambda *args: subprocess.run([sys.executable, "-m", "bot", *args], cwd=tmp_path, env=env,
+                                       capture_output=True, text=True, timeout=60)
+    assert run("migrate").returncode == 0
+    # As if 0001_initial.sql had been edited after this database applied it.
+    with sqlite3.connect(tmp_path / "live.sqlite3") as conn:
+        conn.execute("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1")
+    for command in ("run", "migrate"):
+        refused = run(command)
+        assert refused.returncode == 2, refused
+        assert refused.stderr.count("\n") == 1 and "Traceback" not in refused.stderr
+        assert "0001_initial.sql changed after it was applied" in refused.stderr
+    assert run("check").returncode == 1
