@@ -374,7 +374,7 @@ class SandboxWeb:
         parts = str(command or "").strip().lstrip("/").split()
         if not parts:
             raise ApiError("choose a command")
-        cmd = self.fake._find_command(self.guild, parts[0], 1)
+        cmd = self.fake.find_command(self.guild, parts[0], 1)
         if cmd is None:
             raise ApiError(f"/{parts[0]} is not a registered command")
         schema = cmd.get("options") or []

@@ -284,7 +284,7 @@ class DriverMixin:
 
     # application commands --------------------------------------------------------------------------------
     def _command_or_fail(self, guild: Optional[Guild], name: str, ctype: int) -> dict[str, Any]:
-        cmd = self._find_command(guild, name, ctype)
+        cmd = self.find_command(guild, name, ctype)
         if cmd is None:
             kinds = {1: "slash command", 2: "user command", 3: "message command"}
             known = sorted(c["name"] for c in self.registered_commands(guild) if c["type"] == ctype)

@@ -545,7 +545,8 @@ class WorldState:
             result += [copy.deepcopy(c) for c in self.commands.get(gid, {}).values()]
         return result
 
-    def _find_command(self, guild: Optional[Guild], name: str, ctype: int) -> Optional[dict[str, Any]]:
+    def find_command(self, guild: Optional[Guild], name: str, ctype: int = 1) -> Optional[dict[str, Any]]:
+        """The registered command of this type and name seen in `guild` (its own first, then global)."""
         scopes: list[Optional[int]] = [guild.id, None] if guild is not None else [None]
         for scope in scopes:
             for cmd in self.commands.get(scope, {}).values():
