@@ -57,8 +57,9 @@ def _field(embed: discord.Embed, name: str, value: str, inline: bool = True) -> 
     embed.add_field(name=cut(name, 256), value=cut(value, FIELD_VALUE) or "-", inline=inline)
 
 
-def card_embed(case: Case, lang: str) -> discord.Embed:
-    """The card's embed. Reporters appear only as counts."""
+def card_embed(case: Case, lang: str, budget: int = EMBED_TOTAL) -> discord.Embed:
+    """The card's embed. Reporters appear only as counts. `budget` is what the embed may use of the
+    message's 6000 characters (less when another embed goes with it)."""
     ev = case.evidence
     title = t(lang, "reports.card.title", ref=case.ref, category=label(lang, "category", case.category))
     colour = URGENT_COLOUR if case.urgent and case.is_open else _COLOURS.get(case.status, 0x7F8C8D)
@@ -120,7 +121,7 @@ def card_embed(case: Case, lang: str) -> discord.Embed:
         value = t(lang, "reports.card.dismissed", reason=cut(case.dismiss_reason, NOTE_PREVIEW))
         _field(embed, t(lang, "reports.card.resolution"), value + "\n" + _closed_by(case, lang), inline=False)
     embed.set_footer(text=cut(t(lang, "reports.card.footer"), FOOTER))
-    while len(embed) > EMBED_TOTAL and embed.description and len(embed.description) > 100:
+    while len(embed) > budget and embed.description and len(embed.description) > 1:
         embed.description = cut(embed.description, len(embed.description) // 2)
     return embed
 

@@ -26,7 +26,7 @@ from bot.domain.report_status import check_reveal, check_view, plan_platform_out
 from bot.domain.roles import is_moderator, require_moderator
 from bot.domain.reports import AuditEntry, Case
 from bot.i18n import t
-from bot.i18n.format import CHOICE_NAME, EMBED_DESCRIPTION, FIELD_VALUE, cut, ts
+from bot.i18n.format import CHOICE_NAME, EMBED_DESCRIPTION, EMBED_TOTAL, FIELD_VALUE, cut, ts
 from cogs._common import context, reply, send_embed
 from cogs.reports._card import card_embed, card_view, label
 from cogs.reports._intake import report_command, report_message
@@ -144,9 +144,7 @@ class Reports(commands.Cog):
             check_reveal(found, ctx.actor)
         else:
             check_view(found, ctx.actor, ctx.settings)
-        embed = card_embed(found, ctx.lang)
-        embeds = [embed]
-        extra = discord.Embed(colour=embed.colour)
+        extra = discord.Embed()
         if reveal:
             reporters = await self.triage.repo.reveal(found, actor_id=ctx.actor.user_id, now=ctx.bot.clock.now())
             lines = [t(ctx.lang, "reports.show.reporter_line", user=f"<@{r.reporter_id}> (`{r.reporter_id}`)",
@@ -157,7 +155,10 @@ class Reports(commands.Cog):
                             inline=False)
         audit = audit_lines(await self.triage.repo.audit(found.id), ctx.lang)
         extra.add_field(name=ctx.t("reports.show.audit"), value=_join_within(audit, FIELD_VALUE) or "-", inline=False)
-        embeds.append(extra)
+        # Discord counts 6000 characters over all the embeds of a message: the card gets what is left.
+        embed = card_embed(found, ctx.lang, budget=EMBED_TOTAL - len(extra))
+        extra.colour = embed.colour
+        embeds = [embed, extra]
         view = card_view(found, ctx.lang) or discord.ui.View()
         await send_embed(interaction, embeds=embeds, view=view)
 

@@ -1,0 +1,50 @@
+"""Reports under hostile and edge inputs through the fake Discord: the largest cards with everything
+shown at once, concurrent moderators, empty figures, and what reaches Discord in a whole flow."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+
+async def until(check, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "condition not reached in time"
+        await asyncio.sleep(0.02)
+
+
+def cards(h, ref: str):
+    return [m for m in h.fake.channel_messages(h.world.moderation)
+            if any(ref in (e.get("title") or "") for e in m.embeds)]
+
+
+async def test_show_with_reveal_of_the_largest_case_fits_one_message(world) -> None:
+    """Card and audit embeds share Discord's 6000 characters per message: the longest evidence, ten
+    long attachment names, twenty reporters, a long note and reference, and many reveals still fit."""
+    h = world
+    w = h.world
+    await h.setup_guild(language="ur")
+    files = [{"filename": "ف" * 90 + f"{i}.png", "content_type": "image/png", "size": 10**7} for i in range(10)]
+    post = h.fake.post_message(w.bob, w.general, "ع" * 2000, attachments=files)
+    for i in range(20):
+        member = w.guild.add_member("رکن" * 10 + str(i))
+        r = await h.fake.context_menu(member, "Report message", post)
+        await h.fake.select(member, r.message, ["misinformation"])
+    await until(lambda: len(cards(h, "R-0001")) == 1)
+    card = cards(h, "R-0001")[0]
+    r = await h.fake.click(w.moderator, card, "آگے بھیجیں")
+    r = await h.fake.select(w.moderator, r.message, ["facebook"])
+    r = await h.fake.submit_modal(w.moderator, r, {r.modal.labels[0]: "ر" * 200})
+    r = await h.fake.click(w.moderator, card, "حل کریں")
+    r = await h.fake.select(w.moderator, r.message, ["actioned"])
+    r = await h.fake.submit_modal(w.moderator, r, {r.modal.labels[0]: "ن" * 500})
+    await r.wait_done()
+    for _ in range(6):
+        r = await h.fake.slash(w.admin, "reports show", case="R-0001", reveal=True)
+        assert r.error is None and len(r.embeds) == 2, r.text
+        assert sum(len(e.get("description") or "") + len(e.get("title") or "")
+                   + sum(len(f["name"]) + len(f["value"]) for f in e.get("fields", []))
+                   + len((e.get("footer") or {}).get("text") or "") for e in r.embeds) <= 6000
+    assert str(w.admin.id) in r.text  # the reveals are in the audit log shown
+    assert not h.fake.failed_requests()
