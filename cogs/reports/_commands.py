@@ -23,7 +23,7 @@ from bot.domain.report_categories import (
 from bot.domain.report_export import parse_since, to_csv, to_json
 from bot.domain.report_stats import compute_stats, format_span
 from bot.domain.report_status import check_reveal, check_view, plan_platform_outcome
-from bot.domain.roles import is_moderator, require_moderator
+from bot.domain.roles import is_moderator, require_admin, require_moderator
 from bot.domain.reports import AuditEntry, Case
 from bot.i18n import t
 from bot.i18n.format import CHOICE_NAME, EMBED_DESCRIPTION, EMBED_TOTAL, FIELD_VALUE, cut, ts
@@ -139,6 +139,11 @@ class Reports(commands.Cog):
                            reveal="Admins only: also show who reported it (written to the audit log)")
     async def show(self, interaction: discord.Interaction, case: str, reveal: bool = False) -> None:
         ctx = await context(interaction)
+        # The role first: whether a case exists is not a non-moderator's business either.
+        if reveal:
+            require_admin(ctx.actor)
+        else:
+            require_moderator(ctx.actor, ctx.settings)
         found = await self.triage.case_by_ref(ctx.actor.guild_id or 0, case)
         if reveal:
             check_reveal(found, ctx.actor)
@@ -167,6 +172,7 @@ class Reports(commands.Cog):
     @app_commands.choices(result=_choices("platform_outcome", PLATFORM_OUTCOMES))
     async def outcome(self, interaction: discord.Interaction, case: str, result: str) -> None:
         ctx = await context(interaction)
+        require_moderator(ctx.actor, ctx.settings)
         found = await self.triage.case_by_ref(ctx.actor.guild_id or 0, case)
         decided = plan_platform_outcome(found, ctx.actor, ctx.settings, result)
         await self.triage.repo.record_platform_outcome(found, decided, actor_id=ctx.actor.user_id,

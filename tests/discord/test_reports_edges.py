@@ -48,3 +48,16 @@ async def test_show_with_reveal_of_the_largest_case_fits_one_message(world) -> N
                    + len((e.get("footer") or {}).get("text") or "") for e in r.embeds) <= 6000
     assert str(w.admin.id) in r.text  # the reveals are in the audit log shown
     assert not h.fake.failed_requests()
+
+
+async def test_non_moderators_cannot_tell_which_cases_exist(world) -> None:
+    h = world
+    w = h.world
+    await h.fake.slash(w.alice, "report", target="https://example.org/a", category="other")
+    for case in ("R-0001", "R-0099"):
+        r = await h.fake.slash(w.bob, "reports show", case=case)
+        assert r.ephemeral and "Only moderators" in r.content, r.content
+        r = await h.fake.slash(w.moderator, "reports show", case=case, reveal=True)
+        assert r.ephemeral and "Only admins" in r.content, r.content
+        r = await h.fake.slash(w.bob, "reports outcome", case=case, result="removed")
+        assert r.ephemeral and "Only moderators" in r.content, r.content
