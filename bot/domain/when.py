@@ -164,10 +164,12 @@ def parse_when(text: str, zone_name: str, now: datetime) -> When:
     zone = ZoneInfo(zone_name)
     local_now = now.astimezone(zone)
     english = urdu_to_english(raw)
+    # Without RETURN_AS_TIMEZONE_AWARE, dateparser returns an aware time exactly when the text names
+    # its own offset or zone (`2026-12-05T13:00Z`, `18:00 UTC`); that is honoured, not re-read as
+    # the guild's wall time.
     settings = {
         "RELATIVE_BASE": local_now.replace(tzinfo=None),
         "PREFER_DATES_FROM": "future",
-        "RETURN_AS_TIMEZONE_AWARE": False,
         "DATE_ORDER": "DMY",
         "PREFER_DAY_OF_MONTH": "first",
     }
@@ -176,11 +178,13 @@ def parse_when(text: str, zone_name: str, now: datetime) -> When:
         parsed = dateparser.parse(normalise_digits(raw), languages=["ur", "en"], settings=settings)
     if parsed is None:
         raise DomainError("when.unreadable", value=raw, examples=EXAMPLES)
-    naive = parsed.replace(second=0, microsecond=0)
+    naive = parsed.replace(second=0, microsecond=0, tzinfo=None)
     if not _has_time(english) and not _RELATIVE_ONLY.match(english):
         raise DomainError("when.no_time", value=raw, understood=naive.strftime("%Y-%m-%d"),
                           examples=EXAMPLES)
-    if _RELATIVE_ONLY.match(english):
+    if parsed.tzinfo is not None:
+        local = parsed.replace(second=0, microsecond=0).astimezone(zone)
+    elif _RELATIVE_ONLY.match(english):
         local = (now + (parsed - settings["RELATIVE_BASE"])).astimezone(zone).replace(second=0, microsecond=0)
     else:
         local = _localise(naive, zone)

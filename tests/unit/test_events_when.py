@@ -93,3 +93,16 @@ def test_unreadable(text: str, key: str) -> None:
     with pytest.raises(DomainError) as err:
         parse_when(text, KHI, NOW)
     assert err.value.key == key
+
+
+@pytest.mark.parametrize("text, utc", [
+    ("2026-12-05T13:00Z", datetime(2026, 12, 5, 13, 0, tzinfo=timezone.utc)),
+    ("2026-12-05T13:00:00+00:00", datetime(2026, 12, 5, 13, 0, tzinfo=timezone.utc)),
+    ("2026-12-05 18:00 UTC", datetime(2026, 12, 5, 18, 0, tzinfo=timezone.utc)),
+    ("2026-12-05T18:00:00+01:00", datetime(2026, 12, 5, 17, 0, tzinfo=timezone.utc)),
+])
+def test_an_offset_in_the_text_wins_over_the_guild_zone(text: str, utc: datetime) -> None:
+    # Read as the guild's wall time, `...T13:00Z` was 13:00 in Karachi: five hours early.
+    when = parse_when(text, KHI, NOW)
+    assert when.start == utc and when.local.utcoffset().total_seconds() == 5 * 3600
+
