@@ -58,6 +58,11 @@ _RELATIVE_ONLY = re.compile(
     re.IGNORECASE,
 )
 _URDU_LETTER = re.compile(r"[\u0600-\u06FF]")
+# `6.30pm` / `tomorrow 18.30`: a dotted clock time, common in Pakistan and Britain. dateparser drops
+# it silently when a day word comes with it ("tomorrow 6.30pm" became tomorrow at the current
+# time), so it is written with a colon first; not when the text has a colon time already, where
+# the dotted pair may be a date (`5.12 18:00`), nor inside a dotted date (`12.04.2027`).
+_DOTTED_CLOCK = re.compile(r"(?<![\d.])([01]?\d|2[0-3])\.([0-5]\d)(?![\d.])")
 _CLOCK = re.compile(
     r"(?:(?P<frac>ساڑھے|سوا|پونے)\s*)?(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?:بجکر\s*(?P<m2>\d{1,2})\s*منٹ\s*)?(?:بجے|بج)"
 )
@@ -164,6 +169,8 @@ def parse_when(text: str, zone_name: str, now: datetime) -> When:
     zone = ZoneInfo(zone_name)
     local_now = now.astimezone(zone)
     english = urdu_to_english(raw)
+    if not re.search(r"\d:\d{2}", english):
+        english = _DOTTED_CLOCK.sub(r"\1:\2", english)
     # Without RETURN_AS_TIMEZONE_AWARE, dateparser returns an aware time exactly when the text names
     # its own offset or zone (`2026-12-05T13:00Z`, `18:00 UTC`); that is honoured, not re-read as
     # the guild's wall time.

@@ -106,3 +106,14 @@ def test_an_offset_in_the_text_wins_over_the_guild_zone(text: str, utc: datetime
     when = parse_when(text, KHI, NOW)
     assert when.start == utc and when.local.utcoffset().total_seconds() == 5 * 3600
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("tomorrow 6.30pm", "2026-03-11 18:30 +0500"),
+    ("tomorrow 6.30 pm", "2026-03-11 18:30 +0500"),
+    ("1.30pm tomorrow", "2026-03-11 13:30 +0500"),
+    ("tomorrow 18.30", "2026-03-11 18:30 +0500"),
+    ("12.04.2026 18:00", "2026-04-12 18:00 +0500"),
+])
+def test_dotted_clock_times_are_not_dropped(text: str, expected: str) -> None:
+    # dateparser ignored `6.30pm` next to a day word: "tomorrow 6.30pm" became tomorrow at 12:00.
+    assert local(text) == expected
