@@ -58,7 +58,8 @@ def seed(fake: FakeDiscord) -> SandboxWorld:
     creators."""
     guild = fake.create_guild("Sandbox")
     organiser = guild.add_role("Organiser", color=0x3BA55C, hoist=True)
-    moderator = guild.add_role("Moderator", color=0xE67E22, hoist=True)
+    # Mentionable, so an urgent report card notifies the moderators as /setup asks a real server to.
+    moderator = guild.add_role("Moderator", color=0xE67E22, hoist=True, mentionable=True)
     see = P.VIEW_CHANNEL | P.SEND_MESSAGES | P.READ_MESSAGE_HISTORY
     channels = {
         "announcements": guild.add_text_channel("announcements", topic="Events are announced here"),

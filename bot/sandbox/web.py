@@ -249,6 +249,7 @@ class SandboxWeb:
                        key=lambda r: -r.position)
         return {"id": str(member.id), "name": member.display_name, "username": member.user.username,
                 "kind": kind, "bot": member.bot, "roles": [r.name for r in roles],
+                "role_ids": [str(r.id) for r in roles],
                 "color": next((r.color for r in roles if r.color), 0)}
 
     def _hidden_from(self, cmd: dict[str, Any], viewer: Member) -> bool:

@@ -224,7 +224,8 @@ function avatar(user) {
 
 function renderMessage(msg) {
   const author = msg.author || {};
-  const node = el("article", {class: "message" + (msg.ephemeral ? " ephemeral" : "") + (author.bot ? " from-bot" : ""),
+  const node = el("article", {class: "message" + (msg.ephemeral ? " ephemeral" : "") + (author.bot ? " from-bot" : "") +
+                                     (pingsMe(msg) ? " mentioned" : ""),
                               dataset: {id: msg.id, testid: "message"}});
   const meta = msg.interaction_metadata;
   if (meta && meta.user && meta.name) {  // as Discord: "<member> used /command" above a command's reply
@@ -255,6 +256,14 @@ function renderMessage(msg) {
   }
   node.append(avatar(author), body, messageActions(msg));
   return node;
+}
+
+// As Discord: a message that notified you (your name, one of your roles, @everyone) stands out.
+function pingsMe(msg) {
+  const me = memberById(S.me);
+  if (!me) return false;
+  return Boolean(msg.mention_everyone) || (msg.mentions || []).some((u) => u.id === S.me) ||
+    (msg.mention_roles || []).some((id) => (me.role_ids || []).includes(id));
 }
 
 function messageActions(msg) {
