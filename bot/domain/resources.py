@@ -167,12 +167,18 @@ def check_vote(actor: Actor, resource: Resource | None) -> Resource:
     return res
 
 
+def already_decided(resource_id: int, status: str) -> DomainError:
+    """The refusal of a second decision, worded for the outcome it already has (published,
+    rejected or removed): the status is said in the guild's language, not as a stored word."""
+    return DomainError(f"resource.already_decided.{status}", id=resource_id)
+
+
 def check_review(actor: Actor, settings: GuildSettings, resource: Resource | None) -> Resource:
     """A moderator deciding on a resource that is still pending."""
     require_moderator(actor, settings)
     res = require_visible(actor, resource)
     if res.status != PENDING:
-        raise DomainError("resource.already_decided", id=res.id, status=res.status)
+        raise already_decided(res.id, res.status)
     return res
 
 

@@ -16,7 +16,7 @@ import aiosqlite
 from bot.domain.errors import DomainError
 from bot.domain.resource_search import MARK_END, MARK_START, SearchQuery, scope_token, search_text
 from bot.domain.resources import (IN_LIBRARY, PENDING, PUBLISHED, REJECTED, REMOVED, NewResource, Resource,
-                                  SearchHit, check_duplicate)
+                                  SearchHit, already_decided, check_duplicate)
 from bot.storage.database import Database
 
 SNIPPET_TOKENS = 16
@@ -260,7 +260,7 @@ class ResourceRepo:
         """Approve (publish and index) or reject a pending resource.
 
         Claims the row with `WHERE status = 'pending'`: of two moderators clicking at once, the second
-        gets DomainError('resource.already_decided') and nothing changes.
+        gets DomainError('resource.already_decided.<status>') and nothing changes.
         """
         status = PUBLISHED if approve else REJECTED
 
@@ -273,7 +273,7 @@ class ResourceRepo:
             if current is None:
                 raise DomainError("resource.not_found")
             if cur.rowcount == 0:
-                raise DomainError("resource.already_decided", id=resource_id, status=current.status)
+                raise already_decided(resource_id, current.status)
             if approve:
                 await _index(conn, current, resource_id)
             return current

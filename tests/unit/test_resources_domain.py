@@ -118,7 +118,7 @@ def test_review_needs_a_moderator_of_that_guild() -> None:
     assert check_review(ADMIN, SETTINGS, resource(PENDING)).id == 5
     assert key_of(check_review, ALICE, SETTINGS, resource(PENDING)) == "perm.need_moderator"
     assert key_of(check_review, MOD, SETTINGS, resource(PENDING, guild=999)) == "common.not_found"
-    assert key_of(check_review, MOD, SETTINGS, resource(PUBLISHED)) == "resource.already_decided"
+    assert key_of(check_review, MOD, SETTINGS, resource(PUBLISHED)) == "resource.already_decided.published"
     assert key_of(check_review, MOD, SETTINGS, None) == "resource.not_found"
 
 

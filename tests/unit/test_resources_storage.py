@@ -127,7 +127,7 @@ async def test_pending_invisible_until_approved(repo: ResourceRepo) -> None:
     assert await search_ids(repo, "hidden") == [r.id] and [x.id for x in await repo.top(G, tag="x")] == [r.id]
     with pytest.raises(DomainError) as info:
         await repo.decide(r.id, approve=False, by=9, reason="late", now=NOW)
-    assert info.value.key == "resource.already_decided"
+    assert info.value.key == "resource.already_decided.published"
 
 
 async def test_reject_keeps_it_out(repo: ResourceRepo) -> None:

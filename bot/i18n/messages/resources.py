@@ -54,9 +54,18 @@ MESSAGES = {
         "en": "Resource #{id} is not published, so it cannot be upvoted.",
         "ur": "وسیلہ #{id} شائع شدہ نہیں، اس لیے اسے ووٹ نہیں دیا جا سکتا۔",
     },
-    "resource.already_decided": {
-        "en": "Resource #{id} was already reviewed (now {status}). Nothing was changed.",
-        "ur": "وسیلہ #{id} کا جائزہ پہلے ہی ہو چکا ہے (اب: {status})۔ کچھ تبدیل نہیں ہوا۔",
+    # One message per outcome: the status is part of the sentence in both languages.
+    "resource.already_decided.published": {
+        "en": "Resource #{id} was already reviewed: it is published. Nothing was changed.",
+        "ur": "وسیلہ #{id} کا جائزہ پہلے ہی ہو چکا ہے: یہ شائع ہو چکا ہے۔ کچھ تبدیل نہیں ہوا۔",
+    },
+    "resource.already_decided.rejected": {
+        "en": "Resource #{id} was already reviewed: it was rejected. Nothing was changed.",
+        "ur": "وسیلہ #{id} کا جائزہ پہلے ہی ہو چکا ہے: اسے مسترد کیا جا چکا ہے۔ کچھ تبدیل نہیں ہوا۔",
+    },
+    "resource.already_decided.removed": {
+        "en": "Resource #{id} was removed from the library before review. Nothing was changed.",
+        "ur": "وسیلہ #{id} جائزے سے پہلے ہی لائبریری سے ہٹا دیا گیا تھا۔ کچھ تبدیل نہیں ہوا۔",
     },
     "resource.remove_forbidden": {
         "en": "Only the person who shared this resource or a moderator (moderator role or Manage Server) can remove it.",
