@@ -189,11 +189,15 @@ def describe_changes(old: Event, new: Event) -> list[Change]:
     return out
 
 
-def plan_cancel(actor: Actor, settings: GuildSettings, event: Event, *, reason: str | None) -> Event:
-    """The event as cancelled; refused if it already is."""
+def plan_cancel(actor: Actor, settings: GuildSettings, event: Event, *, reason: str | None,
+                now: datetime | None = None) -> Event:
+    """The event as cancelled; refused if it already is, or (given `now`) if it is over: cancelling
+    would tell everyone who answered that a session they attended was called off."""
     require_manager(actor, settings, event)
     if event.cancelled:
         raise DomainError("event.cancelled", title=event.title)
+    if now is not None and event.ends_at <= now:
+        raise DomainError("event.over", title=event.title)
     return replace(event, status=CANCELLED, cancel_reason=_text(reason, "reason", MAX_REASON),
                    version=event.version + 1)
 

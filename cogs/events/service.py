@@ -204,8 +204,9 @@ class EventsService:
         await interaction.response.defer(ephemeral=True, thinking=True)
         event = await self.resolve(ctx.actor.guild_id or 0, event_ref)
         require_manager(ctx.actor, ctx.settings, event)
+        now = self.bot.clock.now()
         cancelled, notify = await self.repo.cancel(
-            event.id, lambda ev: plan_cancel(ctx.actor, ctx.settings, ev, reason=reason), self.bot.clock.now())
+            event.id, lambda ev: plan_cancel(ctx.actor, ctx.settings, ev, reason=reason, now=now), now)
         self.reminders.drop(event.id, cancelled.reminder_offsets)
         self.refresher.request(event.id)
         why = ctx.t("event.reason", reason=cancelled.cancel_reason) if cancelled.cancel_reason else ""
