@@ -249,6 +249,12 @@ def main(host: str = "127.0.0.1", port: int = 8080, database: Optional[str] = No
         print(f"baithak: {exc}", file=sys.stderr)
         return 2
     path = Path(database or os.environ.get("BAITHAK_SANDBOX_DATABASE") or DEFAULT_DATABASE)
+    if path.resolve() == Path(settings.database).resolve():
+        # The sandbox recreates its database on every start: never the bot's real one.
+        print(f"baithak sandbox: {path} is the bot's database (BAITHAK_DATABASE) and the sandbox "
+              "deletes its database on every start: set BAITHAK_SANDBOX_DATABASE to another file",
+              file=sys.stderr)
+        return 2
     try:
         return asyncio.run(serve(host, port, path, language=language, timezone=timezone, log_level=log_level))
     except KeyboardInterrupt:

@@ -121,3 +121,14 @@ async def test_make_run_with_a_token_in_dotenv_runs_the_bot(tmp_path: Path) -> N
         assert (tmp_path / "bot.sqlite3").exists()
     finally:
         await fake.stop()
+
+
+def test_sandbox_refuses_to_recreate_the_bots_own_database(tmp_path: Path) -> None:
+    real = tmp_path / "data" / "baithak.sqlite3"
+    real.parent.mkdir()
+    real.write_bytes(b"the community's data")
+    env = clean_env(BAITHAK_DATABASE=str(real), BAITHAK_SANDBOX_DATABASE="data/../data/baithak.sqlite3")
+    proc = subprocess.run([sys.executable, "-m", "bot", "sandbox", "--port", str(free_port())], cwd=tmp_path,
+                          env=env, capture_output=True, text=True, timeout=30)
+    assert proc.returncode == 2 and "BAITHAK_SANDBOX_DATABASE" in proc.stderr, proc.stderr
+    assert real.read_bytes() == b"the community's data"
