@@ -104,6 +104,9 @@ async def test_rsvp_going_maybe_cant_go(world) -> None:
     await service(h).idle()
     f = fields(h.fake.message_by_id(msg.id))
     assert (f["Going"], f["Maybe"]) == ("0/5", "2")
+    # /event list shows going out of capacity, not the capacity after the word ("0 going/5").
+    listed = await h.fake.slash(h.world.bob, "event list")
+    assert "· 0/5 going ·" in listed.text
 
 
 async def test_waitlist_promotion_and_capacity_raised(world) -> None:
@@ -232,6 +235,7 @@ async def test_list_info_and_autocomplete(world) -> None:
     for i in range(7):
         await create(h, title=f"Session {i}", when=f"tomorrow {10 + i}:00")
     r = await h.fake.slash(w.alice, "event list")
+    assert "· 0 going ·" in r.text  # no capacity: the count alone
     assert "Session 0" in r.text and "Session 4" in r.text and "Session 5" not in r.text and "Page 1 of 2" in r.text
     page2 = await h.fake.click(w.alice, r.message, "Next")
     assert "Session 5" in page2.text and "Session 6" in page2.text and "Page 2 of 2" in page2.text

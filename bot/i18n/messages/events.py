@@ -144,8 +144,8 @@ MESSAGES = {
     "list.title": {"en": "Upcoming events", "ur": "آنے والی تقریبات"},
     "list.empty": {"en": "No upcoming events in this server.", "ur": "اس سرور میں کوئی آنے والی تقریب نہیں۔"},
     "list.line": {
-        "en": "**{title}** · {start} ({relative}) · {going} going{capacity}",
-        "ur": "**{title}** · {start} ({relative}) · {going} آ رہے ہیں{capacity}",
+        "en": "**{title}** · {start} ({relative}) · {going}{capacity} going",
+        "ur": "**{title}** · {start} ({relative}) · {going}{capacity} آ رہے ہیں",
     },
     "list.link": {"en": "announcement", "ur": "اعلان"},
     "attendees.title": {"en": "Attendees: {title}", "ur": "شرکاء: {title}"},
