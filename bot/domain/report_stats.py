@@ -14,6 +14,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Callable
 
 from bot.domain.report_categories import CATEGORIES, COMPLIED_OUTCOMES, DECIDED_OUTCOMES, STATUSES
 
@@ -85,18 +86,27 @@ def compute_stats(rows: list[StatRow]) -> Stats:
                  platforms=rates)
 
 
-def format_span(span: timedelta | None) -> str | None:
-    """A duration as `2d 3h`, `1h 5m` or `42s`; None stays None (the front end says "n/a")."""
+def _abbreviated(unit: str, n: int) -> str:
+    return f"{n}{unit}"
+
+
+def format_span(span: timedelta | None,
+                unit: Callable[[str, int], str] = _abbreviated) -> str | None:
+    """A duration as `2d 3h`, `1h 5m` or `42s`; None stays None (the front end says "n/a").
+    `unit(u, n)` writes one part (`u` is d, h, m or s), so the front end can use the guild's language."""
     if span is None:
         return None
     seconds = int(round(span.total_seconds()))
     days, rest = divmod(seconds, 86400)
     hours, rest = divmod(rest, 3600)
     minutes, secs = divmod(rest, 60)
+    parts: list[tuple[str, int]]
     if days:
-        return f"{days}d {hours}h" if hours else f"{days}d"
-    if hours:
-        return f"{hours}h {minutes}m" if minutes else f"{hours}h"
-    if minutes:
-        return f"{minutes}m {secs}s" if secs else f"{minutes}m"
-    return f"{secs}s"
+        parts = [("d", days), ("h", hours)]
+    elif hours:
+        parts = [("h", hours), ("m", minutes)]
+    elif minutes:
+        parts = [("m", minutes), ("s", secs)]
+    else:
+        return unit("s", secs)
+    return " ".join(unit(u, n) for i, (u, n) in enumerate(parts) if n or i == 0)

@@ -192,6 +192,10 @@ class Reports(commands.Cog):
         since = ctx.bot.clock.now() - timedelta(days=days)
         figures = compute_stats(await self.triage.repo.stat_rows(ctx.actor.guild_id or 0, since))
         na = ctx.t("reports.stats.na")
+
+        def unit(u: str, n: int) -> str:
+            return ctx.t(f"reports.unit.{u}", n=n)
+
         embed = discord.Embed(title=ctx.t("reports.stats.title", days=days),
                               description=ctx.t("reports.stats.total", total=figures.total), colour=0x3498DB)
         embed.add_field(name=ctx.t("reports.stats.by_category"), inline=True, value="\n".join(
@@ -199,9 +203,9 @@ class Reports(commands.Cog):
         embed.add_field(name=ctx.t("reports.stats.by_status"), inline=True, value="\n".join(
             f"{label(ctx.lang, 'status', s)}: **{n}**" for s, n in figures.by_status.items()))
         embed.add_field(name=ctx.t("reports.stats.median_claim"), inline=False,
-                        value=format_span(figures.median_to_claim) or na)
+                        value=format_span(figures.median_to_claim, unit) or na)
         embed.add_field(name=ctx.t("reports.stats.median_resolution"), inline=False,
-                        value=format_span(figures.median_to_resolution) or na)
+                        value=format_span(figures.median_to_resolution, unit) or na)
         rates = [ctx.t("reports.stats.platform_line", platform=label(ctx.lang, "platform", p.platform),
                        rate=f"{p.rate:.0%}" if p.rate is not None else na, complied=p.complied,
                        decided=p.decided, escalations=p.escalations) for p in figures.platforms]

@@ -11,11 +11,12 @@ is the moderator role on an urgent card.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.domain.report_categories import STATUS_NEW
 from bot.domain.report_sla import RAISE, sla_step
+from bot.domain.report_stats import format_span
 from bot.i18n import t
 from bot.i18n.format import CONTENT, cut
 from bot.scheduling import Scheduler
@@ -26,12 +27,6 @@ if TYPE_CHECKING:
     from cogs.reports._triage import Triage
 
 log = logging.getLogger(__name__)
-
-
-def _age(hours: float) -> str:
-    whole = int(hours)
-    minutes = int(round((hours - whole) * 60))
-    return f"{whole} h {minutes} min" if minutes else f"{whole} h"
 
 
 class SlaService:
@@ -80,10 +75,12 @@ class SlaService:
             return
         settings = await self.bot.settings_for(case.guild_id)
         lang = settings.language
-        hours = (now - case.created_at).total_seconds() / 3600
+        # Whole minutes: "2h 5m", in the guild's language.
+        age = format_span(timedelta(minutes=int((now - case.created_at).total_seconds() // 60)),
+                          lambda u, n: t(lang, f"reports.unit.{u}", n=n))
         params = dict(ref=case.ref, category=label(lang, "category", case.category),
                       priority=label(lang, "priority", "urgent" if case.urgent else "normal").lower(),
-                      age=_age(hours), hours=case.sla_hours, card=self.triage.card_link(case, lang))
+                      age=age, hours=case.sla_hours, card=self.triage.card_link(case, lang))
         text = t(lang, "reports.sla.raise" if step.kind == RAISE else "reports.sla.reminder", **params)
         if settings.moderation_channel is not None:
             channel = self.bot.get_partial_messageable(settings.moderation_channel, guild_id=case.guild_id)

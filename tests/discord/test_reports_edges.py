@@ -61,3 +61,31 @@ async def test_non_moderators_cannot_tell_which_cases_exist(world) -> None:
         assert r.ephemeral and "Only admins" in r.content, r.content
         r = await h.fake.slash(w.bob, "reports outcome", case=case, result="removed")
         assert r.ephemeral and "Only moderators" in r.content, r.content
+
+
+async def test_urdu_guild_reads_durations_in_urdu(tmp_path) -> None:
+    from datetime import datetime, timezone
+
+    from bot.domain.clock import FixedClock
+    from tests.harness import Harness
+
+    clock = FixedClock(datetime.now(timezone.utc).replace(microsecond=0))
+    h = Harness(tmp_path, clock=clock)
+    await h.start()
+    try:
+        w = h.world
+        await h.setup_guild(language="ur", report_sla_hours=1)
+        await h.fake.slash(w.alice, "report", target="https://example.org/rumour", category="misinformation")
+        await until(lambda: len(cards(h, "R-0001")) == 1)
+        clock.advance(hours=1, minutes=5)
+        h.bot.get_cog("Reports").triage.sla.schedule(1, clock.now())
+        await until(lambda: any("R-0001" in m.content and not m.embeds for m in h.fake.channel_messages(w.moderation)))
+        notice = next(m.content for m in h.fake.channel_messages(w.moderation) if not m.embeds and m.content)
+        assert "1 گھنٹے 5 منٹ" in notice and " h " not in notice and "min" not in notice, notice
+        r = await h.fake.click(w.moderator, cards(h, "R-0001")[0], "ذمہ لیں")
+        assert r.error is None
+        r = await h.fake.slash(w.moderator, "reports stats")
+        fields = {f["name"]: f["value"] for f in r.embeds[0]["fields"]}
+        assert fields["پہلی ذمہ داری تک درمیانی وقت"] == "1 گھنٹے 5 منٹ"
+    finally:
+        await h.close()

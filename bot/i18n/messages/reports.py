@@ -305,6 +305,11 @@ MESSAGES = {
         "ur": "**ایڈمنز توجہ دیں:** {priority} کیس **{ref}** ({category}) {age} بعد بھی کسی کے ذمے نہیں، "
               "جو اس کی {hours} گھنٹے کی مدت کا دگنا ہے۔ براہِ کرم یقینی بنائیں کہ کوئی ماڈریٹر اسے لے: {card}",
     },
+    # Parts of a duration ("2h 30m"), in SLA notices and /reports stats.
+    "reports.unit.d": {"en": "{n}d", "ur": "{n} دن"},
+    "reports.unit.h": {"en": "{n}h", "ur": "{n} گھنٹے"},
+    "reports.unit.m": {"en": "{n}m", "ur": "{n} منٹ"},
+    "reports.unit.s": {"en": "{n}s", "ur": "{n} سیکنڈ"},
     "reports.sla.no_card": {"en": "use `/reports show case:{ref}`", "ur": "`/reports show case:{ref}` استعمال کریں"},
     # -- /reports ---------------------------------------------------------------------------------------
     "reports.queue.title": {"en": "Report queue: {count} case(s)", "ur": "رپورٹس کی قطار: {count} کیس"},
