@@ -89,3 +89,41 @@ async def test_urdu_guild_reads_durations_in_urdu(tmp_path) -> None:
         assert fields["پہلی ذمہ داری تک درمیانی وقت"] == "1 گھنٹے 5 منٹ"
     finally:
         await h.close()
+
+
+async def test_a_whole_flow_sends_one_mention_only_the_moderator_role(world) -> None:
+    """Every request that writes a message says which mentions are allowed: nothing, except the
+    urgent card's moderator role. Hostile text (@everyone, role and user mentions) goes everywhere."""
+    h = world
+    w = h.world
+    w.moderator_role.mentionable = True
+    hostile = f"@everyone @here <@&{w.moderator_role.id}> <@{w.alice.id}>"
+    post = h.fake.post_message(w.bob, w.general, hostile + " this is a threat")
+    for member in (w.alice, w.urdu):
+        r = await h.fake.context_menu(member, "Report message", post)
+        await h.fake.select(member, r.message, ["violent_extremism"])
+    await until(lambda: len(cards(h, "R-0001")) == 1)
+    card = cards(h, "R-0001")[0]
+    await (await h.fake.click(w.moderator, card, "Claim")).wait_done()
+    r = await h.fake.select(w.moderator, (await h.fake.click(w.moderator, card, "Escalate")).message, ["x"])
+    await (await h.fake.submit_modal(w.moderator, r, {r.modal.labels[0]: hostile})).wait_done()
+    r = await h.fake.select(w.moderator, (await h.fake.click(w.moderator, card, "Resolve")).message, ["actioned"])
+    r = await h.fake.submit_modal(w.moderator, r, {r.modal.labels[0]: hostile})
+    await until(lambda: "Reporters told by DM" in r.text)
+    await h.fake.slash(w.moderator, "reports outcome", case="R-0001", result="removed")
+    await h.fake.slash(w.admin, "reports show", case="R-0001", reveal=True)
+    await h.fake.slash(w.moderator, "reports queue", status="resolved")
+    await until(lambda: len(h.fake.requests_to("PATCH", f"/messages/{card.id}")) >= 3)
+
+    role_pings = []
+    for request in h.fake.requests:
+        body = request.json if isinstance(request.json, dict) else {}
+        message = body.get("data") if isinstance(body.get("data"), dict) else body
+        if not (message.get("content") or message.get("embeds")):
+            continue  # modals, deferrals, DM channel opening
+        mentions = request.allowed_mentions
+        assert mentions is not None and mentions.get("parse") == [] and not mentions.get("users"), request
+        if mentions.get("roles"):
+            role_pings.append((request.method, [int(x) for x in mentions["roles"]]))
+    assert role_pings == [("POST", [w.moderator_role.id])]  # the urgent card, once
+    assert len(h.fake.dms(w.alice)) == 1 and "@everyone" in h.fake.dms(w.alice)[0].content
