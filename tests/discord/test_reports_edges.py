@@ -127,3 +127,24 @@ async def test_a_whole_flow_sends_one_mention_only_the_moderator_role(world) -> 
             role_pings.append((request.method, [int(x) for x in mentions["roles"]]))
     assert role_pings == [("POST", [w.moderator_role.id])]  # the urgent card, once
     assert len(h.fake.dms(w.alice)) == 1 and "@everyone" in h.fake.dms(w.alice)[0].content
+
+
+async def test_two_moderators_claim_at_once_one_wins(world) -> None:
+    from bot.storage.reports import ReportsRepo
+
+    h = world
+    w = h.world
+    second = w.guild.add_member("Second Moderator", roles=[w.moderator_role])
+    await h.fake.slash(w.alice, "report", target="https://example.org/a", category="other")
+    await until(lambda: len(cards(h, "R-0001")) == 1)
+    card = cards(h, "R-0001")[0]
+    results = await asyncio.gather(h.fake.click(w.moderator, card, "Claim"), h.fake.click(second, card, "Claim"))
+    for r in results:
+        await r.wait_done()
+    refused = [r for r in results if r.ephemeral and "Nothing was changed" in r.content]
+    assert len(refused) == 1 and all(r.error is None for r in results)
+    repo = ReportsRepo(h.bot.db)
+    case = await repo.get_by_number(w.guild.id, 1)
+    audit = await repo.audit(case.id)
+    assert [(a.action, a.to_status) for a in audit] == [("open", "new"), ("status", "triaging")]
+    assert audit[1].actor_id == case.claimed_by
