@@ -11,9 +11,8 @@ import asyncio
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable
 
-import aiosqlite
 
 from bot.domain import reminders as rem
 from bot.domain.errors import DomainError
@@ -21,7 +20,6 @@ from bot.domain.events import CANCELLED, Counts, Event
 from bot.domain.rsvp import GOING, WAITLIST, decide, reminded
 from bot.storage.database import Database
 
-T = TypeVar("T")
 # Clicks decided in one write unit at most; a burst beyond this is split over several commits.
 MAX_CLICKS = 500
 
@@ -116,18 +114,6 @@ def _fetchone(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> sq
 
 def _fetchall(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> list[Any]:
     return conn.execute(sql, params).fetchall()
-
-
-async def run_sync(conn: aiosqlite.Connection, fn: Callable[..., T], *args: Any) -> T:
-    """Run `fn(sqlite3_connection, *args)` in the writer connection's own thread, in one hop.
-
-    A write unit of several statements awaited one by one costs one event-loop round trip per
-    statement (three for a fetch); under a burst of clicks the loop is busy and those round trips,
-    serialised by the single writer, become the bottleneck. Running the unit's statements together in
-    aiosqlite's thread keeps it to one. aiosqlite has no public call for this: `_execute` and `_conn`
-    are its internals (stable across the pinned 0.22 series; a storage test exercises them).
-    """
-    return await conn._execute(fn, conn._conn, *args)  # noqa: SLF001
 
 
 def _load_event(conn: sqlite3.Connection, event_id: int) -> Event:
@@ -266,7 +252,7 @@ class EventsRepo:
                  draft.capacity, ",".join(map(str, draft.reminder_offsets)), _unix(now), _unix(now)))
             return int(cur.lastrowid or 0)
 
-        event_id = await self.db.write(lambda conn: run_sync(conn, run))
+        event_id = await self.db.write_sync(run)
         return await self.get(event_id)  # type: ignore[return-value]
 
     async def set_message(self, event_id: int, channel_id: int, message_id: int) -> None:
@@ -334,7 +320,7 @@ class EventsRepo:
             batch, self._clicks = self._clicks[:MAX_CLICKS], self._clicks[MAX_CLICKS:]
             clicks = [c for c, _ in batch]
             try:
-                results = await self.db.write(lambda conn: run_sync(conn, _rsvp_batch, clicks))
+                results = await self.db.write_sync(_rsvp_batch, clicks)
             except Exception as exc:  # the whole unit was rolled back: every click in it failed
                 for _, future in batch:
                     if not future.done():
@@ -419,7 +405,7 @@ class EventsRepo:
                 planned = rem_plan(new, now)
             return EditOutcome(old, new, changes, promoted, tuple(notify), planned)
 
-        return await self.db.write(lambda conn: run_sync(conn, run))
+        return await self.db.write_sync(run)
 
     async def cancel(self, event_id: int, plan: Callable[[Event], Event],
                      now: datetime) -> tuple[Event, tuple[int, ...]]:
@@ -436,7 +422,7 @@ class EventsRepo:
                 "('going', 'maybe', 'waitlist') ORDER BY seq", (event_id,))]
             return new, tuple(notify)
 
-        return await self.db.write(lambda conn: run_sync(conn, run))
+        return await self.db.write_sync(run)
 
     # -- reminders ----------------------------------------------------------------------------
     async def pending_groups(self) -> list[ReminderGroup]:
@@ -459,7 +445,7 @@ class EventsRepo:
                 (_unix(now), event_id, offset_min, _unix(now), limit))
             return sorted((Claimed(r[0], r[1], _utc(r[2])) for r in rows), key=lambda c: c.id)
 
-        return await self.db.write(lambda conn: run_sync(conn, run))
+        return await self.db.write_sync(run)
 
     async def finish(self, outcomes: dict[str, list[int]], now: datetime) -> None:
         """Record each claimed reminder's outcome (status -> reminder ids)."""
@@ -473,7 +459,7 @@ class EventsRepo:
                         (status, _unix(now), *chunk))
 
         if any(outcomes.values()):
-            await self.db.write(lambda conn: run_sync(conn, run))
+            await self.db.write_sync(run)
 
     async def reminder_statuses(self, event_id: int) -> list[tuple[int, int, str]]:
         rows = await self.db.fetchall(

@@ -145,3 +145,19 @@ def test_backup_refuses_missing_source_and_self(tmp_path: Path) -> None:
 def test_migrations_dir_is_the_repository_folder() -> None:
     assert migrations.MIGRATIONS_DIR.name == "migrations"
     assert (migrations.MIGRATIONS_DIR / "0001_initial.sql").is_file()
+
+
+async def test_write_sync_runs_in_the_writer_transaction(db: Database) -> None:
+    def insert_two(conn: sqlite3.Connection, first: int) -> int:
+        conn.execute("INSERT INTO guild_settings (guild_id, updated_at) VALUES (?, 'now')", (first,))
+        conn.execute("INSERT INTO guild_settings (guild_id, updated_at) VALUES (?, 'now')", (first + 1,))
+        return conn.execute("SELECT count(*) FROM guild_settings").fetchone()[0]
+
+    def fails_halfway(conn: sqlite3.Connection) -> None:
+        conn.execute("INSERT INTO guild_settings (guild_id, updated_at) VALUES (99, 'now')")
+        raise ValueError("second statement refused")
+
+    assert await db.write_sync(insert_two, 1) == 2
+    with pytest.raises(ValueError):
+        await db.write_sync(fails_halfway)
+    assert [r[0] for r in await db.fetchall("SELECT guild_id FROM guild_settings ORDER BY 1")] == [1, 2]
