@@ -24,7 +24,7 @@ from cogs._common import actor_of, context, reply, send_embed
 from cogs.events.embeds import (COLOUR, announcement_embed, announcement_view, attendees_embed,
                                 change_lines, event_line)
 from cogs.events.notify import Delivery, dm_many
-from cogs.events.refresh import Refresher
+from cogs._common.refresh import Refresher
 from cogs.events.reminders import ReminderService
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class EventsService:
 
     async def idle(self) -> None:
         """Wait for announcement edits, DMs and reminders in flight (tests and shutdown)."""
-        while self._background or self.refresher._tasks:
+        while self._background or self.refresher.pending:
             await asyncio.gather(*list(self._background), return_exceptions=True)
             await self.refresher.flush()
         await self.reminders.idle()

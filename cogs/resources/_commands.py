@@ -27,7 +27,7 @@ class Resources(commands.Cog):
         self.library = Library(bot)  # type: ignore[arg-type]
 
     async def cog_unload(self) -> None:
-        self.library.refresher.cancel()
+        self.library.refresher.cancel_all()
 
     @resource.command(name="share", description="Add a link to the server's resource library")
     @app_commands.describe(

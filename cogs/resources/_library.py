@@ -6,9 +6,8 @@ reported back to the caller, never undoes accepted data.
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from typing import TYPE_CHECKING, Awaitable, Callable
+from typing import TYPE_CHECKING
 
 import discord
 
@@ -17,6 +16,7 @@ from bot.domain.resources import Resource
 from bot.i18n import t
 from bot.i18n.format import CONTENT, cut
 from bot.storage.resources import ResourceRepo
+from cogs._common.refresh import Refresher
 from cogs.resources._render import post_embed, post_link, review_embed, title_in_text
 
 if TYPE_CHECKING:
@@ -24,52 +24,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# How long a burst of votes on one post is gathered before the post is edited once.
+# A post is edited at most this often under a burst of votes (and once after the last one).
 EDIT_COALESCE_SECONDS = 0.5
-
-
-class PostRefresher:
-    """Coalesces edits of one post under click bursts, and always ends on the latest state.
-
-    `request(id)` marks the post dirty. One task per post waits briefly, clears the mark, then
-    renders from the database; a click landing during that edit marks it dirty again and causes one
-    more pass. So at most one edit per post is in flight, and the last edit starts after the last
-    vote committed: the shown count converges to the stored one.
-    """
-
-    def __init__(self, refresh: Callable[[int], Awaitable[None]], delay: float = EDIT_COALESCE_SECONDS) -> None:
-        self._refresh = refresh
-        self.delay = delay
-        self._dirty: set[int] = set()
-        self._tasks: dict[int, asyncio.Task[None]] = {}
-
-    def request(self, resource_id: int) -> None:
-        self._dirty.add(resource_id)
-        if resource_id not in self._tasks:
-            self._tasks[resource_id] = asyncio.create_task(self._run(resource_id),
-                                                           name=f"resource-post-{resource_id}")
-
-    async def _run(self, resource_id: int) -> None:
-        try:
-            while resource_id in self._dirty:
-                await asyncio.sleep(self.delay)
-                self._dirty.discard(resource_id)
-                try:
-                    await self._refresh(resource_id)
-                except Exception:  # one failed edit must not stop later ones from converging
-                    log.exception("could not refresh the post of resource %s", resource_id)
-        finally:
-            self._tasks.pop(resource_id, None)
-
-    async def drain(self) -> None:
-        """Wait for every pending edit (tests, shutdown)."""
-        while self._tasks:
-            await asyncio.gather(*list(self._tasks.values()), return_exceptions=True)
-
-    def cancel(self) -> None:
-        for task in self._tasks.values():
-            task.cancel()
-        self._tasks.clear()
 
 
 def post_view(resource: Resource, lang: str) -> discord.ui.View:
@@ -95,7 +51,7 @@ class Library:
     def __init__(self, bot: "BaithakBot") -> None:
         self.bot = bot
         self.repo = ResourceRepo(bot.db)
-        self.refresher = PostRefresher(self._refresh_post)
+        self.refresher = Refresher(self._refresh_post, interval=EDIT_COALESCE_SECONDS)
 
     async def _send(self, guild_id: int, channel_id: int, **kwargs: object) -> discord.Message | None:
         channel = self.bot.get_partial_messageable(channel_id, guild_id=guild_id)

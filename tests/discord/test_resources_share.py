@@ -33,7 +33,7 @@ async def settle(h) -> None:
     """Wait until coalesced post edits have been made."""
     cog = h.bot.get_cog("Resources")
     await asyncio.sleep(0)
-    await cog.library.refresher.drain()
+    await cog.library.refresher.flush()
 
 
 async def test_share_posts_embed_with_upvote(world) -> None:

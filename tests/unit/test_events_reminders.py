@@ -11,7 +11,7 @@ from bot.domain.guild_settings import GuildSettings
 from bot.domain.roles import Actor
 from bot.scheduling import Scheduler
 from bot.storage.events import EventsRepo
-from cogs.events.refresh import Refresher
+from cogs._common.refresh import Refresher
 from cogs.events.reminders import ReminderService, job_id
 
 NOW = datetime(2026, 3, 10, 7, 0, tzinfo=timezone.utc)
