@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -20,6 +21,13 @@ _TRACKING_EXACT = {
 }
 _TRACKING_PREFIXES = ("utm_",)
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def _is_ipv6(host: str) -> bool:
+    try:
+        return isinstance(ipaddress.ip_address(host), ipaddress.IPv6Address)
+    except ValueError:
+        return False
 
 
 def _is_tracking(name: str) -> bool:
@@ -56,7 +64,9 @@ def normalise_url(raw: str) -> str:
     if parts.scheme not in ("http", "https"):
         raise DomainError("url.bad_scheme", scheme=parts.scheme)
     host = (parts.hostname or "").rstrip(".")
-    if not host or "." not in host and host != "localhost":
+    if _is_ipv6(host):
+        host = f"[{host}]"  # brackets are part of an IPv6 host in a URL
+    elif not host or "." not in host and host != "localhost":
         raise DomainError("url.no_host", url=raw.strip()[:100])
     netloc = host if port in (None, 80, 443) else f"{host}:{port}"
     query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)

@@ -96,3 +96,9 @@ def test_limit_applies_to_the_encoded_form() -> None:
         normalise_url(raw)
     assert info.value.key == "url.too_long"
     assert len(normalise_url("https://example.org/" + "ب" * 100)) <= MAX_URL_LENGTH
+
+
+def test_ipv6_hosts_are_links_with_bracketed_hosts() -> None:
+    assert normalise_url("https://[::1]/x/") == "https://[::1]/x"
+    assert normalise_url("HTTP://[2001:DB8::1]:8080/a?utm_source=x") == "http://[2001:db8::1]:8080/a"
+    assert url_key("http://[2001:db8::1]:8080/a") == url_key("https://[2001:db8::1]:8080/a/")
