@@ -131,10 +131,13 @@ def plan_event(actor: Actor, settings: GuildSettings, *, title: str, when: str, 
 
 
 def plan_edit(actor: Actor, settings: GuildSettings, event: Event, *, now: datetime, going: int,
-              title: str | None = None, when: str | None = None, duration: str | None = None,
+              title: str | None = None, starts_at: datetime | None = None, duration: str | None = None,
               location: str | None = None, description: str | None = None,
               capacity: int | None = None) -> tuple[Event, list[Change]]:
     """The event after /event edit, and what changed. `capacity=0` removes the limit.
+
+    `starts_at` is the new `when` already read by :func:`parse_when` in the event's own zone: the
+    caller parses it before the write transaction, which must not wait on dateparser.
 
     Capacity cannot go below the members already going (nobody is taken off the list); a cancelled
     or finished event cannot be edited; an edit that changes nothing is refused.
@@ -151,9 +154,8 @@ def plan_edit(actor: Actor, settings: GuildSettings, event: Event, *, now: datet
         updated = replace(updated, description=_text(description, "description", MAX_DESCRIPTION))
     if location is not None:
         updated = replace(updated, location=_text(location, "location", MAX_LOCATION))
-    if when is not None:
-        # The event keeps the zone it was announced in, even if the guild's zone changed since.
-        updated = replace(updated, starts_at=parse_when(when, event.timezone, now).start)
+    if starts_at is not None:
+        updated = replace(updated, starts_at=starts_at)
     if duration is not None:
         updated = replace(updated, duration_min=parse_duration(duration, maximum=MAX_DURATION))
     if capacity is not None:

@@ -17,6 +17,7 @@ from bot.domain.event_attendees import AttendeeRow, attendees_csv
 from bot.domain.events import Counts, Event, plan_cancel, plan_edit, plan_event, require_manager
 from bot.domain.roles import require_guild
 from bot.domain.rsvp import WAITLIST
+from bot.domain.when import parse_when
 from bot.i18n import t
 from bot.i18n.format import CONTENT, EMBED_DESCRIPTION, EMBED_TITLE, cut, ts
 from bot.storage.events import EventsRepo, RsvpOutcome
@@ -181,6 +182,11 @@ class EventsService:
         event = await self.resolve(ctx.actor.guild_id or 0, event_ref)
         require_manager(ctx.actor, ctx.settings, event)
         now = self.bot.clock.now()
+        when = options.pop("when", None)
+        if when is not None:
+            # Read before the write unit (dateparser is slow), in the zone the event was announced in,
+            # even if the guild's zone changed since; the zone of an event never changes.
+            options["starts_at"] = parse_when(when, event.timezone, now).start
         outcome = await self.repo.edit(
             event.id, lambda ev, going: plan_edit(ctx.actor, ctx.settings, ev, now=now, going=going, **options), now)
         new = replace(outcome.new, message_id=outcome.old.message_id)

@@ -18,6 +18,7 @@ from bot.domain.events import plan_cancel, plan_edit, plan_event
 from bot.domain.guild_settings import GuildSettings
 from bot.domain.reminders import LATE, ON_TIME, SKIP, classify
 from bot.domain.roles import Actor
+from bot.domain.when import parse_when
 from bot.i18n import catalogue, placeholders
 from bot.storage.events import EventsRepo
 
@@ -101,7 +102,8 @@ async def test_edit_raises_capacity_and_replans(db) -> None:
     assert before == {(21, 1440), (21, 60), (24, 1440), (24, 60)}
 
     def plan(ev, going):
-        return plan_edit(ORGANISER, SETTINGS, ev, now=NOW, going=going, capacity=2, when="tomorrow 8pm")
+        return plan_edit(ORGANISER, SETTINGS, ev, now=NOW, going=going, capacity=2,
+                         starts_at=parse_when("tomorrow 8pm", ev.timezone, NOW).start)
 
     out = await repo.edit(event.id, plan, NOW)
     assert out.promoted == (22,)
