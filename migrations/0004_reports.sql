@@ -143,13 +143,14 @@ BEGIN
     SELECT RAISE(ABORT, 'report cases are never deleted');
 END;
 
+-- A case may become urgent (an urgent report joined it) but never stops being urgent.
 CREATE TRIGGER report_cases_identity BEFORE UPDATE OF guild_id, number, category, urgent, created_at
     ON report_cases
     WHEN NEW.guild_id IS NOT OLD.guild_id OR NEW.number IS NOT OLD.number
-      OR NEW.category IS NOT OLD.category OR NEW.urgent IS NOT OLD.urgent
+      OR NEW.category IS NOT OLD.category OR NEW.urgent < OLD.urgent
       OR NEW.created_at IS NOT OLD.created_at
 BEGIN
-    SELECT RAISE(ABORT, 'a case keeps its guild, number, category and opening time');
+    SELECT RAISE(ABORT, 'a case keeps its guild, number, category, urgency and opening time');
 END;
 
 -- new -> triaging -> escalated -> resolved | dismissed (triaging may also close directly).

@@ -274,7 +274,8 @@ class IntakeResult:
     number: int
     joined: bool
     urgent: bool
-    sla_due_at: datetime | None = None   # set when a new case was opened
+    sla_due_at: datetime | None = None   # set when a new case was opened or an open one became urgent
+    became_urgent: bool = False          # an urgent report joined a case that was not urgent
 
     @property
     def ref(self) -> str:

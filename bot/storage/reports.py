@@ -209,9 +209,10 @@ class ReportsRepo:
                 case_id = await _similar(conn, intake, now)
             joined = case_id is not None
             sla_due: datetime | None = None
+            became_urgent = False
             if case_id is not None:
                 case = await _one(conn, """
-                    SELECT number, urgent,
+                    SELECT number, urgent, status, sla_due_at,
                            EXISTS (SELECT 1 FROM report_intake WHERE case_id = c.id AND reporter_id = ?) AS again
                     FROM report_cases c WHERE id = ?""", (intake.reporter_id, case_id))
                 assert case is not None
@@ -222,6 +223,18 @@ class ReportsRepo:
                         reporter_count = reporter_count + 1, last_report_at = ? WHERE id = ?""",
                     (at, case_id))
                 number, urgent = case["number"], bool(case["urgent"])
+                if intake.urgent and not urgent:
+                    # An urgent report makes the whole case urgent: moderators are pinged, and an
+                    # unclaimed case gets the urgent SLA from now on.
+                    urgent = became_urgent = True
+                    if case["status"] == "new":
+                        sla_due = first_due(now, sla_hours)
+                        if case["sla_due_at"] is not None:
+                            sla_due = min(sla_due, _dt(case["sla_due_at"]))
+                    await conn.execute(
+                        "UPDATE report_cases SET urgent = 1, sla_hours = ?, "
+                        "sla_due_at = COALESCE(?, sla_due_at) WHERE id = ?",
+                        (sla_hours, _ts(sla_due) if sla_due else None, case_id))
             else:
                 urgent = intake.urgent
                 sla_due = first_due(now, sla_hours)
@@ -247,7 +260,7 @@ class ReportsRepo:
             if intake.text_hash is not None:
                 await index_text(conn, int(cur.lastrowid), intake.normalised)  # type: ignore[arg-type]
             return IntakeResult(case_id=case_id, number=number, joined=joined, urgent=urgent,
-                                sla_due_at=sla_due)
+                                sla_due_at=sla_due, became_urgent=became_urgent)
 
         return await self.db.write(run)
 

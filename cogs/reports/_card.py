@@ -160,12 +160,13 @@ def card_view(case: Case, lang: str) -> discord.ui.View | None:
     return view
 
 
-def ping_content(case: Case, settings: GuildSettings, lang: str) -> tuple[str | None, discord.AllowedMentions]:
+def ping_content(case: Case, settings: GuildSettings, lang: str, key: str = "reports.card.ping",
+                 **params: str) -> tuple[str | None, discord.AllowedMentions]:
     """The card's message content and allowed mentions: an urgent case pings the moderator role and
     nothing else; every other card pings nobody."""
     if case.urgent and settings.moderator_role:
         role = settings.moderator_role
-        text = t(lang, "reports.card.ping", role=f"<@&{role}>", ref=case.ref)
+        text = t(lang, key, role=f"<@&{role}>", ref=case.ref, **params)
         return cut(text, CONTENT), discord.AllowedMentions(everyone=False, users=False, replied_user=False,
                                                            roles=[discord.Object(id=role)])
     return None, discord.AllowedMentions.none()

@@ -46,6 +46,14 @@ async def submit(ctx: Ctx, triage: Triage, intake: Intake) -> IntakeResult:
     return result
 
 
+def follow_up(triage: Triage, result: IntakeResult) -> None:
+    """After the reporter was answered: post or update the card, and ping if the case became urgent."""
+    if result.became_urgent:
+        triage.spawn(triage.ping_now_urgent(result.case_id), "urgent ping")
+    else:
+        triage.spawn(triage.publish(result.case_id), "publish card")
+
+
 def attachments_of(message: discord.Message) -> list[Attachment]:
     return [Attachment(name=a.filename, content_type=a.content_type, size=a.size, url=a.url)
             for a in message.attachments]
@@ -115,7 +123,7 @@ class CategoryPicker(discord.ui.View):
         self.done = True
         self.stop()
         await interaction.response.edit_message(content=confirmation(result, ctx.lang), view=None)
-        triage.spawn(triage.publish(result.case_id), "publish card")
+        follow_up(triage, result)
 
 
 async def report_command(interaction: discord.Interaction, target: str, category: str,
@@ -127,4 +135,4 @@ async def report_command(interaction: discord.Interaction, target: str, category
                                 category=category, target=target, now=ctx.bot.clock.now(), details=details)
     result = await submit(ctx, triage, intake)
     await reply(interaction, confirmation(result, ctx.lang))
-    triage.spawn(triage.publish(result.case_id), "publish card")
+    follow_up(triage, result)

@@ -116,6 +116,19 @@ class Triage:
             return
         await self.repo.set_card(case.id, message.channel.id, message.id)
 
+    async def ping_now_urgent(self, case_id: int) -> None:
+        """An urgent report joined an existing case: bring its card up to date, then ping the moderator
+        role in a message of its own (an edited card would notify nobody)."""
+        await self.publish(case_id)
+        case = await self.case(case_id)
+        settings = await self.bot.settings_for(case.guild_id)
+        if settings.moderation_channel is None:
+            return
+        content, mentions = ping_content(case, settings, settings.language, "reports.card.now_urgent",
+                                         link=self.card_link(case, settings.language))
+        if content:
+            await self._channel(case, settings.moderation_channel).send(content, allowed_mentions=mentions)
+
     async def _edit_card(self, case: Case, settings: GuildSettings) -> bool:
         assert case.card_channel_id is not None and case.card_message_id is not None
         lang = settings.language

@@ -115,6 +115,27 @@ async def test_same_message_twice_joins_and_repeat_reporter_is_told(world) -> No
     assert "own message" in r.text
 
 
+async def test_urgent_report_joining_a_normal_case_makes_it_urgent_and_pings(world) -> None:
+    h = world
+    w = h.world
+    w.moderator_role.mentionable = True
+    link = "https://t.me/somechannel/99"
+    first = await h.fake.slash(w.alice, "report", target=link, category="other")
+    assert "R-0001" in first.content and "emergency" not in first.content
+    card = await card_for(h, "R-0001")
+    assert "Urgent" not in card.text and card.pinged["roles"] == []
+    normal_due = (await ReportsRepo(h.bot.db).get_by_number(w.guild.id, 1)).sla_due_at
+
+    second = await h.fake.slash(w.bob, "report", target=link + "?utm_source=x", category="child_safety")
+    assert "R-0001" in second.content and "emergency" in second.content
+    ping = await h.fake.wait_for_message(w.moderation, predicate=lambda m: "is now urgent" in m.text)
+    assert ping.pinged == {"users": [], "roles": [w.moderator_role.id], "everyone": False}
+    await until(lambda: "Urgent" in h.fake.message_by_id(card.id).text)
+    case = await ReportsRepo(h.bot.db).get_by_number(w.guild.id, 1)
+    assert case.urgent and case.category == "other" and case.sla_hours == 1
+    assert case.sla_due_at < normal_due  # the urgent SLA (1 hour) now applies
+
+
 async def test_urgent_report_pings_only_the_moderator_role(world) -> None:
     h = world
     w = h.world

@@ -163,6 +163,10 @@ async def test_audit_and_evidence_cannot_be_changed(db: Database) -> None:
             await db.execute(sql)
     assert await db.fetchval("SELECT COUNT(*) FROM report_audit WHERE case_id = ?", (result.case_id,)) == 1
     assert (await repo.get(result.case_id)).status == "new"
+    # A case may become urgent, never stop being urgent.
+    await db.execute("UPDATE report_cases SET urgent = 1 WHERE id = ?", (result.case_id,))
+    with pytest.raises(sqlite3.IntegrityError):
+        await db.execute("UPDATE report_cases SET urgent = 0 WHERE id = ?", (result.case_id,))
 
 
 async def test_status_change_always_writes_its_audit_row(db: Database) -> None:

@@ -167,6 +167,10 @@ MESSAGES = {
     "reports.source.text": {"en": "Pasted text", "ur": "چسپاں کیا گیا متن"},
     # -- the case card -----------------------------------------------------------------------------
     "reports.card.title": {"en": "{ref} · {category}", "ur": "{ref} · {category}"},
+    "reports.card.now_urgent": {
+        "en": "{role} {ref} is now urgent: an urgent report joined it. {link}",
+        "ur": "{role} {ref} اب فوری ہے: اس میں ایک فوری رپورٹ شامل ہوئی ہے۔ {link}",
+    },
     "reports.card.ping": {
         "en": "{role} urgent report {ref} needs a moderator now.",
         "ur": "{role} فوری رپورٹ {ref} کو ابھی ماڈریٹر درکار ہے۔",
