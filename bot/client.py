@@ -91,6 +91,11 @@ class BaithakBot(commands.Bot):
         self.scheduler.shutdown()
         await super().close()
 
+    async def on_interaction(self, interaction: discord.Interaction) -> None:
+        from cogs._common.forms import answer_if_expired
+
+        await answer_if_expired(interaction)
+
     async def on_ready(self) -> None:
         log.info("connected as %s (%s) to %d guild(s)", self.user, getattr(self.user, "id", "?"),
                  len(self.guilds))

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from discord.ext import commands
 
+from cogs._common.forms import expiring
 from cogs.reports._commands import Reports
 from cogs.reports._items import ALL_ITEMS
 
 
 async def setup(bot: commands.Bot) -> None:
     bot.add_dynamic_items(*ALL_ITEMS)
+    expiring("rep:pick:", "reports.form_expired")  # the category picker after Report message
+    expiring("rep:m:")                              # escalate / resolve / dismiss forms
     cog = Reports(bot)
     await bot.add_cog(cog)
     triage = cog.triage

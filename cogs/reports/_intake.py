@@ -25,6 +25,7 @@ from bot.domain.reports import (
 from bot.i18n import t
 from bot.i18n.format import CONTENT, SELECT_DESCRIPTION, SELECT_LABEL, cut
 from cogs._common import Ctx, context, guarded, reply
+from cogs._common.forms import remember
 from cogs.reports._triage import Triage, triage_of
 
 PICKER_TIMEOUT = 600.0
@@ -75,6 +76,7 @@ async def report_message(interaction: discord.Interaction, message: discord.Mess
         jump_url=f"https://discord.com/channels/{interaction.guild_id}/{message.channel.id}/{message.id}",
         posted_at=message.created_at, edited_at=message.edited_at, attachments=attachments_of(message))
     view = CategoryPicker(intake, ctx.lang)
+    remember(interaction.client, view, view.select.custom_id)
     await interaction.response.send_message(ctx.t("reports.pick_category"), view=view, ephemeral=True)
     view.origin = interaction
 

@@ -20,6 +20,7 @@ from bot.domain.report_status import (
 from bot.i18n import t
 from bot.i18n.format import BUTTON_LABEL, CONTENT, SELECT_LABEL, cut
 from cogs._common import context, guarded
+from cogs._common.forms import open_modal
 from cogs.reports._card import label
 from cogs.reports._triage import Triage, triage_of
 
@@ -157,7 +158,7 @@ class DismissButton(_CaseButton, template=rf"rep:dismiss:{_ID}"):
         ctx = await context(interaction)
         case = await triage_of(interaction).case(self.case_id)
         plan_dismiss(case, ctx.actor, ctx.settings, "-")  # refuse before asking
-        await interaction.response.send_modal(DismissModal(case.id, case.ref, ctx.lang))
+        await open_modal(interaction, DismissModal(case.id, case.ref, ctx.lang))
 
 
 class PlatformOutcomeButton(_CaseButton, template=rf"rep:pout:{_ID}"):
@@ -195,7 +196,7 @@ class PlatformSelect(_CaseSelect, template=rf"rep:platform:{_ID}"):
         case = await triage_of(interaction).case(self.case_id)
         platform = self.picked
         plan_escalate(case, ctx.actor, ctx.settings, platform, None)
-        await interaction.response.send_modal(EscalateModal(case.id, case.ref, platform, ctx.lang))
+        await open_modal(interaction, EscalateModal(case.id, case.ref, platform, ctx.lang))
 
 
 class OutcomeSelect(_CaseSelect, template=rf"rep:outcome:{_ID}"):
@@ -212,7 +213,7 @@ class OutcomeSelect(_CaseSelect, template=rf"rep:outcome:{_ID}"):
         case = await triage_of(interaction).case(self.case_id)
         outcome = self.picked
         plan_resolve(case, ctx.actor, ctx.settings, outcome, None)
-        await interaction.response.send_modal(ResolveModal(case.id, case.ref, outcome, ctx.lang))
+        await open_modal(interaction, ResolveModal(case.id, case.ref, outcome, ctx.lang))
 
 
 class PlatformOutcomeSelect(_CaseSelect, template=rf"rep:poutv:{_ID}"):

@@ -11,6 +11,7 @@ import discord
 from bot.domain.resources import check_review, check_vote
 from bot.i18n.format import BUTTON_LABEL, cut
 from cogs._common import context, guarded, reply
+from cogs._common.forms import open_modal
 
 if TYPE_CHECKING:
     from cogs.resources._library import Library
@@ -100,4 +101,4 @@ class RejectButton(discord.ui.DynamicItem[discord.ui.Button], template=r"res:rej
         lib = library(interaction)
         # Refuse before asking for a reason; the modal checks again on submit.
         resource = check_review(ctx.actor, ctx.settings, await lib.repo.get(self.resource_id))
-        await interaction.response.send_modal(RejectModal(resource.id, ctx.lang))
+        await open_modal(interaction, RejectModal(resource.id, ctx.lang))

@@ -24,6 +24,10 @@ MESSAGES = {
         "en": "I could not DM them: their direct messages are closed.",
         "ur": "میں انہیں پیغام نہیں بھیج سکا: ان کے براہِ راست پیغامات بند ہیں۔",
     },
+    "common.form_expired": {
+        "en": "This form has expired (it stayed open too long, or the bot restarted). Please start again.",
+        "ur": "یہ فارم ختم ہو چکا ہے (یہ بہت دیر کھلا رہا، یا بوٹ دوبارہ شروع ہوا)۔ براہِ کرم دوبارہ شروع کریں۔",
+    },
     "common.page": {"en": "Page {page} of {pages}", "ur": "صفحہ {page} از {pages}"},
     "common.previous": {"en": "Previous", "ur": "پچھلا"},
     "common.next": {"en": "Next", "ur": "اگلا"},
