@@ -67,7 +67,7 @@ def seed_world(fake: FakeDiscord, name: str = "Test") -> World:
         general=guild.add_text_channel("general"),
         organiser_role=organiser_role,
         moderator_role=moderator_role,
-        admin=guild.add_member("Ayesha Admin", admin=True),
+        admin=guild.add_member("Ayesha Admin", admin=True, owner=True),
         organiser=guild.add_member("Omar Organiser", roles=[organiser_role]),
         moderator=guild.add_member("Mehreen Moderator", roles=[moderator_role]),
         alice=guild.add_member("Alice"),

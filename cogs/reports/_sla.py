@@ -59,6 +59,14 @@ class SlaService:
         except Exception:
             log.exception("reports: SLA check of case %s failed", case_id)
 
+    async def _tell_owner(self, guild_id: int, text: str) -> None:
+        """Raise to admins beyond the channel: the server owner is always an admin, and a DM reaches
+        them even if they never read the moderation channel (no mention is involved)."""
+        guild = self.bot.get_guild(guild_id)
+        owner_id = guild.owner_id if guild is not None else None
+        if owner_id is None or not await self.bot.send_dm(owner_id, content=cut(text, CONTENT)):
+            log.info("reports: could not DM the owner of guild %s about an SLA raise", guild_id)
+
     async def _fire(self, case_id: int) -> None:
         repo = self.triage.repo
         case = await repo.get(case_id)
@@ -90,5 +98,7 @@ class SlaService:
             log.warning("reports: SLA %s for %s not posted: no moderation channel", step.kind, case.ref)
         if step.kind == RAISE:
             self.triage.spawn(self.triage.refresh(case.id), "refresh card")
+            self.triage.spawn(self._tell_owner(case.guild_id, t(lang, "reports.sla.raise_dm", **params)),
+                              "raise to owner")
         if step.next_due is not None:
             self.schedule(case.id, step.next_due)

@@ -55,6 +55,9 @@ async def test_reminder_per_window_then_raise_to_admins_across_restarts(timed) -
     await until(lambda: len(notices(h)) == 3)
     raised = [n for n in notices(h) if n.startswith("**Admins:**")]
     assert len(raised) == 1 and "R-0002" in raised[0] and "1 h" in raised[0]
+    # The owner (an admin who may never read #moderation) is told by DM too, once.
+    await until(lambda: any("R-0002" in (m.content or "") for m in h.fake.dms(w.admin)))
+    assert len([m for m in h.fake.dms(w.admin) if "still unclaimed" in (m.content or "")]) == 1
     assert any("Reminder" in n and "R-0001" in n for n in notices(h))
     card = next(m for m in h.fake.channel_messages(w.moderation)
                 if m.embeds and "R-0002" in m.embeds[0]["title"])

@@ -314,6 +314,12 @@ MESSAGES = {
     "reports.unit.h": {"en": "{n}h", "ur": "{n} گھنٹے"},
     "reports.unit.m": {"en": "{n}m", "ur": "{n} منٹ"},
     "reports.unit.s": {"en": "{n}s", "ur": "{n} سیکنڈ"},
+    "reports.sla.raise_dm": {
+        "en": "As the server's owner: {priority} report case **{ref}** ({category}) is still unclaimed after "
+              "{age}, twice its {hours} h window. Please make sure a moderator takes it: {card}",
+        "ur": "سرور کے مالک کی حیثیت سے اطلاع: {priority} رپورٹ کیس **{ref}** ({category}) {age} بعد بھی کسی کے "
+              "ذمے نہیں، جو اس کی {hours} گھنٹے کی مدت کا دوگنا ہے۔ براہِ کرم یقینی بنائیں کہ کوئی ماڈریٹر اسے لے: {card}",
+    },
     "reports.sla.no_card": {"en": "use `/reports show case:{ref}`", "ur": "`/reports show case:{ref}` استعمال کریں"},
     # -- /reports ---------------------------------------------------------------------------------------
     "reports.queue.title": {"en": "Report queue: {count} case(s)", "ur": "رپورٹس کی قطار: {count} کیس"},
