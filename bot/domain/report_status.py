@@ -40,6 +40,17 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
+# Escalate and resolve audit reasons are "<platform or outcome key>: <free text>"; the key is
+# translated when shown, the free text never.
+REASON_SEPARATOR = ": "
+
+
+def reason_parts(reason: str) -> tuple[str, str | None]:
+    """The vocabulary key and the free text of an escalate or resolve audit reason."""
+    key, sep, rest = reason.partition(REASON_SEPARATOR)
+    return key, (rest if sep else None)
+
+
 @dataclass(frozen=True)
 class Change:
     """One status change, written with its audit row."""
@@ -89,7 +100,7 @@ def plan_escalate(case: Case, actor: Actor, settings: GuildSettings, platform: s
     if case.status == STATUS_ESCALATED:
         raise DomainError("reports.already_escalated", ref=case.ref)
     ref = _text(external_ref, "reference", MAX_EXTERNAL_REF)
-    reason = platform if ref is None else f"{platform}: {ref}"
+    reason = platform if ref is None else f"{platform}{REASON_SEPARATOR}{ref}"
     return _claim_first(case) + [Change(STATUS_TRIAGING, STATUS_ESCALATED, reason)], platform, ref
 
 
@@ -101,7 +112,7 @@ def plan_resolve(case: Case, actor: Actor, settings: GuildSettings, outcome: str
     check_outcome(outcome)
     cleaned = _text(note, "note", MAX_REASON)
     current = STATUS_TRIAGING if case.status == STATUS_NEW else case.status
-    reason = outcome if cleaned is None else f"{outcome}: {cleaned}"
+    reason = outcome if cleaned is None else f"{outcome}{REASON_SEPARATOR}{cleaned}"
     return _claim_first(case) + [Change(current, STATUS_RESOLVED, reason)], outcome, cleaned
 
 

@@ -15,14 +15,18 @@ from discord.ext import commands
 from bot.domain.report_categories import (
     CATEGORIES,
     OPEN_STATUSES,
+    OUTCOMES,
     PLATFORM_OUTCOMES,
+    PLATFORMS,
+    STATUS_ESCALATED,
+    STATUS_RESOLVED,
     STATUSES,
     check_category,
     check_status,
 )
 from bot.domain.report_export import parse_since, to_csv, to_json
 from bot.domain.report_stats import compute_stats, format_span
-from bot.domain.report_status import check_reveal, check_view, plan_platform_outcome
+from bot.domain.report_status import check_reveal, check_view, plan_platform_outcome, reason_parts
 from bot.domain.roles import is_moderator, require_admin, require_moderator
 from bot.domain.reports import AuditEntry, Case
 from bot.i18n import t
@@ -41,6 +45,19 @@ def _choices(kind: str, values: tuple[str, ...]) -> list[app_commands.Choice[str
     return [app_commands.Choice(name=cut(t("en", f"reports.{kind}.{v}"), CHOICE_NAME), value=v) for v in values]
 
 
+_REASON_VOCABULARY = {STATUS_ESCALATED: ("platform", PLATFORMS), STATUS_RESOLVED: ("outcome", OUTCOMES)}
+
+
+def _reason(entry: AuditEntry, lang: str) -> str:
+    """An audit reason with its platform or outcome key in the guild's language."""
+    kind = _REASON_VOCABULARY.get(entry.to_status or "")
+    key, rest = reason_parts(entry.reason or "")
+    if kind is None or key not in kind[1]:
+        return entry.reason or ""
+    shown = label(lang, kind[0], key)
+    return shown if rest is None else f"{shown}: {rest}"
+
+
 def audit_lines(entries: list[AuditEntry], lang: str) -> list[str]:
     lines = []
     for e in entries:
@@ -54,7 +71,7 @@ def audit_lines(entries: list[AuditEntry], lang: str) -> list[str]:
             lines.append(t(lang, "reports.audit.platform_outcome", when=when, actor=actor,
                            outcome=label(lang, "platform_outcome", e.reason)))
         else:
-            reason = f" ({cut(e.reason, 120)})" if e.reason else ""
+            reason = f" ({cut(_reason(e, lang), 120)})" if e.reason else ""
             lines.append(t(lang, "reports.audit.status", when=when, actor=actor,
                            from_status=label(lang, "status", e.from_status),
                            to_status=label(lang, "status", e.to_status), reason=reason))
