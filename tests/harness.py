@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,21 @@ def seed_world(fake: FakeDiscord, name: str = "Test") -> World:
         urdu=guild.add_member("زینب"),
         closed=guild.add_member("Closed DMs", dms_open=False),
     )
+
+
+async def until(check: Any, timeout: float = 5.0) -> None:
+    """Wait until `check()` is true (cards and announcements are edited after the user's answer)."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "condition not reached in time"
+        await asyncio.sleep(0.02)
+
+
+def cards(h: "Harness", ref: str) -> list[Any]:
+    """The report case cards for `ref` in the moderation channel."""
+    assert h.world is not None
+    return [m for m in h.fake.channel_messages(h.world.moderation)
+            if any(ref in (e.get("title") or "") for e in m.embeds)]
 
 
 class Harness:

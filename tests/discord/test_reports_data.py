@@ -3,11 +3,9 @@ fixture with exact figures."""
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
 import json
-import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -18,14 +16,7 @@ from bot.domain.report_status import plan_claim, plan_dismiss, plan_escalate, pl
 from bot.domain.reports import intake_from_target
 from bot.domain.roles import Actor
 from bot.storage.reports import ReportsRepo
-from tests.harness import Harness
-
-
-async def until(check, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        await asyncio.sleep(0.02)
+from tests.harness import Harness, until
 
 
 async def test_export_csv_and_json_without_reporters(world) -> None:

@@ -4,19 +4,8 @@ shown at once, concurrent moderators, empty figures, and what reaches Discord in
 from __future__ import annotations
 
 import asyncio
-import time
 
-
-async def until(check, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        await asyncio.sleep(0.02)
-
-
-def cards(h, ref: str):
-    return [m for m in h.fake.channel_messages(h.world.moderation)
-            if any(ref in (e.get("title") or "") for e in m.embeds)]
+from tests.harness import Harness, cards, until
 
 
 async def test_show_with_reveal_of_the_largest_case_fits_one_message(world) -> None:
@@ -67,7 +56,6 @@ async def test_urdu_guild_reads_durations_in_urdu(tmp_path) -> None:
     from datetime import datetime, timezone
 
     from bot.domain.clock import FixedClock
-    from tests.harness import Harness
 
     clock = FixedClock(datetime.now(timezone.utc).replace(microsecond=0))
     h = Harness(tmp_path, clock=clock)

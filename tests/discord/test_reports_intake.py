@@ -5,18 +5,9 @@ from __future__ import annotations
 
 import re
 
-import asyncio
-import time
 
 from bot.storage.reports import ReportsRepo
-
-
-async def until(check, timeout: float = 5.0) -> None:
-    """Wait until `check()` is true (the card is edited after the reporter was answered)."""
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        await asyncio.sleep(0.02)
+from tests.harness import until
 
 
 async def card_for(h, ref: str):

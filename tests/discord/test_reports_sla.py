@@ -4,20 +4,12 @@ bot's injected clock moved forward and the bot restarted in between."""
 from __future__ import annotations
 
 import asyncio
-import time
 from datetime import datetime, timezone
 
 import pytest
 
 from bot.domain.clock import FixedClock
-from tests.harness import Harness
-
-
-async def until(check, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        await asyncio.sleep(0.02)
+from tests.harness import Harness, until
 
 
 @pytest.fixture

@@ -3,25 +3,11 @@ later outcome, outcome DMs, refusals for non-moderators and for forged or stale 
 
 from __future__ import annotations
 
-import asyncio
-import time
-
 import discord
 
 from bot.domain.reports import intake_from_target
 from bot.storage.reports import ReportsRepo
-
-
-async def until(check, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        await asyncio.sleep(0.02)
-
-
-def cards(h, ref: str):
-    return [m for m in h.fake.channel_messages(h.world.moderation)
-            if any(ref in (e.get("title") or "") for e in m.embeds)]
+from tests.harness import cards, until
 
 
 def field(message, name: str) -> str | None:
