@@ -17,6 +17,23 @@ DEFAULT_LANGUAGE = "en"
 _CATALOGUE: dict[str, dict[str, str]] = {}
 
 
+class _Formatter(string.Formatter):
+    """str.format plus counted nouns: ``{count:case|cases}`` renders "1 case" or "3 cases"."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, other = format_spec.split("|", 1)
+            try:
+                number = int(value)  # type: ignore[call-overload]
+            except (TypeError, ValueError):
+                return f"{value} {other}"
+            return f"{value} {one if number == 1 else other}"
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
 def _load() -> None:
     from bot.i18n import messages
 
@@ -49,7 +66,7 @@ def t(lang: str | None, key: str, /, **params: object) -> str:
     if texts is None:
         raise KeyError(f"unknown i18n key {key!r}")
     template = texts.get(lang or DEFAULT_LANGUAGE) or texts[DEFAULT_LANGUAGE]
-    return template.format(**params) if params else template
+    return _FORMATTER.format(template, **params) if params else template
 
 
 def has(key: str) -> bool:

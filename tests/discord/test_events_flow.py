@@ -146,7 +146,7 @@ async def test_edit_notifies_with_old_and_new(world) -> None:
     r = await h.fake.slash(w.organiser, "event edit", event=str(event_id), title="New title", when="tomorrow 8pm")
     await r.wait_done()
     new_unix = int(tomorrow_local(20).timestamp())
-    assert r.ephemeral and "New title" in r.text and "2 member(s) told" in r.text and "could not be reached" in r.text
+    assert r.ephemeral and "New title" in r.text and "2 members told" in r.text and "could not be reached" in r.text
     for member in (w.alice, w.bob):
         text = h.fake.dms(member)[-1].text
         assert "Old title → New title" in text and f"<t:{old_unix}:F> → <t:{new_unix}:F>" in text

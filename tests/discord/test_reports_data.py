@@ -116,7 +116,7 @@ async def test_stats_figures_are_exact(stats_world) -> None:
     r = await h.fake.slash(w.moderator, "reports stats")
     embed = r.embeds[0]
     fields = {f["name"]: f["value"] for f in embed["fields"]}
-    assert embed["title"] == "Reports in the last 30 day(s)" and embed["description"] == "5 case(s) opened."
+    assert embed["title"] == "Reports in the last 30 days" and embed["description"] == "5 cases opened."
     assert fields["By category"].split("\n") == [
         "Misinformation: **2**", "Hate speech: **1**", "Bullying and harassment: **0**",
         "Violent extremism: **0**", "Child safety: **1**", "Scam or impersonation: **0**", "Other: **1**"]
@@ -129,5 +129,5 @@ async def test_stats_figures_are_exact(stats_world) -> None:
     assert fields["Platform compliance"].split("\n") == [
         "Facebook: 50% (1 of 2 decided; 2 escalated)", "TikTok: n/a (0 of 0 decided; 1 escalated)"]
     r = await h.fake.slash(w.moderator, "reports stats", days=60)
-    assert r.embeds[0]["description"] == "6 case(s) opened."
+    assert r.embeds[0]["description"] == "6 cases opened."
     assert {f["name"]: f["value"] for f in r.embeds[0]["fields"]}["Median time to first claim"] == "3h"

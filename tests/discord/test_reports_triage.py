@@ -6,6 +6,7 @@ from __future__ import annotations
 import discord
 
 from bot.domain.reports import intake_from_target
+from bot.i18n import t
 from bot.storage.reports import ReportsRepo
 from tests.harness import cards, until
 
@@ -30,7 +31,7 @@ async def reported_message(h, reporters, text="Dengue is cured by papaya leaves,
         picked = await h.fake.select(member, r.message, ["misinformation"])
         assert "R-0001" in picked.content, picked.text
     await until(lambda: len(cards(h, "R-0001")) == 1
-                and field(cards(h, "R-0001")[0], "Reports") == f"{len(reporters)} report(s) from {len(reporters)} member(s)")
+                and field(cards(h, "R-0001")[0], "Reports") == t("en", "reports.card.count", reports=len(reporters), reporters=len(reporters)))
     return cards(h, "R-0001")[0]
 
 
@@ -214,7 +215,7 @@ async def test_queue_lists_open_cases_urgent_first(world) -> None:
     await h.fake.slash(w.alice, "report", target="https://example.org/b", category="violent_extremism")
     r = await h.fake.slash(w.moderator, "reports queue")
     text = r.text
-    assert "2 case(s)" in text and text.index("R-0002") < text.index("R-0001") and "URGENT" in text
+    assert "2 cases" in text and text.index("R-0002") < text.index("R-0001") and "URGENT" in text
     r = await h.fake.slash(w.moderator, "reports queue", category="misinformation")
     assert "R-0001" in r.text and "R-0002" not in r.text
     r = await h.fake.slash(w.moderator, "reports queue", status="resolved")

@@ -87,3 +87,10 @@ def test_cut_never_splits_a_character_from_its_marks() -> None:
         assert body == text[: len(body)]
         assert len(body) == len(text) or not (text[len(body)] == "\u0650")
     assert cut("short", 10) == "short"
+
+
+def test_counted_nouns_agree_with_their_number() -> None:
+    assert t("en", "reports.card.count", reports=1, reporters=1) == "1 report from 1 member"
+    assert t("en", "reports.card.count", reports=3, reporters=2) == "3 reports from 2 members"
+    assert t("en", "reports.stats.total", total=0) == "0 cases opened."
+    assert "(s)" not in "".join(texts["en"] for texts in catalogue().values())

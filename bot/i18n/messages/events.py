@@ -66,15 +66,15 @@ MESSAGES = {
         "ur": "**{title}** کا اعلان ہو گیا: {url}\nآغاز {start} ({relative})، جسے {local} سمجھا گیا۔",
     },
     "event.edited": {
-        "en": "**{title}** updated:\n{changes}\n{notified} member(s) told by DM.",
+        "en": "**{title}** updated:\n{changes}\n{notified:member|members} told by DM.",
         "ur": "**{title}** میں تبدیلی ہو گئی:\n{changes}\n{notified} اراکین کو پیغام بھیجا گیا۔",
     },
     "event.cancel_done": {
-        "en": "**{title}** is cancelled. {notified} member(s) told by DM; pending reminders dropped.",
+        "en": "**{title}** is cancelled. {notified:member|members} told by DM; pending reminders dropped.",
         "ur": "**{title}** منسوخ ہو گئی۔ {notified} اراکین کو پیغام بھیجا گیا؛ باقی یاد دہانیاں ختم کر دی گئیں۔",
     },
     "event.unreachable": {
-        "en": "{count} member(s) could not be reached: their DMs are closed.",
+        "en": "{count:member|members} could not be reached: their DMs are closed.",
         "ur": "{count} اراکین تک پیغام نہیں پہنچ سکا: ان کے براہِ راست پیغامات بند ہیں۔",
     },
     "event.change_line": {"en": "• {field}: {old} → {new}", "ur": "• {field}: {old} ← {new}"},
@@ -173,7 +173,7 @@ MESSAGES = {
     "my.events.line": {"en": "**{title}** · {start} ({relative}) · {status}",
                        "ur": "**{title}** · {start} ({relative}) · {status}"},
     "my.calendar.ready": {
-        "en": "Your {count} upcoming event(s), ready to import into your calendar.",
+        "en": "Your {count:upcoming event|upcoming events}, ready to import into your calendar.",
         "ur": "آپ کی {count} آنے والی تقریبات، کیلنڈر میں شامل کرنے کے لیے تیار۔",
     },
 }

@@ -179,7 +179,7 @@ MESSAGES = {
     "reports.card.status": {"en": "Status", "ur": "حالت"},
     "reports.card.reports": {"en": "Reports", "ur": "رپورٹس"},
     "reports.card.count": {
-        "en": "{reports} report(s) from {reporters} member(s)",
+        "en": "{reports:report|reports} from {reporters:member|members}",
         "ur": "{reporters} اراکین کی طرف سے {reports} رپورٹس",
     },
     "reports.card.source": {"en": "Reported", "ur": "رپورٹ شدہ"},
@@ -322,10 +322,10 @@ MESSAGES = {
     },
     "reports.sla.no_card": {"en": "use `/reports show case:{ref}`", "ur": "`/reports show case:{ref}` استعمال کریں"},
     # -- /reports ---------------------------------------------------------------------------------------
-    "reports.queue.title": {"en": "Report queue: {count} case(s)", "ur": "رپورٹس کی قطار: {count} کیس"},
+    "reports.queue.title": {"en": "Report queue: {count:case|cases}", "ur": "رپورٹس کی قطار: {count} کیس"},
     "reports.queue.empty": {"en": "No cases match.", "ur": "کوئی کیس مطابقت نہیں رکھتا۔"},
     "reports.queue.line": {
-        "en": "**{ref}** · {category} · {status}{urgent} · {reports} report(s) · opened {opened}",
+        "en": "**{ref}** · {category} · {status}{urgent} · {reports:report|reports} · opened {opened}",
         "ur": "**{ref}** · {category} · {status}{urgent} · {reports} رپورٹس · کھولا گیا {opened}",
     },
     "reports.queue.urgent_mark": {"en": " · URGENT", "ur": " · فوری"},
@@ -353,8 +353,8 @@ MESSAGES = {
         "en": "You are seeing who reported {ref}. This reveal is written to the audit log.",
         "ur": "آپ دیکھ رہے ہیں کہ {ref} کس نے رپورٹ کیا۔ یہ انکشاف آڈٹ لاگ میں درج ہو گیا ہے۔",
     },
-    "reports.stats.title": {"en": "Reports in the last {days} day(s)", "ur": "پچھلے {days} دنوں کی رپورٹس"},
-    "reports.stats.total": {"en": "{total} case(s) opened.", "ur": "{total} کیس کھولے گئے۔"},
+    "reports.stats.title": {"en": "Reports in the last {days:day|days}", "ur": "پچھلے {days} دنوں کی رپورٹس"},
+    "reports.stats.total": {"en": "{total:case|cases} opened.", "ur": "{total} کیس کھولے گئے۔"},
     "reports.stats.by_category": {"en": "By category", "ur": "قسم کے لحاظ سے"},
     "reports.stats.by_status": {"en": "By status", "ur": "حالت کے لحاظ سے"},
     "reports.stats.median_claim": {"en": "Median time to first claim", "ur": "پہلی ذمہ داری تک درمیانی وقت"},
@@ -367,7 +367,7 @@ MESSAGES = {
     "reports.stats.na": {"en": "n/a", "ur": "دستیاب نہیں"},
     "reports.stats.no_escalations": {"en": "No escalations in this period.", "ur": "اس مدت میں کچھ آگے نہیں بھیجا گیا۔"},
     "reports.export.done": {
-        "en": "{count} case(s) exported as {format}. Reporters' identities are not included.",
+        "en": "{count:case|cases} exported as {format}. Reporters' identities are not included.",
         "ur": "{count} کیس {format} میں برآمد ہوئے۔ رپورٹ کرنے والوں کی شناخت شامل نہیں۔",
     },
 }
