@@ -64,8 +64,10 @@ def card_embed(case: Case, lang: str, budget: int = EMBED_TOTAL) -> discord.Embe
     title = t(lang, "reports.card.title", ref=case.ref, category=label(lang, "category", case.category))
     colour = URGENT_COLOUR if case.urgent and case.is_open else _COLOURS.get(case.status, 0x7F8C8D)
     body = ev.content.strip() if ev.content else ""
-    if ev.source == "link" and ev.link:
-        body = ev.link if not body or body == ev.link else body
+    # A report that is just the link (bare or in <>): the description shows it, no separate field.
+    link_only = ev.source == "link" and bool(ev.link) and len(body.strip("<>").split()) <= 1
+    if link_only:
+        body = f"<{ev.link}>"
     description = cut(body, CONTENT_PREVIEW) if body else t(lang, "reports.card.no_content")
     embed = discord.Embed(title=cut(title, EMBED_TITLE), description=description, colour=colour,
                           timestamp=case.created_at)
@@ -85,7 +87,7 @@ def card_embed(case: Case, lang: str, budget: int = EMBED_TOTAL) -> discord.Embe
         if ev.edited_at:
             where += " · " + t(lang, "reports.card.edited", when=_stamp(ev.edited_at))
         _field(embed, t(lang, "reports.card.where"), where, inline=False)
-    elif ev.link:
+    elif ev.link and not link_only:
         _field(embed, t(lang, "reports.card.link"), f"<{ev.link}>", inline=False)
     if ev.attachments:
         # Names, types and sizes only: the files are never fetched or shown.

@@ -54,6 +54,7 @@ async def test_report_command_with_link_and_variants_join_one_case(world) -> Non
     assert r.error is None and r.ephemeral and "R-0001" in r.content
     card = await card_for(h, "R-0001")
     assert "example.com/news/flood-hoax" in card.text and "Shared in three WhatsApp groups" in card.text
+    assert card.text.count("flood-hoax") == 1  # a bare link is shown once, not again as a field
     variants = ["http://WWW.EXAMPLE.COM/news/flood-hoax?id=7&utm_source=whatsapp&utm_medium=share",
                 "https://www.example.com/news/flood-hoax/?utm_campaign=x&id=7",
                 "www.example.com/news/flood-hoax?id=7#comments"]
@@ -64,6 +65,13 @@ async def test_report_command_with_link_and_variants_join_one_case(world) -> Non
     # Another page of the same site is another case.
     r = await h.fake.slash(w.bob, "report", target="https://www.example.com/news/other", category="misinformation")
     assert "R-0002" in r.content
+
+
+async def test_link_in_angle_brackets_is_shown_once(world) -> None:
+    h, w = world, world.world
+    await h.fake.slash(w.alice, "report", target="<https://example.org/fake-cure>", category="misinformation")
+    card = await card_for(h, "R-0001")
+    assert card.text.count("example.org/fake-cure") == 1
 
 
 async def test_pasted_text_and_near_identical_text_join(world) -> None:
