@@ -93,6 +93,13 @@ class _CaseSelect(discord.ui.DynamicItem[discord.ui.Select], template=rf"rep:(?P
         return self.item.values[0] if self.item.values else ""
 
 
+async def ask(interaction: discord.Interaction, select: "_CaseSelect", question: str) -> None:
+    """Answer a card button with a private question and the persistent select that answers it."""
+    view = discord.ui.View(timeout=None)
+    view.add_item(select)
+    await interaction.response.send_message(cut(question, CONTENT), view=view, ephemeral=True)
+
+
 class ClaimButton(_CaseButton, template=rf"rep:claim:{_ID}"):
     """Claim a new case: it moves to triaging under the clicker's name."""
 
@@ -122,10 +129,7 @@ class EscalateButton(_CaseButton, template=rf"rep:escalate:{_ID}"):
         ctx = await context(interaction)
         case = await triage_of(interaction).case(self.case_id)
         plan_escalate(case, ctx.actor, ctx.settings, PLATFORMS[0], None)  # refuse before asking
-        view = discord.ui.View(timeout=None)
-        view.add_item(PlatformSelect(case.id, lang=ctx.lang))
-        await interaction.response.send_message(ctx.t("reports.pick_platform", ref=case.ref), view=view,
-                                                ephemeral=True)
+        await ask(interaction, PlatformSelect(case.id, lang=ctx.lang), ctx.t("reports.pick_platform", ref=case.ref))
 
 
 class ResolveButton(_CaseButton, template=rf"rep:resolve:{_ID}"):
@@ -139,10 +143,7 @@ class ResolveButton(_CaseButton, template=rf"rep:resolve:{_ID}"):
         ctx = await context(interaction)
         case = await triage_of(interaction).case(self.case_id)
         plan_resolve(case, ctx.actor, ctx.settings, OUTCOMES[0], None)  # refuse before asking
-        view = discord.ui.View(timeout=None)
-        view.add_item(OutcomeSelect(case.id, lang=ctx.lang))
-        await interaction.response.send_message(ctx.t("reports.pick_outcome", ref=case.ref), view=view,
-                                                ephemeral=True)
+        await ask(interaction, OutcomeSelect(case.id, lang=ctx.lang), ctx.t("reports.pick_outcome", ref=case.ref))
 
 
 class DismissButton(_CaseButton, template=rf"rep:dismiss:{_ID}"):
@@ -173,13 +174,9 @@ class PlatformOutcomeButton(_CaseButton, template=rf"rep:pout:{_ID}"):
         case = await triage_of(interaction).case(self.case_id)
         plan_platform_outcome(case, ctx.actor, ctx.settings, PLATFORM_OUTCOMES[0])  # refuse before asking
         assert case.escalation is not None
-        view = discord.ui.View(timeout=None)
-        view.add_item(PlatformOutcomeSelect(case.id, lang=ctx.lang))
-        await interaction.response.send_message(
-            ctx.t("reports.pick_platform_outcome", ref=case.ref,
-                  platform=label(ctx.lang, "platform", case.escalation.platform)),
-            view=view, ephemeral=True)
-
+        await ask(interaction, PlatformOutcomeSelect(case.id, lang=ctx.lang),
+                  ctx.t("reports.pick_platform_outcome", ref=case.ref,
+                        platform=label(ctx.lang, "platform", case.escalation.platform)))
 
 
 class PlatformSelect(_CaseSelect, template=rf"rep:platform:{_ID}"):
