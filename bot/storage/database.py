@@ -36,6 +36,13 @@ def _params(params: Params) -> tuple[Any, ...] | Mapping[str, Any]:
     return params if isinstance(params, Mapping) else tuple(params)
 
 
+async def in_thread(conn: aiosqlite.Connection, fn: Callable[..., T], *args: Any) -> T:
+    """Run `fn(sqlite3_connection, *args)` on the aiosqlite connection's own thread, in one hop.
+    aiosqlite has no public call for this; `_execute` and `_conn` are its internals, stable in the
+    pinned 0.22 series and exercised by the storage tests."""
+    return await conn._execute(fn, conn._conn, *args)  # noqa: SLF001
+
+
 async def _configure(conn: aiosqlite.Connection) -> None:
     conn.row_factory = sqlite3.Row
     await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -113,10 +120,9 @@ class Database:
 
         Awaiting statements one by one costs an event-loop round trip each (three for a fetch);
         under a burst the loop is busy and those round trips, serialised by the single writer, become
-        the bottleneck. aiosqlite has no public call for this; `_execute` and `_conn` are its internals,
-        stable in the pinned 0.22 series and exercised by the storage tests.
+        the bottleneck.
         """
-        return await self.write(lambda conn: conn._execute(fn, conn._conn, *args))  # noqa: SLF001
+        return await self.write(lambda conn: in_thread(conn, fn, *args))
 
     async def execute(self, sql: str, params: Params = ()) -> int:
         """One write statement; returns the rowcount."""
@@ -195,8 +201,9 @@ class Database:
             self._idle.put_nowait(conn)
 
     async def fetchone(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
-        rows = await self.fetchall(sql, params)
-        return rows[0] if rows else None
+        """The first row only (the rest are never read), in one hop to the connection's thread."""
+        async with self.reader() as conn:
+            return await in_thread(conn, lambda c: c.execute(sql, _params(params)).fetchone())
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         # execute_fetchall is one round trip to the connection's thread instead of three.

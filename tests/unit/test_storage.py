@@ -161,3 +161,11 @@ async def test_write_sync_runs_in_the_writer_transaction(db: Database) -> None:
     with pytest.raises(ValueError):
         await db.write_sync(fails_halfway)
     assert [r[0] for r in await db.fetchall("SELECT guild_id FROM guild_settings ORDER BY 1")] == [1, 2]
+
+
+async def test_fetchone_returns_the_first_row(db: Database) -> None:
+    for gid in (3, 1, 2):
+        await db.execute("INSERT INTO guild_settings (guild_id, updated_at) VALUES (?, 'now')", (gid,))
+    row = await db.fetchone("SELECT guild_id FROM guild_settings ORDER BY guild_id DESC")
+    assert row["guild_id"] == 3
+    assert await db.fetchone("SELECT guild_id FROM guild_settings WHERE guild_id = :g", {"g": 9}) is None
