@@ -4,7 +4,7 @@ Measures `/report` from the interaction to its ephemeral confirmation (the fake 
 the initial response, against the real `baithak run` process), interleaved with the static baseline
 command in the same session, over a mix of reports: new pasted text, near-identical copies of existing
 texts (they join a case), link variants of existing links (they join), and new links. Also measures
-the duplicate check alone (bot.storage.reports.find_duplicate on the same file, no Discord).
+the duplicate check alone (bot.storage.sqlite.reports.find_duplicate on the same file, no Discord).
 Aims: p99 under 250 ms and within 3x the baseline's p99.
 
 The 50,000 cases are written straight into the migrated file before the bot starts (through the same
@@ -27,9 +27,9 @@ from bot.domain.report_categories import CATEGORIES, is_urgent
 from bot.domain.report_duplicates import is_matchable, normalise_text, terms, text_hash
 from bot.domain.reports import Evidence, Intake, intake_from_target
 from bot.domain.urls import normalise_url, url_key
-from bot.storage.database import Database
-from bot.storage.migrations import open_migrated
-from bot.storage.reports import find_duplicate
+from bot.storage.sqlite.database import Database
+from bot.storage.sqlite.migrations import open_migrated
+from bot.storage.sqlite.reports import find_duplicate
 
 N_CASES = 50_000
 ROUNDS = 40
@@ -201,7 +201,7 @@ async def reports_session(root: Path, members: int) -> AsyncIterator[Any]:
     """Like bench.common's session, but the fake guild exists before the cases are loaded, so they
     are written under its real id (case rows keep their guild for life: a trigger refuses moving them)."""
     from bench.common import Session
-    from bot.sandbox.fakediscord import FakeDiscord
+    from fakediscord import FakeDiscord
     from tests.e2e.process import BotProcess
     from tests.harness import seed_world
 

@@ -18,8 +18,8 @@ from typing import Any
 
 from bot.domain.resource_search import parse_query, scope_token
 from bot.domain.resources import PUBLISHED, NewResource
-from bot.storage.database import Database
-from bot.storage.resources import ResourceRepo
+from bot.storage.sqlite.database import Database
+from bot.storage.sqlite.resources import ResourceRepo
 
 N_RESOURCES = 100_000
 BATCH = 10_000

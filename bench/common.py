@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, AsyncIterator, Awaitable, Callable
 
-from bot.sandbox.fakediscord import FakeDiscord
-from bot.storage.migrations import open_migrated
+from fakediscord import FakeDiscord
+from bot.storage.sqlite.migrations import open_migrated
 from tests.e2e.process import BotProcess
 from tests.harness import World, seed_world
 

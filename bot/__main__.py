@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from bot.settings import Settings, SettingsError, check_database_path, load_settings
-from bot.storage.migrations import MigrationError
+from bot.storage.sqlite.migrations import MigrationError
 
 EXIT_CONFIG = 2
 
@@ -50,7 +50,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from bot.storage.checks import run_checks
+    from bot.storage.sqlite.checks import run_checks
 
     problems: list[str] = []
     try:
@@ -69,7 +69,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from bot.storage.backup import BackupError, backup
+    from bot.storage.sqlite.backup import BackupError, backup
 
     settings = _settings(require_token=False)
     try:

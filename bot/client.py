@@ -1,4 +1,5 @@
-"""The discord.py client: loads the cogs, syncs commands, owns the database and the scheduler."""
+"""The discord.py client: the Discord front end's connection. It loads the cogs, syncs commands and
+registers itself as the app's Messenger for Discord; the services themselves are built by the runner."""
 
 from __future__ import annotations
 
@@ -9,12 +10,11 @@ from typing import Any, Iterable
 import discord
 from discord.ext import commands
 
-from bot.domain.clock import Clock, SystemClock
+from bot.app import App
 from bot.domain.guild_settings import GuildSettings
-from bot.scheduling import Scheduler
+from bot.domain.identity import DISCORD, Community
 from bot.settings import Settings
-from bot.storage.database import Database
-from bot.storage.guild_settings import GuildSettingsRepo
+from cogs._common.messenger import DiscordMessenger
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +30,8 @@ def discover_cogs() -> list[str]:
 class BaithakBot(commands.Bot):
     """Baithak's client. Everything user-facing is an application command, button or modal."""
 
-    def __init__(self, settings: Settings, db: Database, *, clock: Clock | None = None,
-                 extra_extensions: Iterable[str] = (), **options: Any) -> None:
+    def __init__(self, settings: Settings, app: App, *, extra_extensions: Iterable[str] = (),
+                 **options: Any) -> None:
         intents = discord.Intents.none()
         intents.guilds = True
         super().__init__(
@@ -43,11 +43,9 @@ class BaithakBot(commands.Bot):
             **options,
         )
         self.settings = settings
-        self.db = db
-        self.clock: Clock = clock or SystemClock()
-        self.scheduler = Scheduler()
-        self.guild_settings = GuildSettingsRepo(db, default_timezone=settings.timezone,
-                                                default_language=settings.language)
+        self.app = app
+        self.messenger = DiscordMessenger(self)
+        app.messenger.register(DISCORD, self.messenger)
         self.extra_extensions = list(extra_extensions)
         self.synced = False
 
@@ -58,7 +56,7 @@ class BaithakBot(commands.Bot):
         for name in discover_cogs() + self.extra_extensions:
             await self.load_extension(name)
             log.info("loaded %s", name)
-        await self.scheduler.start()
+        await self.app.start()
         await self.sync_commands()
 
     async def sync_commands(self) -> None:
@@ -74,21 +72,35 @@ class BaithakBot(commands.Bot):
 
     async def settings_for(self, guild_id: int | None) -> GuildSettings:
         """The guild's settings (defaults in DMs)."""
-        if guild_id is None:
-            return GuildSettings.defaults(0, timezone=self.settings.timezone, language=self.settings.language)
-        return await self.guild_settings.get(guild_id)
+        return await self.app.setup.settings_for(Community(DISCORD, guild_id) if guild_id else None)
 
-    async def send_dm(self, user_id: int, **kwargs: object) -> bool:
-        """DM a user; False when their DMs are closed or they cannot be reached (never raises for that)."""
+    # -- transitional: what the cogs used before bot.app; removed once no cog uses it ------------
+    @property
+    def db(self) -> Any:
+        return self.app.store.db  # type: ignore[attr-defined]
+
+    @property
+    def clock(self) -> Any:
+        return self.app.clock
+
+    @property
+    def scheduler(self) -> Any:
+        return self.app.scheduler
+
+    @property
+    def guild_settings(self) -> Any:
+        return self.app.setup
+
+    async def send_dm(self, user_id: int, **kwargs: Any) -> bool:
         try:
             channel = await self.create_dm(discord.Object(id=user_id))
-            await channel.send(**kwargs)  # type: ignore[arg-type]
+            await channel.send(**kwargs)
         except (discord.Forbidden, discord.NotFound):
             return False
         return True
 
     async def close(self) -> None:
-        self.scheduler.shutdown()
+        await self.app.close()
         await super().close()
 
     async def on_interaction(self, interaction: discord.Interaction) -> None:

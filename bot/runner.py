@@ -10,11 +10,13 @@ import signal
 
 import discord
 
+from bot.app import App
 from bot.client import BaithakBot
 from bot.endpoints import use_endpoints
 from bot.settings import Settings
-from bot.storage.database import connect
-from bot.storage.migrations import migrate, open_migrated
+from bot.storage.sqlite.database import connect
+from bot.storage.sqlite.migrations import migrate
+from bot.storage.sqlite.store import SqliteStore
 
 log = logging.getLogger("baithak")
 
@@ -38,8 +40,9 @@ async def migrate_database(settings: Settings) -> list[str]:
 async def run_bot(settings: Settings) -> int:
     """Run until Discord closes the connection or a signal arrives; returns an exit code."""
     use_endpoints(settings.api_base, settings.gateway_url)
-    db = await open_migrated(settings.database)
-    bot = BaithakBot(settings, db, extra_extensions=extra_extensions())
+    store = await SqliteStore.open(settings.database)
+    app = App(settings, store)
+    bot = BaithakBot(settings, app, extra_extensions=extra_extensions())
     loop = asyncio.get_running_loop()
     stopping = asyncio.Event()
 
@@ -61,6 +64,6 @@ async def run_bot(settings: Settings) -> int:
         if not bot.is_closed():
             await bot.close()
         # Queued writes are finished before the database closes: nothing is half-written.
-        await db.close()
+        await store.close()
         log.info("stopped")
     return code

@@ -9,11 +9,9 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.domain.guild_settings import GuildSettings, SettingsChange, apply_change, offsets_text
-from bot.domain.roles import require_admin
+from bot.domain.guild_settings import GuildSettings, SettingsChange, offsets_text
 from bot.i18n import t
 from bot.i18n.format import CHOICE_NAME, cut
-from bot.settings import valid_timezone
 from cogs._common import context, send_embed
 
 _ZONES = sorted(available_timezones())
@@ -105,7 +103,7 @@ class Setup(commands.Cog):
         report_sla_hours: app_commands.Range[int, 1, 720] | None = None,
     ) -> None:
         ctx = await context(interaction)
-        require_admin(ctx.actor)
+        service = ctx.bot.app.setup
         change = SettingsChange(
             announcements_channel=announcements.id if announcements else None,
             moderation_channel=moderation.id if moderation else None,
@@ -119,10 +117,10 @@ class Setup(commands.Cog):
             report_sla_hours=report_sla_hours,
         )
         if change.is_empty():
-            await send_embed(interaction, embed=settings_embed(ctx.settings, ctx.lang, ctx.t("setup.current")))
+            current = await service.show(ctx.actor)
+            await send_embed(interaction, embed=settings_embed(current, ctx.lang, ctx.t("setup.current")))
             return
-        updated = apply_change(ctx.settings, change, zone_is_valid=valid_timezone)
-        await ctx.bot.guild_settings.save(updated)
+        updated = await service.change(ctx.actor, change)
         lang = updated.language  # answer in the language just chosen
         headline = t(lang, "setup.saved")
         if silent_role(interaction.guild, updated.moderator_role):

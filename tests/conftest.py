@@ -9,7 +9,7 @@ import pytest
 @pytest.fixture
 async def db(tmp_path: Path):
     """A real temporary SQLite file with every migration applied."""
-    from bot.storage.migrations import open_migrated
+    from bot.storage.sqlite.migrations import open_migrated
 
     database = await open_migrated(tmp_path / "test.sqlite3")
     yield database

@@ -8,13 +8,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bot.app import App
 from bot.client import BaithakBot
 from bot.domain.clock import Clock
 from bot.endpoints import use_endpoints
 from bot.settings import Settings
-from bot.storage.database import Database
-from bot.storage.migrations import open_migrated
-from tests.fakediscord import FakeDiscord
+from bot.storage.sqlite.database import Database
+from bot.storage.sqlite.migrations import open_migrated
+from bot.storage.sqlite.store import SqliteStore
+from fakediscord import FakeDiscord
 
 
 def make_settings(db_path: Path, fake: FakeDiscord | None = None, **overrides: Any) -> Settings:
@@ -121,7 +123,8 @@ class Harness:
         settings = make_settings(self.db_path, self.fake, **self.settings_overrides)
         # discord.py waits guild_ready_timeout (2 s) after the last GUILD_CREATE before READY; the fake
         # sends every guild at once, so a short wait is enough and keeps each test fast.
-        self.bot = BaithakBot(settings, self.db, clock=self.clock, extra_extensions=self.extensions,
+        self.app = App(settings, SqliteStore(self.db), clock=self.clock)
+        self.bot = BaithakBot(settings, self.app, extra_extensions=self.extensions,
                               guild_ready_timeout=0.05)
         self._task = asyncio.create_task(self.bot.start(self.fake.token))
         await self.fake.wait_until_ready(timeout=15)

@@ -11,7 +11,7 @@ import pytest
 from discord import app_commands
 from discord.ext import commands
 
-from tests.fakediscord import FakeDiscord, point_client_at
+from fakediscord import FakeDiscord, point_client_at
 
 
 class TinyBot(commands.Bot):

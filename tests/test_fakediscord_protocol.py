@@ -9,9 +9,9 @@ from typing import Any, Optional
 import aiohttp
 import pytest
 
-from bot.sandbox.fakediscord import limits
-from bot.sandbox.fakediscord.errors import FormErrors
-from tests.fakediscord import FakeDiscord, StateEvent
+from fakediscord import limits
+from fakediscord.errors import FormErrors
+from fakediscord import FakeDiscord, StateEvent
 
 GUILDS, GUILD_MEMBERS, GUILD_MESSAGES, MESSAGE_CONTENT = 1, 2, 1 << 9, 1 << 15
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.domain.durations import format_offsets, parse_offsets
 from bot.domain.errors import DomainError
+from bot.domain.identity import DISCORD
 
 DEFAULT_OFFSETS = (1440, 60)
 DEFAULT_SLA_HOURS = 12
@@ -27,11 +28,13 @@ class GuildSettings:
     resource_approval: bool = False
     report_sla_hours: int = DEFAULT_SLA_HOURS
     configured: bool = field(default=False, compare=False)
+    platform: str = DISCORD
 
     @classmethod
-    def defaults(cls, guild_id: int, *, timezone: str, language: str) -> "GuildSettings":
+    def defaults(cls, guild_id: int, *, timezone: str, language: str,
+                 platform: str = DISCORD) -> "GuildSettings":
         """Settings for a guild that never ran /setup: the bot-wide zone and language."""
-        return cls(guild_id=guild_id, timezone=timezone, language=language)
+        return cls(guild_id=guild_id, timezone=timezone, language=language, platform=platform)
 
 
 @dataclass(frozen=True)

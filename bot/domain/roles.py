@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from bot.domain.errors import DomainError
 from bot.domain.guild_settings import GuildSettings
+from bot.domain.identity import DISCORD, Community, Member
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,15 @@ class Actor:
     manage_guild: bool = False
     manage_events: bool = False
     display_name: str = ""
+    platform: str = DISCORD
+
+    @property
+    def member(self) -> Member:
+        return Member(self.platform, self.user_id)
+
+    @property
+    def community(self) -> Community | None:
+        return Community(self.platform, self.guild_id) if self.guild_id is not None else None
 
 
 def is_admin(actor: Actor) -> bool:

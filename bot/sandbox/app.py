@@ -2,7 +2,7 @@
 
     baithak sandbox [--port 8080] [--host 127.0.0.1]
 
-Starts :class:`~bot.sandbox.fakediscord.FakeDiscord` on a free loopback port, seeds a server
+Starts :class:`~fakediscord.FakeDiscord` on a free loopback port, seeds a server
 "Sandbox" (channels, roles, six members), connects the real :class:`~bot.client.BaithakBot` to it
 with its own SQLite file, runs the real ``/setup`` as the admin, and serves the page
 (:mod:`bot.sandbox.web`) that lets a person act as any member.
@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from bot.sandbox.fakediscord import FakeDiscord
-from bot.sandbox.fakediscord import permissions as P
+from fakediscord import FakeDiscord
+from fakediscord import permissions as P
 
 log = logging.getLogger("baithak.sandbox")
 
@@ -123,7 +123,7 @@ class Sandbox:
         from bot.endpoints import use_endpoints
         from bot.sandbox.web import SandboxWeb
         from bot.settings import Settings
-        from bot.storage.migrations import open_migrated
+        from bot.storage.sqlite.migrations import open_migrated
 
         # Bind the page first: a port already in use is the likeliest failure, so report it early.
         self.web = SandboxWeb(self)
@@ -137,7 +137,10 @@ class Sandbox:
         settings = Settings(token=self.fake.token, database=self.database, dev_guild=None, timezone=self.timezone,
                             language=self.language, log_level=self.log_level, api_base=self.fake.api_base,
                             gateway_url=self.fake.gateway_url)
-        self.bot = BaithakBot(settings, self.db)
+        from bot.app import App
+        from bot.storage.sqlite.store import SqliteStore
+
+        self.bot = BaithakBot(settings, App(settings, SqliteStore(self.db)))
         self._bot_task = asyncio.create_task(self.bot.start(self.fake.token))
         self._bot_task.add_done_callback(self._bot_stopped)
         await self.fake.wait_until_ready(timeout=30)

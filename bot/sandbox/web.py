@@ -36,8 +36,8 @@ from urllib.parse import quote
 
 from aiohttp import web
 
-from bot.sandbox.fakediscord import permissions as P
-from bot.sandbox.fakediscord.models import Channel, Member, Message, Role
+from fakediscord import permissions as P
+from fakediscord.models import Channel, Member, Message, Role
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.sandbox.app import Sandbox

@@ -1,1 +1,1 @@
-"""aiosqlite storage: the connection, migrations and one repository module per feature."""
+"""Storage behind the repository protocols of `bot.ports`: `sqlite/` is the embedded default."""

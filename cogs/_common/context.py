@@ -9,10 +9,12 @@ import discord
 
 from bot.domain.errors import DomainError
 from bot.domain.guild_settings import GuildSettings
+from bot.domain.identity import DISCORD
 from bot.domain.roles import Actor
 from bot.i18n import t
 
 if TYPE_CHECKING:
+    from bot.app import App
     from bot.client import BaithakBot
 
 
@@ -29,6 +31,7 @@ def actor_of(interaction: discord.Interaction) -> Actor:
         manage_guild=perms.manage_guild,
         manage_events=perms.manage_events,
         display_name=getattr(user, "display_name", None) or user.name,
+        platform=DISCORD,
     )
 
 
@@ -38,6 +41,10 @@ class Ctx:
     interaction: discord.Interaction
     actor: Actor
     settings: GuildSettings
+
+    @property
+    def app(self) -> "App":
+        return self.bot.app
 
     @property
     def lang(self) -> str:

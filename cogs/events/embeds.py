@@ -9,7 +9,7 @@ import discord
 from bot.domain.events import Counts, Event
 from bot.i18n import t
 from bot.i18n.format import EMBED_DESCRIPTION, EMBED_TITLE, FIELD_VALUE, FOOTER, cut, ts
-from bot.storage.events import Attendee
+from bot.storage.sqlite.events import Attendee
 
 COLOUR = 0x2B7A78
 CANCELLED_COLOUR = 0x777777

@@ -16,7 +16,7 @@ import discord
 from bot.domain import reminders as rem
 from bot.i18n import t
 from bot.i18n.format import CONTENT, cut, ts
-from bot.storage.events import EventsRepo
+from bot.storage.sqlite.events import EventsRepo
 
 if TYPE_CHECKING:
     from bot.client import BaithakBot

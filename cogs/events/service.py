@@ -20,12 +20,12 @@ from bot.domain.rsvp import WAITLIST
 from bot.domain.when import parse_when
 from bot.i18n import t
 from bot.i18n.format import CONTENT, EMBED_DESCRIPTION, EMBED_TITLE, cut, ts
-from bot.storage.events import EventsRepo, RsvpOutcome
+from bot.storage.sqlite.events import EventsRepo, RsvpOutcome
 from cogs._common import actor_of, context, reply, send_embed
 from cogs.events.embeds import (COLOUR, announcement_embed, announcement_view, attendees_embed,
                                 change_lines, event_line)
 from cogs.events.notify import Delivery, dm_many
-from cogs._common.refresh import Refresher
+from bot.app.refresh import Refresher
 from cogs.events.reminders import ReminderService
 
 if TYPE_CHECKING:

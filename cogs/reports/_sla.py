@@ -2,7 +2,7 @@
 
 Each unclaimed case has its next check in `report_cases.sla_due_at`. The loader schedules one job per
 such row at start-up (an overdue one runs at once), and intake schedules new ones. A job claims its
-notice in the database before sending (bot.storage.reports.ReportsRepo.claim_sla_notice), so a restart
+notice in the database before sending (bot.storage.sqlite.reports.ReportsRepo.claim_sla_notice), so a restart
 neither repeats nor loses a notice. The raise to admins is a message in the moderation channel
 addressed to them by name of their role, without pinging anyone: the only mention the bot ever sends
 is the moderator role on an urgent card.

@@ -15,7 +15,7 @@ from bot.domain.report_categories import STATUS_RESOLVED, parse_reference
 from bot.domain.reports import Case
 from bot.i18n import t
 from bot.i18n.format import CONTENT, cut
-from bot.storage.reports import ReportsRepo
+from bot.storage.sqlite.reports import ReportsRepo
 from cogs.reports._card import card_embed, card_view, label, ping_content
 
 if TYPE_CHECKING:

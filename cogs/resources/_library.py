@@ -15,8 +15,8 @@ from bot.domain.guild_settings import GuildSettings
 from bot.domain.resources import Resource
 from bot.i18n import t
 from bot.i18n.format import CONTENT, cut
-from bot.storage.resources import ResourceRepo
-from cogs._common.refresh import Refresher
+from bot.storage.sqlite.resources import ResourceRepo
+from bot.app.refresh import Refresher
 from cogs.resources._render import post_embed, post_link, review_embed, title_in_text
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
-from bot.storage.events import EventsRepo
+from bot.storage.sqlite.events import EventsRepo
 
 
 def service(h):

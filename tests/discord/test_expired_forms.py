@@ -15,7 +15,7 @@ async def test_category_picker_after_a_restart_says_it_expired(world) -> None:
     late = await h.fake.select(w.alice, picker.message, ["misinformation"])
     assert late.error is None and late.ephemeral
     assert late.text.strip() == t("en", "reports.form_expired")
-    from bot.storage.reports import ReportsRepo
+    from bot.storage.sqlite.reports import ReportsRepo
     assert await ReportsRepo(h.bot.db).get_by_number(w.guild.id, 1) is None  # nothing was filed
 
 
@@ -37,5 +37,5 @@ async def test_reason_form_after_a_restart_says_it_expired(world) -> None:
     await h.restart_bot()
     late = await h.fake.submit_modal(w.moderator, form, {"value": "spam"})
     assert late.error is None and late.text.strip() == t("en", "common.form_expired")
-    from bot.storage.reports import ReportsRepo
+    from bot.storage.sqlite.reports import ReportsRepo
     assert (await ReportsRepo(h.bot.db).get_by_number(w.guild.id, 1)).status == "new"

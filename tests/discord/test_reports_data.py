@@ -15,7 +15,7 @@ from bot.domain.guild_settings import GuildSettings
 from bot.domain.report_status import plan_claim, plan_dismiss, plan_escalate, plan_resolve
 from bot.domain.reports import intake_from_target
 from bot.domain.roles import Actor
-from bot.storage.reports import ReportsRepo
+from bot.storage.sqlite.reports import ReportsRepo
 from tests.harness import Harness, until
 
 

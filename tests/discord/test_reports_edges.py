@@ -118,7 +118,7 @@ async def test_a_whole_flow_sends_one_mention_only_the_moderator_role(world) -> 
 
 
 async def test_two_moderators_claim_at_once_one_wins(world) -> None:
-    from bot.storage.reports import ReportsRepo
+    from bot.storage.sqlite.reports import ReportsRepo
 
     h = world
     w = h.world

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 
-from bot.storage.reports import ReportsRepo
+from bot.storage.sqlite.reports import ReportsRepo
 from tests.harness import until
 
 

@@ -7,7 +7,7 @@ import discord
 
 from bot.domain.reports import intake_from_target
 from bot.i18n import t
-from bot.storage.reports import ReportsRepo
+from bot.storage.sqlite.reports import ReportsRepo
 from tests.harness import cards, until
 
 

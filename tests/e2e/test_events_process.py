@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from tests.e2e.process import BotProcess
-from tests.fakediscord import FakeDiscord
+from fakediscord import FakeDiscord
 from tests.harness import seed_world
 
 

@@ -15,7 +15,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from tests.fakediscord import FakeDiscord
+from fakediscord import FakeDiscord
 
 REPO = Path(__file__).resolve().parents[2]
 

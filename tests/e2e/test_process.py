@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from tests.e2e.process import REPO, BotProcess, bot_env
-from tests.fakediscord import FakeDiscord
+from fakediscord import FakeDiscord
 from tests.harness import seed_world
 
 

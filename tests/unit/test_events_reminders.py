@@ -10,8 +10,8 @@ from bot.domain.events import plan_event
 from bot.domain.guild_settings import GuildSettings
 from bot.domain.roles import Actor
 from bot.scheduling import Scheduler
-from bot.storage.events import EventsRepo
-from cogs._common.refresh import Refresher
+from bot.storage.sqlite.events import EventsRepo
+from bot.app.refresh import Refresher
 from cogs.events.reminders import ReminderService, job_id
 
 NOW = datetime(2026, 3, 10, 7, 0, tzinfo=timezone.utc)

@@ -20,7 +20,7 @@ from bot.domain.reminders import LATE, ON_TIME, SKIP, classify
 from bot.domain.roles import Actor
 from bot.domain.when import parse_when
 from bot.i18n import catalogue, placeholders
-from bot.storage.events import EventsRepo
+from bot.storage.sqlite.events import EventsRepo
 
 NOW = datetime(2026, 3, 10, 7, 0, tzinfo=timezone.utc)
 GUILD = 100

@@ -12,8 +12,8 @@ from bot.domain.guild_settings import GuildSettings
 from bot.domain.report_status import plan_claim, plan_dismiss, plan_escalate, plan_resolve
 from bot.domain.reports import intake_from_message, intake_from_target
 from bot.domain.roles import Actor
-from bot.storage.database import Database
-from bot.storage.reports import ReportsRepo
+from bot.storage.sqlite.database import Database
+from bot.storage.sqlite.reports import ReportsRepo
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
 G = 1
@@ -194,7 +194,7 @@ async def test_sla_claims_each_window_once(db: Database) -> None:
 
 async def test_duplicate_lookups_use_indexes(db: Database) -> None:
     """The duplicate check must never scan the reports table row by row."""
-    from bot.storage.reports import _EXACT_SQL
+    from bot.storage.sqlite.reports import _EXACT_SQL
 
     params = {"guild": 1, "reporter": 2, "since": 0, "message": 3, "link": "x", "hash": "h", "cutoff": 0}
     rows = await db.write(lambda conn: conn.execute_fetchall("EXPLAIN QUERY PLAN " + _EXACT_SQL, params))

@@ -11,7 +11,7 @@ from bot.domain.errors import DomainError
 from bot.domain.resource_search import MARK_END, MARK_START, parse_query
 from bot.domain.resources import PENDING, PUBLISHED, NewResource
 from bot.domain.urls import normalise_url, url_key
-from bot.storage.resources import ResourceRepo
+from bot.storage.sqlite.resources import ResourceRepo
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)
 G = 100
@@ -197,7 +197,7 @@ async def test_add_many_skips_duplicates(repo: ResourceRepo) -> None:
 
 
 async def test_very_common_query_ranks_newest_candidates(repo: ResourceRepo, monkeypatch) -> None:
-    import bot.storage.resources as storage
+    import bot.storage.sqlite.resources as storage
 
     monkeypatch.setattr(storage, "RANK_CANDIDATES", 5)
     # the best match (title) is old; with the cap only the 5 newest matches are ranked

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage import migrations
-from bot.storage.backup import BackupError, backup
-from bot.storage.database import Database, connect
-from bot.storage.migrations import MigrationError, discover, migrate, status
+from bot.storage.sqlite import migrations
+from bot.storage.sqlite.backup import BackupError, backup
+from bot.storage.sqlite.database import Database, connect
+from bot.storage.sqlite.migrations import MigrationError, discover, migrate, status
 
 
 async def test_migrations_from_empty_create_every_table(tmp_path: Path) -> None:

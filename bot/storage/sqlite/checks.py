@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.storage.database import connect
-from bot.storage.migrations import MigrationError, status
+from bot.storage.sqlite.database import connect
+from bot.storage.sqlite.migrations import MigrationError, status
 
 
 async def run_checks(path: Path) -> tuple[list[str], list[str]]:

@@ -18,7 +18,7 @@ from bot.domain import reminders as rem
 from bot.domain.errors import DomainError
 from bot.domain.events import CANCELLED, Counts, Event
 from bot.domain.rsvp import GOING, WAITLIST, decide, reminded
-from bot.storage.database import Database
+from bot.storage.sqlite.database import Database
 
 # Clicks decided in one write unit at most; a burst beyond this is split over several commits.
 MAX_CLICKS = 500
@@ -197,7 +197,7 @@ def _rsvp_one(conn: sqlite3.Connection, click: Click) -> RsvpOutcome:
     if decision.changed or decision.new_seq:
         conn.execute(
             "INSERT INTO event_rsvps (event_id, user_id, status, seq, display_name, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, user_id) DO UPDATE SET "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id, platform, user_id) DO UPDATE SET "
             "status = excluded.status, seq = excluded.seq, display_name = excluded.display_name, "
             "updated_at = excluded.updated_at",
             (event_id, user_id, decision.status, my_seq, display_name, _unix(now)))

@@ -17,7 +17,7 @@ from bot.domain.errors import DomainError
 from bot.domain.resource_search import MARK_END, MARK_START, SearchQuery, scope_token, search_text
 from bot.domain.resources import (IN_LIBRARY, PENDING, PUBLISHED, REJECTED, REMOVED, NewResource, Resource,
                                   SearchHit, already_decided, check_duplicate)
-from bot.storage.database import Database
+from bot.storage.sqlite.database import Database
 
 SNIPPET_TOKENS = 16
 # See ResourceRepo.search: how many of the newest matches a very common query ranks.

@@ -47,7 +47,7 @@ from bot.domain.reports import (
     IntakeResult,
     check_rate_limit,
 )
-from bot.storage.database import Database
+from bot.storage.sqlite.database import Database
 
 _OPEN_SQL = "('new', 'triaging', 'escalated')"
 # Enough distinct terms to find the rare ones in a long post without a huge IN (...) list.

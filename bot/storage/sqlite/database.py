@@ -213,3 +213,18 @@ class Database:
     async def fetchval(self, sql: str, params: Params = ()) -> Any:
         row = await self.fetchone(sql, params)
         return None if row is None else row[0]
+
+
+def like_prefix(text: str) -> str:
+    """A LIKE pattern matching values that start with `text` taken literally (use with ESCAPE '\\')."""
+    return like_escape(text) + "%"
+
+
+def like_contains(text: str) -> str:
+    """A LIKE pattern matching values that contain `text` taken literally (use with ESCAPE '\\')."""
+    return "%" + like_escape(text) + "%"
+
+
+def like_escape(text: str) -> str:
+    """`text` with LIKE's wildcards and the escape character itself escaped by a backslash."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import aiosqlite
 
-MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
 _LEDGER = """
@@ -110,7 +110,7 @@ async def migrate(conn: aiosqlite.Connection, directory: Path = MIGRATIONS_DIR) 
 
 async def open_migrated(path: Path | str, directory: Path = MIGRATIONS_DIR) -> "Database":
     """Apply pending migrations to the file at `path`, then open it as the bot's Database."""
-    from bot.storage.database import Database, connect
+    from bot.storage.sqlite.database import Database, connect
 
     conn = await connect(path)
     try:

@@ -1,0 +1,48 @@
+"""The application layer: one service per feature, platform-neutral, built once at start-up.
+
+Services take plain values (an actor, a community, ids, text), apply the domain's rules, and reach
+the world only through the ports in `bot.ports`: the store's repositories, the Messenger (which
+routes to whichever front ends run in this process), the Clock and the Scheduler. Front ends
+(`cogs/` for Discord) translate platform input into these calls and render what comes back.
+"""
+
+from __future__ import annotations
+
+from bot.app.setup import SetupService
+from bot.domain.clock import Clock, SystemClock
+from bot.ports.messaging import Messengers
+from bot.ports.runtime import Scheduler
+from bot.settings import Settings
+
+
+class App:
+    """Every service, reached through typed attributes."""
+
+    def __init__(self, config: Settings, store: "object", *, clock: Clock | None = None,
+                 scheduler: Scheduler | None = None) -> None:
+        from bot.scheduling import Scheduler as ApScheduler
+
+        self.config = config
+        self.store = store
+        self.clock: Clock = clock or SystemClock()
+        self.scheduler: Scheduler = scheduler or ApScheduler()
+        self.messenger = Messengers()
+        self.setup = SetupService(store.settings, default_timezone=config.timezone,  # type: ignore[attr-defined]
+                                  default_language=config.language)
+        # -- feature services (one block each) --
+        self._started = False
+
+    async def start(self) -> None:
+        """Rebuild scheduled jobs from the database and start the scheduler (once per process)."""
+        if self._started:
+            return
+        self._started = True
+        await self.scheduler.start()  # type: ignore[attr-defined]
+
+    async def idle(self) -> None:
+        """Wait for follow-up work in flight: edits, DMs, reminders (tests and shutdown)."""
+        # -- feature idles --
+
+    async def close(self) -> None:
+        """Stop scheduled work; queued writes are finished by the store's close."""
+        self.scheduler.shutdown()  # type: ignore[attr-defined]

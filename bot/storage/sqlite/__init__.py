@@ -1,0 +1,1 @@
+"""The embedded SQLite store: one file, one writer, numbered migrations in `migrations/`."""

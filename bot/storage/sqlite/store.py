@@ -1,0 +1,26 @@
+"""The SQLite store: the database and every repository over it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.storage.sqlite.database import Database
+from bot.storage.sqlite.guild_settings import SqliteSettingsRepository
+from bot.storage.sqlite.migrations import open_migrated
+
+
+class SqliteStore:
+    """Implements `bot.ports.store.Store` over one SQLite file."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.settings = SqliteSettingsRepository(db)
+        # -- feature repositories (one line each) --
+
+    @classmethod
+    async def open(cls, path: Path | str) -> "SqliteStore":
+        """Migrate the file at `path` and open it."""
+        return cls(await open_migrated(path))
+
+    async def close(self) -> None:
+        await self.db.close()

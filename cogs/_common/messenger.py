@@ -1,0 +1,67 @@
+"""The Messenger port over discord.py: posts, edits and DMs rendered from the neutral model."""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+
+from bot.domain.identity import DISCORD, Member, MessageRef, Place
+from bot.ports.messaging import Delivery, Message, MessengerError, PlaceGone
+from cogs._common.render import send_kwargs
+
+log = logging.getLogger(__name__)
+
+
+class DiscordMessenger:
+    def __init__(self, client: discord.Client) -> None:
+        self.client = client
+
+    async def post(self, place: Place, message: Message, *, nonce: str | None = None) -> MessageRef:
+        channel = self.client.get_partial_messageable(place.id)
+        kwargs = send_kwargs(message)
+        if nonce is not None:
+            # With enforce_nonce, Discord answers a resend within minutes with the first message.
+            kwargs.update(nonce=nonce[:25], enforce_nonce=True)
+        try:
+            sent = await channel.send(**kwargs)
+        except discord.NotFound as exc:
+            raise PlaceGone(str(exc)) from exc
+        except discord.Forbidden as exc:
+            raise PlaceGone(str(exc)) from exc
+        except discord.HTTPException as exc:
+            raise MessengerError(str(exc)) from exc
+        return MessageRef(place, sent.id)
+
+    async def edit(self, ref: MessageRef, message: Message) -> bool:
+        partial = self.client.get_partial_messageable(ref.place.id).get_partial_message(ref.id)
+        try:
+            await partial.edit(**send_kwargs(message, edit=True))
+        except discord.NotFound:
+            return False
+        except discord.HTTPException as exc:
+            raise MessengerError(str(exc)) from exc
+        return True
+
+    async def delete(self, ref: MessageRef) -> bool:
+        partial = self.client.get_partial_messageable(ref.place.id).get_partial_message(ref.id)
+        try:
+            await partial.delete()
+        except discord.NotFound:
+            return False
+        except discord.HTTPException as exc:
+            raise MessengerError(str(exc)) from exc
+        return True
+
+    async def dm(self, member: Member, message: Message) -> Delivery:
+        try:
+            channel = await self.client.create_dm(discord.Object(id=member.id))  # type: ignore[attr-defined]
+            await channel.send(**send_kwargs(message))
+        except (discord.Forbidden, discord.NotFound):
+            return Delivery.CLOSED
+        except discord.HTTPException as exc:
+            raise MessengerError(str(exc)) from exc
+        return Delivery.DELIVERED
+
+
+PLATFORM = DISCORD
