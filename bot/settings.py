@@ -6,11 +6,13 @@ so the CLI can print one line and exit with code 2 instead of a traceback.
 
 from __future__ import annotations
 
+import functools
+
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from dotenv import load_dotenv
 
@@ -38,14 +40,23 @@ class Settings:
 
 
 def valid_timezone(name: str) -> bool:
-    """True when `name` is an IANA zone this machine knows (tzdata is a dependency)."""
-    if not name or name != name.strip() or name.startswith("/") or ".." in name:
+    """True when `name` is an IANA zone this machine knows (tzdata is a dependency). Checked against
+    the list of zones, not by opening a file: `Asia` (a folder) or a 300-character name would
+    otherwise raise an OSError instead of being refused."""
+    if not name or len(name) > 64 or name != name.strip():
+        return False
+    if name not in _known_zones():
         return False
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return False
     return True
+
+
+@functools.lru_cache(maxsize=1)
+def _known_zones() -> frozenset[str]:
+    return frozenset(available_timezones())
 
 
 def _url(name: str, value: str | None, schemes: tuple[str, ...]) -> str | None:

@@ -68,7 +68,7 @@ def apply_change(current: GuildSettings, change: SettingsChange, *,
     if change.timezone is not None:
         zone = change.timezone.strip()
         if not zone_is_valid(zone):
-            raise DomainError("setup.bad_timezone", value=change.timezone)
+            raise DomainError("setup.bad_timezone", value=change.timezone[:64])
         updates["timezone"] = zone
     if change.language is not None:
         if change.language not in LANGUAGES:

@@ -36,7 +36,8 @@ def is_admin(actor: Actor) -> bool:
 
 
 def is_organiser(actor: Actor, settings: GuildSettings) -> bool:
-    return (actor.administrator or actor.manage_events
+    # Admins can do everything organisers can (PRODUCT.md, "Roles and permissions").
+    return (is_admin(actor) or actor.manage_events
             or (settings.organiser_role is not None and settings.organiser_role in actor.role_ids))
 
 
