@@ -102,7 +102,7 @@ def _bad_clock(text: str) -> str | None:
             return match.group(0)
     for match in _COLON_CLOCK.finditer(text):
         hour, minute = int(match.group(1)), int(match.group(2))
-        if hour > 24 or minute > 59 or (hour == 24 and minute):
+        if hour > 23 or minute > 59:  # dateparser does not read 24:00 either
             return match.group(0)
     return None
 
@@ -193,4 +193,5 @@ def parse_when(text: str, zone_name: str, now: datetime) -> When:
                           examples=EXAMPLES)
     if start - now > MAX_AHEAD:
         raise DomainError("when.too_far", value=raw, understood=understood)
-    return When(start=start, local=local, zone=zone_name, read_as=english, assumed_pm=rewritten.assumed_pm)
+    read_as = english + (" (after midnight: the night after that day)" if rewritten.next_day else "")
+    return When(start=start, local=local, zone=zone_name, read_as=read_as, assumed_pm=rewritten.assumed_pm)

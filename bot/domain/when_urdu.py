@@ -256,7 +256,8 @@ def rewrite(text: str, today: date | None = None) -> Rewritten:
     s = re.sub(r"(?<!\S)(\d+)\s+(?:ہفتے|ہفتہ|ہفتوں)\s+(?:بعد|میں)(?!\S)", r" in \1 weeks ", s)
     s = re.sub(r"(?<!\S)(\d+)\s+(?:گھنٹے|گھنٹوں|گھنٹہ)\s+(?:بعد|میں)(?!\S)", r" in \1 hours ", s)
     s = re.sub(r"(?<!\S)(\d+)\s+منٹ\s+(?:بعد|میں)(?!\S)", r" in \1 minutes ", s)
-    if re.search(r" in \d+ (?:days|weeks) ", s):
+    s = re.sub(r" in 1 (day|week|hour|minute)s ", r" in 1 \1 ", s)
+    if re.search(r" in \d+ (?:days?|weeks?) ", s):
         has_day = True
 
     if today is not None:
