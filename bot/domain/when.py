@@ -1,12 +1,17 @@
-"""Reading an event's `when`: ISO, English or Urdu natural language, in the guild's time zone.
+"""Reading an event's `when`: ISO, English, Urdu or Roman Urdu, in the guild's time zone.
 
-dateparser reads ISO and English well, and Urdu month and weekday names, but not the everyday Urdu
-way of saying a time (`کل شام 6 بجے`: "tomorrow evening at 6"): it knows neither `کل` (which means
-both "yesterday" and "tomorrow"), nor `پرسوں`, nor `بجے` ("o'clock"), nor the parts of the day that
-decide am/pm. So Urdu time words are first translated into English that dateparser reads, then the
-whole text is parsed in the guild's zone. The local wall time is attached to the zone with zoneinfo,
-which makes daylight-saving changes exact: a wall time that does not exist (the hour skipped in
-spring) is refused rather than silently moved.
+dateparser reads ISO and English well, but not the everyday Urdu way of saying a time (`کل شام 6
+بجے`, `kal shaam 6 baje`: "tomorrow evening at 6"). So Urdu and Roman Urdu time words are first
+rewritten as English that dateparser reads (:mod:`bot.domain.when_urdu`, which also holds the rules of
+usage: a bare hour from 1 to 7 is the afternoon, a part of the day applies to every clock time,
+`رات 12 بجے` is the coming midnight), then the whole text is parsed in the guild's zone.
+
+Never silently wrong: dateparser keeps the current time of day for a time it cannot read (`tomorrow
+25:00`). A clock time that is not one, or a word not understood, is refused by name with what the
+rest gave; a reading whose hour moves when it is parsed from another time of the same day had no time.
+
+The local wall time is attached to the zone with zoneinfo, which makes daylight-saving changes exact:
+a wall time that does not exist (the hour skipped in spring) is refused rather than silently moved.
 """
 
 from __future__ import annotations
@@ -109,7 +114,9 @@ def _bad_clock(text: str) -> str | None:
 
 def _other_time_of_day(base: datetime) -> datetime:
     """`base` on the same day at another time, to see whether a reading depends on the clock."""
-    return base.replace(hour=3, minute=17) if (base.hour, base.minute) != (3, 17) else base.replace(hour=4, minute=41)
+    if (base.hour, base.minute) != (3, 17):
+        return base.replace(hour=3, minute=17)
+    return base.replace(hour=4, minute=41)
 
 
 def parse_when(text: str, zone_name: str, now: datetime) -> When:
