@@ -6,6 +6,12 @@ MESSAGES = {
         "en": "I could not read `{value}` as a date and time. Try for example {examples}.",
         "ur": "میں `{value}` کو تاریخ اور وقت کے طور پر نہیں پڑھ سکا۔ مثال کے طور پر یوں لکھیں: {examples}۔",
     },
+    "when.unread_part": {
+        "en": "In `{value}` I could not read `{unread}`; the rest gives {understood}. "
+              "Write the time in full, for example {examples}.",
+        "ur": "`{value}` میں `{unread}` میری سمجھ میں نہیں آیا؛ باقی سے {understood} بنتا ہے۔ "
+              "پورا وقت یوں لکھیں، مثلاً {examples}۔",
+    },
     "when.no_time": {
         "en": "`{value}` gives a day ({understood}) but no time. Add one, for example {examples}.",
         "ur": "`{value}` میں دن ({understood}) ہے مگر وقت نہیں۔ وقت بھی لکھیں، مثلاً {examples}۔",
