@@ -120,6 +120,15 @@ def _other_time_of_day(base: datetime) -> datetime:
 
 
 def parse_when(text: str, zone_name: str, now: datetime) -> When:
+    """Read `text` as a future start time; see :func:`_parse_when`. Dates at the ends of the calendar
+    (`0001-01-01 00:00`) overflow when moved between zones: they are refused, not a crash."""
+    try:
+        return _parse_when(text, zone_name, now)
+    except (OverflowError, ValueError):
+        raise DomainError("when.unreadable", value=(text or "").strip()[:MAX_TEXT], examples=EXAMPLES) from None
+
+
+def _parse_when(text: str, zone_name: str, now: datetime) -> When:
     """Read `text` as a future start time in the zone `zone_name`; `now` is aware UTC.
 
     Raises DomainError: `when.unreadable` (with examples), `when.unread_part` (a part of the text, such

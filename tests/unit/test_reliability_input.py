@@ -45,3 +45,13 @@ def test_an_admin_is_an_organiser_and_a_moderator() -> None:
     assert not is_organiser(member, settings)
     with pytest.raises(DomainError):
         require_organiser(member, settings)
+
+
+@pytest.mark.parametrize("text", ["0001-01-01 00:00", "0001-01-01", "9999-12-31 23:59"])
+def test_dates_at_the_ends_of_the_calendar_are_refused_not_a_crash(text: str) -> None:
+    from datetime import datetime, timezone
+
+    from bot.domain.when import parse_when
+
+    with pytest.raises(DomainError):
+        parse_when(text, "Asia/Karachi", datetime(2026, 12, 2, 5, tzinfo=timezone.utc))
