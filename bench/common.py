@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import resource
 import shutil
-import statistics
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -143,13 +141,8 @@ class BenchContext:
             await fake.stop()
 
 
-def peak_rss_mb_children() -> float:
-    """Peak resident memory of terminated child processes, in MB (Linux reports KiB)."""
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-
-
 def row(bench: str, metric: str, value: float, unit: str, *, baseline: float | None = None,
-        goal: str = "", higher_is_better: bool = True) -> dict[str, Any]:
+        goal: str = "") -> dict[str, Any]:
     ratio = None
     if baseline:
         ratio = value / baseline
@@ -182,7 +175,3 @@ def temp_root() -> Path:
 
 def cleanup(root: Path) -> None:
     shutil.rmtree(root, ignore_errors=True)
-
-
-def mean(values: list[float]) -> float:
-    return statistics.fmean(values) if values else float("nan")

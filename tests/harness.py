@@ -1,4 +1,4 @@
-"""The real Baithak client connected over loopback to tests/fakediscord, with a seeded guild."""
+"""The real Baithak client connected over loopback to `fakediscord`, with a seeded guild."""
 
 from __future__ import annotations
 

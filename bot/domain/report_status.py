@@ -30,7 +30,7 @@ from bot.domain.roles import Actor, require_admin, require_guild, require_modera
 MAX_REASON = 500
 MAX_EXTERNAL_REF = 200
 
-# The only moves the schema accepts too (a trigger in migrations/0004_reports.sql).
+# The only moves the schema accepts too (a trigger in bot/storage/sqlite/migrations/0004_reports.sql).
 TRANSITIONS: dict[str, frozenset[str]] = {
     STATUS_NEW: frozenset({STATUS_TRIAGING}),
     STATUS_TRIAGING: frozenset({STATUS_ESCALATED, STATUS_RESOLVED, STATUS_DISMISSED}),

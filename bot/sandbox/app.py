@@ -98,7 +98,7 @@ class Sandbox:
         self.fake = FakeDiscord(bot_name="Baithak")
         self.world: Optional[SandboxWorld] = None
         self.bot: Any = None
-        self.db: Any = None
+        self.store: Any = None
         self.web: Any = None
         self._bot_task: Optional[asyncio.Task[None]] = None
 
@@ -119,11 +119,12 @@ class Sandbox:
                 path.unlink()
 
     async def start(self) -> "Sandbox":
+        from bot.app import App
         from bot.client import BaithakBot
         from bot.endpoints import use_endpoints
         from bot.sandbox.web import SandboxWeb
         from bot.settings import Settings
-        from bot.storage.sqlite.migrations import open_migrated
+        from bot.storage.sqlite.store import SqliteStore
 
         # Bind the page first: a port already in use is the likeliest failure, so report it early.
         self.web = SandboxWeb(self)
@@ -133,14 +134,12 @@ class Sandbox:
         self.world = seed(self.fake)
         self._fresh_database()
         use_endpoints(self.fake.api_base, self.fake.gateway_url)
-        self.db = await open_migrated(self.database)
+        self.store = await SqliteStore.open(self.database)
         settings = Settings(token=self.fake.token, database=self.database, dev_guild=None, timezone=self.timezone,
                             language=self.language, log_level=self.log_level, api_base=self.fake.api_base,
                             gateway_url=self.fake.gateway_url)
-        from bot.app import App
-        from bot.storage.sqlite.store import SqliteStore
-
-        self.bot = BaithakBot(settings, App(settings, SqliteStore(self.db)))
+        # Built as the runner builds it: the store, then the App, then the Discord front end.
+        self.bot = BaithakBot(settings, App(settings, self.store))
         self._bot_task = asyncio.create_task(self.bot.start(self.fake.token))
         self._bot_task.add_done_callback(self._bot_stopped)
         await self.fake.wait_until_ready(timeout=30)
@@ -185,8 +184,8 @@ class Sandbox:
                 await asyncio.wait_for(self._bot_task, 10)
             except Exception:
                 pass
-        if self.db is not None:
-            await self.db.close()
+        if self.store is not None:
+            await self.store.close()  # after the bot: queued writes are finished first
         await self.fake.stop()
 
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
-import inspect
 import json
 import logging
 from dataclasses import dataclass
@@ -556,8 +555,6 @@ class SandboxWeb:
         if len(content) > 2000:
             raise ApiError(f"a message is at most 2000 characters (this one has {len(content)})")
         msg = self.fake.post_message(viewer, channel, content, attachments=files or None)
-        if inspect.isawaitable(msg):  # a coroutine in newer fakediscord versions
-            msg = await msg
         return web.json_response({"message": self.message_json(msg)})
 
 

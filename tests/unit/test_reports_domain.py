@@ -279,8 +279,8 @@ def test_every_report_message_key_exists() -> None:
     from bot.i18n import has
 
     root = Path(__file__).resolve().parents[2]
-    sources = [*root.glob("bot/domain/report*.py"), *root.glob("bot/storage/report*.py"),
-               *root.glob("cogs/reports/*.py")]
+    # Every layer's report modules (domain, app, ports, storage), wherever they sit under bot/.
+    sources = [*root.glob("bot/**/report*.py"), *root.glob("cogs/reports/*.py")]
     keys = set()
     for path in sources:
         keys |= set(_re.findall(r"""(?:DomainError|t)\(\s*(?:[\w.]+,\s*)?["']((?:reports|common|perm|url)\.[\w.]+)["']""",

@@ -1,6 +1,7 @@
-"""The SQLite database: one writer, one reader, WAL.
+"""The SQLite database: one writer, a few readers, WAL.
 
-All writes go through :meth:`Database.write`, which queues the unit of work for a single writer task.
+All writes go through :meth:`Database.write_sync` (or the older :meth:`Database.write`), which queue the
+unit of work for a single writer task.
 Under a burst the writer takes many queued units into one ``BEGIN IMMEDIATE`` transaction, each inside
 its own savepoint (so one failing unit rolls back alone), and resolves every caller only after the
 COMMIT: a user is acknowledged only once their data is durable.
@@ -61,7 +62,10 @@ async def connect(path: Path | str) -> aiosqlite.Connection:
 
 
 class Database:
-    """The bot's database: `write()` for changes, `fetchone()/fetchall()` for reads."""
+    """The bot's database: `write_sync()` for changes, `fetchone()/fetchall()/fetchval()` for reads.
+
+    `bot.storage.sqlite.connection.Database` is its replacement on the standard library's sqlite3
+    (same API without `write`), to be switched to once no repository writes with `write`."""
 
     def __init__(self, path: Path | str, *, readers: int = READERS) -> None:
         self.path = Path(path)
@@ -86,7 +90,7 @@ class Database:
         return self._writer is not None
 
     async def close(self) -> None:
-        """Finish every queued write, then close both connections."""
+        """Finish every queued write, then close every connection."""
         if self._task is not None:
             await self._queue.put(None)
             await self._task

@@ -1,5 +1,6 @@
-"""Numbered SQL migrations: `migrations/NNNN_name.sql`, applied in order, each in one transaction,
-recorded with a SHA-256 checksum. An applied file that has since changed stops start-up."""
+"""Numbered SQL migrations: `bot/storage/sqlite/migrations/NNNN_name.sql`, applied in order, each in
+one transaction, recorded with a SHA-256 checksum. An applied file that has since changed stops
+start-up."""
 
 from __future__ import annotations
 
