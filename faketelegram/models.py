@@ -75,6 +75,13 @@ class User:
                     timeout: float = 5.0) -> "CallbackAnswer":
         return await self.fake.press_as(self, message, button, data=data, timeout=timeout)
 
+    def press_nowait(self, message: "Message", button: Optional[str] = None, *, data: Optional[str] = None) -> "CallbackQuery":
+        return self.fake.press_nowait(self, message, button, data=data)
+
+    def dm(self, text: str, **kw: Any) -> "Message":
+        """Write to the bot in the private chat."""
+        return self.fake.send_as(self, self.fake.bot, text, **kw)
+
     def __repr__(self) -> str:
         return f"<User {self.id} {self.full_name!r}{' bot' if self.is_bot else ''}>"
 
