@@ -71,6 +71,7 @@ class FakeTelegram(BotAPI, DriverMixin):
         self.privacy_mode = privacy_mode
         self.callback_timeout = callback_timeout
         self.requests: list[RequestRecord] = []
+        self.record_requests = True  # keep every call in ``requests`` (turn off for long benchmarks)
         self.request_delay = 0.0  # seconds added to every answer (a slow network)
         self.host = host
         self.port = port
@@ -213,7 +214,8 @@ class FakeTelegram(BotAPI, DriverMixin):
         if self.request_delay:
             await asyncio.sleep(self.request_delay)
         record = RequestRecord(method, {k: v for k, v in params.items()}, files, status, body, unknown=unknown)
-        self.requests.append(record)
+        if self.record_requests:
+            self.requests.append(record)
         self._emit("request", data={"record": record})
         return web.Response(text=json.dumps(body, ensure_ascii=False), status=status, content_type="application/json")
 
