@@ -16,10 +16,11 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from bot.domain.resource_search import parse_query, scope_token
+from bot.domain.identity import DISCORD, Community
+from bot.domain.resource_search import parse_query
 from bot.domain.resources import PUBLISHED, NewResource
 from bot.storage.sqlite.database import Database
-from bot.storage.sqlite.resources import ResourceRepo
+from bot.storage.sqlite.resources import SqliteResourceRepository, scope_token
 
 N_RESOURCES = 100_000
 BATCH = 10_000
@@ -99,7 +100,7 @@ async def load_library(db_path: Path, n: int = N_RESOURCES, guild_id: int = PLAC
     db = Database(db_path)
     await db.open()
     try:
-        repo = ResourceRepo(db)
+        repo = SqliteResourceRepository(db)
         items = make_library(n, guild_id)
         for i in range(0, len(items), BATCH):
             await repo.add_many(items[i:i + BATCH])
@@ -114,7 +115,8 @@ def move_library(db_path: Path, old_guild: int, new_guild: int) -> None:
         with conn:
             conn.execute("UPDATE resources SET guild_id = ? WHERE guild_id = ?", (new_guild, old_guild))
             conn.execute("UPDATE resources_fts SET scope = ? WHERE resources_fts MATCH ?",
-                         (scope_token(new_guild), f'scope : "{scope_token(old_guild)}"'))
+                         (scope_token(Community(DISCORD, new_guild)),
+                          f'scope : "{scope_token(Community(DISCORD, old_guild))}"'))
             conn.execute("INSERT INTO resources_fts (resources_fts) VALUES ('optimize')")
     finally:
         conn.close()
@@ -140,13 +142,13 @@ async def fts_times(db_path: Path, guild_id: int, texts: list[str], repeats: int
     db = Database(db_path)
     await db.open()
     try:
-        repo = ResourceRepo(db)
+        repo = SqliteResourceRepository(db)
         times = []
         for _ in range(repeats):
             for text in texts:
                 query = parse_query(text)
                 started = time.perf_counter()
-                await repo.search(guild_id, query)
+                await repo.search(Community(DISCORD, guild_id), query)
                 times.append(time.perf_counter() - started)
         return times
     finally:

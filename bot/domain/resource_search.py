@@ -1,5 +1,6 @@
-"""Search text for the resource library: one folding for what is indexed and what is asked, and a
-query builder that never hands user input to FTS5's MATCH syntax.
+"""Search text for the resource library: one folding for what is indexed and what is asked, and the
+words of a query (the storage driver turns them into its full-text syntax, never letting user input
+become an operator).
 
 SQLite's unicode61 tokenizer splits words at characters it does not know as letters or digits, and
 it classes the Arabic-script diacritics Urdu writers sometimes add (zer, zabar, pesh, shadd, ...) as
@@ -48,33 +49,12 @@ def _is_word_char(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "LN"
 
 
-def scope_token(guild_id: int) -> str:
-    """The token in the index's `scope` column that marks a resource as the guild's."""
-    return f"g{guild_id}"
-
-
 @dataclass(frozen=True)
 class SearchQuery:
-    """A user's query made safe for FTS5: each word is a quoted FTS string, never an operator."""
+    """A user's query as words to look for, folded like indexed text. Each driver turns the terms into
+    its own full-text syntax (the SQLite one quotes each as an FTS5 string, never an operator)."""
 
     terms: tuple[str, ...]
-
-    def match_terms(self, *, any_term: bool = False) -> str:
-        """Every term must occur in title, description or tags (FTS5's implicit AND), or with
-        `any_term` at least one (used when no resource has them all). Terms never reach the
-        `scope` column, so nobody can search for a guild's marker."""
-        joiner = " OR " if any_term else " "
-        return "{title description tags} : (" + joiner.join(_quote(t) for t in self.terms) + ")"
-
-    def match(self, guild_id: int, *, any_term: bool = False) -> str:
-        """`match_terms` restricted to the guild's resources by its scope token."""
-        return f"scope : {_quote(scope_token(guild_id))} AND {self.match_terms(any_term=any_term)}"
-
-
-def _quote(term: str) -> str:
-    # An FTS5 string: double quotes inside are doubled. Within a string, *, AND, NEAR( and
-    # parentheses are plain text for the tokenizer, not syntax.
-    return '"' + term.replace('"', '""') + '"'
 
 
 def parse_query(raw: str | None) -> SearchQuery:

@@ -1,7 +1,8 @@
 """The resource library's rules: what may be shared, who reviews and removes, what search shows.
 
-Front ends call these with the acting member (`Actor`) and the guild's settings; storage persists
-what they return. Every refusal is a `DomainError` raised before anything is changed.
+The app layer (`bot.app.resources`) calls these with the acting member (`Actor`) and the community's
+settings; storage persists what they return. Every refusal is a `DomainError` raised before anything
+is changed.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ from datetime import datetime
 
 from bot.domain.errors import DomainError
 from bot.domain.guild_settings import GuildSettings
+from bot.domain.identity import DISCORD, Community, Member, MessageRef, Place
 from bot.domain.resource_search import strip_controls
 from bot.domain.resource_tags import parse_tags
-from bot.domain.roles import Actor, is_moderator, require_guild, require_moderator
+from bot.domain.roles import Actor, is_moderator, require_moderator
 from bot.domain.urls import normalise_url, url_key
 
 MAX_TITLE_LENGTH = 200
@@ -41,6 +43,11 @@ class NewResource:
     author_id: int
     status: str
     created_at: datetime
+    platform: str = DISCORD  # the community's platform (the author is a member there too)
+
+    @property
+    def community(self) -> Community:
+        return Community(self.platform, self.guild_id)
 
 
 @dataclass(frozen=True)
@@ -64,10 +71,33 @@ class Resource:
     post_message_id: int | None = None
     review_channel_id: int | None = None
     review_message_id: int | None = None
+    platform: str = DISCORD  # the community's platform (the author is a member there too)
 
     @property
     def is_public(self) -> bool:
         return self.status == PUBLISHED
+
+    @property
+    def community(self) -> Community:
+        return Community(self.platform, self.guild_id)
+
+    @property
+    def author(self) -> Member:
+        return Member(self.platform, self.author_id)
+
+    @property
+    def post(self) -> MessageRef | None:
+        """The post in the resources channel, once published there."""
+        if self.post_channel_id is None or self.post_message_id is None:
+            return None
+        return MessageRef(Place(self.platform, self.post_channel_id), self.post_message_id)
+
+    @property
+    def review(self) -> MessageRef | None:
+        """The review card in the moderation channel, if it was posted."""
+        if self.review_channel_id is None or self.review_message_id is None:
+            return None
+        return MessageRef(Place(self.platform, self.review_channel_id), self.review_message_id)
 
 
 @dataclass(frozen=True)
@@ -139,7 +169,7 @@ def prepare_share(actor: Actor, settings: GuildSettings, *, url: str, title: str
         status = PUBLISHED
     return NewResource(guild_id=actor.guild_id, url=canonical, url_key=key, title=clean,
                        description=text, tags=tag_list, author_id=actor.user_id, status=status,
-                       created_at=now)
+                       created_at=now, platform=actor.platform)
 
 
 def check_duplicate(existing: Resource | None) -> None:
@@ -152,10 +182,12 @@ def check_duplicate(existing: Resource | None) -> None:
 
 
 def require_visible(actor: Actor, resource: Resource | None) -> Resource:
-    """The resource if it exists in the actor's guild (other guilds' ids look like missing ones)."""
+    """The resource if it exists in the actor's community (other communities' ids, on any platform,
+    look like missing ones)."""
     if resource is None:
         raise DomainError("resource.not_found")
-    require_guild(actor, resource.guild_id)
+    if actor.community != resource.community:
+        raise DomainError("common.not_found")
     return resource
 
 

@@ -34,6 +34,7 @@ class Button:
     label: str
     style: str = SECONDARY
     disabled: bool = False
+    emoji: str = ""  # a single emoji shown beside the label
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Card:
     colour: int | None = None
     url: str | None = None
     timestamp: datetime | None = None
+    author: str = ""  # a small line above the title (e.g. "Resource #3 waiting for review")
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ def embed(card: Card) -> discord.Embed:
                       inline=f.inline)
     if card.footer:
         out.set_footer(text=cut(card.footer, FOOTER))
+    if card.author:
+        out.set_author(name=cut(card.author, EMBED_TITLE))
     return out
 
 
@@ -38,7 +40,8 @@ def view(message: Message) -> discord.ui.View | None:
         for b in buttons[:5]:
             out.add_item(discord.ui.Button(label=cut(b.label, BUTTON_LABEL),
                                            style=_STYLES.get(b.style, discord.ButtonStyle.secondary),
-                                           custom_id=custom_id(b), disabled=b.disabled, row=row))
+                                           custom_id=custom_id(b), disabled=b.disabled, row=row,
+                                           emoji=b.emoji or None))
     return out
 
 

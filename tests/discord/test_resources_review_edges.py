@@ -31,7 +31,7 @@ async def test_second_decision_refused_in_the_guilds_language(world) -> None:
     stale.components = buttons
     again = await world.fake.click(w.moderator, stale, custom_id="res:reject:1")
     assert again.modal is None and "کچھ تبدیل نہیں ہوا" in again.text and not LATIN_WORD.search(again.text)
-    assert await world.bot.db.fetchval("SELECT status FROM resources WHERE id = 1") == "published"
+    assert await world.bot.app.store.db.fetchval("SELECT status FROM resources WHERE id = 1") == "published"
 
 
 async def test_approve_after_the_sharer_withdrew_it(world) -> None:
@@ -48,4 +48,4 @@ async def test_approve_after_the_sharer_withdrew_it(world) -> None:
     await late.wait_done()
     assert late.ephemeral and "removed from the library before review" in late.text
     assert posts(world) == [] and world.fake.dms(w.alice) == []
-    assert await world.bot.db.fetchval("SELECT status FROM resources WHERE id = 1") == "removed"
+    assert await world.bot.app.store.db.fetchval("SELECT status FROM resources WHERE id = 1") == "removed"

@@ -71,7 +71,7 @@ async def test_hostile_search_strings_never_error(library, hostile: str) -> None
     assert "Reference" not in r.text  # never the unexpected-error apology
     assert ("Resources matching" in r.text or "No published resource" in r.text
             or "Type at least one word" in r.text)
-    assert await library.bot.db.fetchval("SELECT COUNT(*) FROM resources") == len(LIBRARY)
+    assert await library.bot.app.store.db.fetchval("SELECT COUNT(*) FROM resources") == len(LIBRARY)
 
 
 async def test_hostile_words_are_searched_as_words(library) -> None:
@@ -119,10 +119,11 @@ async def test_results_fit_discord_limits(world) -> None:
 
 
 def test_list_keeps_whole_entries_and_counts_the_rest() -> None:
-    from cogs.resources._render import list_embed
+    from bot.app.resources import list_card
+    from cogs._common.render import embed as render_embed
 
     entries = [f"**entry {i}**\n" + "x" * 900 for i in range(10)]
-    embed = list_embed("T" * 300, entries, "en")
+    embed = render_embed(list_card("T" * 300, entries, "en"))
     assert len(embed.title) <= 256 and len(embed.description) <= 4096
     assert embed.description.count("**entry") == 4 and "6 more not shown" in embed.description
     assert len(embed) <= 6000

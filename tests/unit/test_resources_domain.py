@@ -8,6 +8,7 @@ import pytest
 
 from bot.domain.errors import DomainError
 from bot.domain.guild_settings import GuildSettings
+from bot.domain.identity import DISCORD, Community
 from bot.domain.resource_search import parse_query, search_text
 from bot.domain.resource_tags import MAX_TAGS, parse_tag_filter, parse_tags
 from bot.domain.resources import (PENDING, PUBLISHED, Resource, check_duplicate, check_remove,
@@ -15,6 +16,8 @@ from bot.domain.resources import (PENDING, PUBLISHED, Resource, check_duplicate,
                                   clean_title, prepare_share)
 from bot.domain.roles import Actor
 from bot.i18n import catalogue, placeholders, t
+# The FTS5 expression is the SQLite driver's; its escaping of user words is checked here with the rules.
+from bot.storage.sqlite.resources import match
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)
 GUILD = 10
@@ -155,7 +158,7 @@ def test_hostile_queries_become_quoted_terms(hostile: str) -> None:
     except DomainError as exc:
         assert exc.key == "resource.search_empty"
         return
-    expression = query.match(GUILD)
+    expression = match(query, Community(DISCORD, GUILD))
     # every user term is inside an FTS string: after removing the strings only our syntax is left
     import re
 
@@ -167,7 +170,7 @@ def test_query_terms() -> None:
     assert parse_query("Fact-check guide").terms == ("Fact", "check", "guide")
     assert parse_query("حقائق کی جانچ").terms == ("حقائق", "کی", "جانچ")
     assert parse_query("guide GUIDE").terms == ("guide",)
-    assert parse_query('NEAR(fact "check"').match(GUILD, any_term=True).endswith(
+    assert match(parse_query('NEAR(fact "check"'), Community(DISCORD, GUILD), any_term=True).endswith(
         '("NEAR" OR "fact" OR "check")')
     assert key_of(parse_query, "   ") == "resource.search_empty"
     assert key_of(parse_query, "x" * 201) == "resource.search_too_long"

@@ -3,30 +3,63 @@
 The index holds published resources only. A row enters it in the same transaction that publishes
 the resource (here); the triggers in migrations/0003_resources.sql take it out whenever the
 resource stops being published, so search can never find a pending, rejected or removed one.
+The FTS5 query syntax is built here and nowhere else: user words only ever reach it as quoted strings.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any, Iterable
 
-import aiosqlite
-
 from bot.domain.errors import DomainError
-from bot.domain.resource_search import MARK_END, MARK_START, SearchQuery, scope_token, search_text
+from bot.domain.identity import DISCORD, Community, Member, MessageRef
+from bot.domain.resource_search import MARK_END, MARK_START, SearchQuery, search_text
 from bot.domain.resources import (IN_LIBRARY, PENDING, PUBLISHED, REJECTED, REMOVED, NewResource, Resource,
                                   SearchHit, already_decided, check_duplicate)
-from bot.storage.sqlite.database import Database
+from bot.storage.sqlite.database import Database, like_contains, like_escape, like_prefix
 
 SNIPPET_TOKENS = 16
-# See ResourceRepo.search: how many of the newest matches a very common query ranks.
+# See SqliteResourceRepository.search: how many of the newest matches a very common query ranks.
 RANK_CANDIDATES = 2000
-_LIVE = "('" + "', '".join(IN_LIBRARY) + "')"
+_LIVE = "(" + ", ".join("?" * len(IN_LIBRARY)) + ")"
+_SCOPE_PREFIX = {DISCORD: "g", "telegram": "t"}
 
 
-def _iso(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")
+# -- FTS5 query building ------------------------------------------------------------------------
+def _quote(term: str) -> str:
+    # An FTS5 string: double quotes inside are doubled. Within a string, *, AND, NEAR( and
+    # parentheses are plain text for the tokenizer, not syntax.
+    return '"' + term.replace('"', '""') + '"'
+
+
+def scope_token(community: Community) -> str:
+    """The token in the index's `scope` column that marks a resource as the community's (one word for
+    the tokenizer: Telegram's negative group ids get an `n` instead of the minus sign)."""
+    sign = "n" if community.id < 0 else ""
+    return f"{_SCOPE_PREFIX[community.platform]}{sign}{abs(community.id)}"
+
+
+def match_terms(query: SearchQuery, *, any_term: bool = False) -> str:
+    """Every term must occur in title, description or tags (FTS5's implicit AND), or with `any_term`
+    at least one (used when no resource has them all). Terms never reach the `scope` column, so
+    nobody can search for a community's marker."""
+    joiner = " OR " if any_term else " "
+    return "{title description tags} : (" + joiner.join(_quote(t) for t in query.terms) + ")"
+
+
+def match(query: SearchQuery, community: Community, *, any_term: bool = False) -> str:
+    """`match_terms` restricted to the community's resources by its scope token."""
+    return f"scope : {_quote(scope_token(community))} AND {match_terms(query, any_term=any_term)}"
+
+
+# -- rows -----------------------------------------------------------------------------------------
+def _unix(moment: datetime) -> int:
+    return int(moment.timestamp())
+
+
+def _moment(seconds: int) -> datetime:
+    return datetime.fromtimestamp(seconds, timezone.utc)
 
 
 def _row_to_resource(row: sqlite3.Row) -> Resource:
@@ -34,47 +67,138 @@ def _row_to_resource(row: sqlite3.Row) -> Resource:
         id=row["id"], guild_id=row["guild_id"], url=row["url"], url_key=row["url_key"],
         title=row["title"], description=row["description"],
         tags=tuple(t for t in row["tags"].split(",") if t), author_id=row["author_id"],
-        status=row["status"], upvotes=row["upvotes"],
-        created_at=datetime.fromisoformat(row["created_at"]),
+        status=row["status"], upvotes=row["upvotes"], created_at=_moment(row["created_at"]),
         decided_by=row["decided_by"], decision_reason=row["decision_reason"],
         post_channel_id=row["post_channel_id"], post_message_id=row["post_message_id"],
         review_channel_id=row["review_channel_id"], review_message_id=row["review_message_id"],
+        platform=row["platform"],
     )
 
 
-async def _fetch(conn: aiosqlite.Connection, resource_id: int) -> Resource | None:
-    async with conn.execute("SELECT * FROM resources WHERE id = ?", (resource_id,)) as cur:
-        row = await cur.fetchone()
+def _fetch(conn: sqlite3.Connection, resource_id: int) -> Resource | None:
+    row = conn.execute("SELECT * FROM resources WHERE id = ?", (resource_id,)).fetchone()
     return None if row is None else _row_to_resource(row)
 
 
-async def _index(conn: aiosqlite.Connection, r: Resource | NewResource, resource_id: int) -> None:
-    await conn.execute(
-        "INSERT INTO resources_fts (rowid, title, description, tags, scope) VALUES (?, ?, ?, ?, ?)",
-        (resource_id, search_text(r.title), search_text(r.description), search_text(" ".join(r.tags)),
-         scope_token(r.guild_id)),
-    )
+def _index_row(r: Resource | NewResource, resource_id: int) -> tuple[Any, ...]:
+    return (resource_id, search_text(r.title), search_text(r.description), search_text(" ".join(r.tags)),
+            scope_token(r.community))
 
 
-async def _insert(conn: aiosqlite.Connection, new: NewResource) -> int:
-    cur = await conn.execute(
-        """INSERT INTO resources (guild_id, url, url_key, title, description, tags, author_id, status,
-                                  created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        (new.guild_id, new.url, new.url_key, new.title, new.description, ",".join(new.tags),
-         new.author_id, new.status, _iso(new.created_at)),
-    )
-    resource_id = cur.lastrowid
+_INDEX = "INSERT INTO resources_fts (rowid, title, description, tags, scope) VALUES (?, ?, ?, ?, ?)"
+_INSERT = """INSERT INTO resources (id, platform, guild_id, url, url_key, title, description, tags, author_id,
+                                    status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+
+
+def _resource_row(resource_id: int | None, new: NewResource) -> tuple[Any, ...]:
+    return (resource_id, new.platform, new.guild_id, new.url, new.url_key, new.title, new.description,
+            ",".join(new.tags), new.author_id, new.status, _unix(new.created_at))
+
+
+# -- write units (each runs whole in the writer's transaction) --------------------------------------
+def _add(conn: sqlite3.Connection, new: NewResource) -> Resource:
+    # The duplicate check runs inside the write transaction, so two people sharing the same link at
+    # once cannot both get in (the partial unique index is the last line of defence).
+    row = conn.execute(
+        f"SELECT * FROM resources WHERE platform = ? AND guild_id = ? AND url_key = ? AND status IN {_LIVE}",
+        (new.platform, new.guild_id, new.url_key, *IN_LIBRARY)).fetchone()
+    check_duplicate(None if row is None else _row_to_resource(row))
+    resource_id = conn.execute(_INSERT, _resource_row(None, new)).lastrowid
     assert resource_id is not None
-    await conn.executemany("INSERT INTO resource_tags (resource_id, tag) VALUES (?, ?)",
-                           [(resource_id, tag) for tag in new.tags])
+    conn.executemany("INSERT INTO resource_tags (resource_id, tag) VALUES (?, ?)",
+                     [(resource_id, tag) for tag in new.tags])
     if new.status == PUBLISHED:
-        await _index(conn, new, resource_id)
-    return resource_id
+        conn.execute(_INDEX, _index_row(new, resource_id))
+    stored = _fetch(conn, resource_id)
+    assert stored is not None
+    return stored
 
 
-class ResourceRepo:
-    """Reads and writes of the resource library; every write is one unit in the single writer."""
+def _add_many(conn: sqlite3.Connection, batch: list[NewResource]) -> int:
+    # One statement per table instead of a round trip per row.
+    seen: set[tuple[str, int, str]] = {
+        (r[0], r[1], r[2]) for r in conn.execute(
+            f"SELECT platform, guild_id, url_key FROM resources WHERE status IN {_LIVE}", IN_LIBRARY)}
+    next_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM resources").fetchone()[0] + 1
+    resources, tags, index = [], [], []
+    for new in batch:
+        identity = (new.platform, new.guild_id, new.url_key)
+        if new.status in IN_LIBRARY:
+            if identity in seen:
+                continue
+            seen.add(identity)
+        rid = next_id
+        next_id += 1
+        resources.append(_resource_row(rid, new))
+        tags.extend((rid, tag) for tag in new.tags)
+        if new.status == PUBLISHED:
+            index.append(_index_row(new, rid))
+    conn.executemany(_INSERT, resources)
+    conn.executemany("INSERT INTO resource_tags (resource_id, tag) VALUES (?, ?)", tags)
+    conn.executemany(_INDEX, index)
+    return len(resources)
+
+
+def _decide(conn: sqlite3.Connection, resource_id: int, status: str, by: int, reason: str | None,
+            now: int) -> Resource:
+    # Claims the row with `WHERE status = pending`: of two moderators clicking at once, the second
+    # finds nothing to update and is told what the first decided.
+    cur = conn.execute(
+        """UPDATE resources SET status = ?, decided_at = ?, decided_by = ?, decision_reason = ?
+           WHERE id = ? AND status = ?""",
+        (status, now, by, reason, resource_id, PENDING))
+    current = _fetch(conn, resource_id)
+    if current is None:
+        raise DomainError("resource.not_found")
+    if cur.rowcount == 0:
+        raise already_decided(resource_id, current.status)
+    if status == PUBLISHED:
+        conn.execute(_INDEX, _index_row(current, resource_id))
+    return current
+
+
+def _remove(conn: sqlite3.Connection, resource_id: int, by: int, now: int) -> Resource:
+    # The trigger of 0003 takes it out of the index.
+    cur = conn.execute(
+        f"""UPDATE resources SET status = ?, removed_at = ?, removed_by = ?
+            WHERE id = ? AND status IN {_LIVE}""",
+        (REMOVED, now, by, resource_id, *IN_LIBRARY))
+    if cur.rowcount == 0:
+        raise DomainError("resource.not_found")
+    current = _fetch(conn, resource_id)
+    assert current is not None
+    return current
+
+
+def _toggle_vote(conn: sqlite3.Connection, resource_id: int, member: Member, now: int) -> tuple[bool, int]:
+    row = conn.execute("SELECT status FROM resources WHERE id = ?", (resource_id,)).fetchone()
+    if row is None:
+        raise DomainError("resource.not_found")
+    if row["status"] != PUBLISHED:
+        raise DomainError("resource.not_votable", id=resource_id)
+    cur = conn.execute(
+        "INSERT OR IGNORE INTO resource_votes (resource_id, platform, user_id, voted_at) VALUES (?, ?, ?, ?)",
+        (resource_id, member.platform, member.id, now))
+    voted = cur.rowcount == 1
+    if not voted:
+        conn.execute("DELETE FROM resource_votes WHERE resource_id = ? AND platform = ? AND user_id = ?",
+                     (resource_id, member.platform, member.id))
+    # The count is recomputed from the rows in the same unit, so it always equals them.
+    conn.execute(
+        "UPDATE resources SET upvotes = (SELECT COUNT(*) FROM resource_votes WHERE resource_id = ?)"
+        " WHERE id = ?", (resource_id, resource_id))
+    count = conn.execute("SELECT upvotes FROM resources WHERE id = ?", (resource_id,)).fetchone()[0]
+    return voted, count
+
+
+def _set_message(conn: sqlite3.Connection, columns: str, resource_id: int, ref: MessageRef) -> None:
+    channel, message = columns.split()
+    conn.execute(f"UPDATE resources SET {channel} = ?, {message} = ? WHERE id = ?",
+                 (ref.place.id, ref.id, resource_id))
+
+
+class SqliteResourceRepository:
+    """Implements `bot.ports.resources.ResourceRepository`; every write is one unit in the single writer."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -84,244 +208,125 @@ class ResourceRepo:
         row = await self.db.fetchone("SELECT * FROM resources WHERE id = ?", (resource_id,))
         return None if row is None else _row_to_resource(row)
 
-    async def find_in_library(self, guild_id: int, key: str) -> Resource | None:
-        """The pending or published resource of this guild with this link identity, if any."""
+    async def find_in_library(self, community: Community, url_key: str) -> Resource | None:
         row = await self.db.fetchone(
-            f"SELECT * FROM resources WHERE guild_id = ? AND url_key = ? AND status IN {_LIVE}",
-            (guild_id, key))
+            f"""SELECT * FROM resources WHERE platform = ? AND guild_id = ? AND url_key = ?
+                AND status IN {_LIVE}""",
+            (community.platform, community.id, url_key, *IN_LIBRARY))
         return None if row is None else _row_to_resource(row)
 
-    async def search(self, guild_id: int, query: SearchQuery, *, tag: str | None = None,
+    async def search(self, community: Community, query: SearchQuery, *, tag: str | None = None,
                      limit: int = 10) -> list[SearchHit]:
-        """Published resources of the guild matching every term (or, when none match them all, any
-        term), best bm25 first, each with a snippet of its description.
+        """Published resources of the community matching every term (or, when none match them all,
+        any term), best bm25 first, each with a snippet of its description.
 
         A query whose words are so common that more than `RANK_CANDIDATES` resources match ranks the
         most recent `RANK_CANDIDATES` of them: bm25 costs a few microseconds per matching row, and
         ranking a whole large library for a word like "guide" would blow the latency goal while
         adding nothing a member could tell apart.
         """
-        hits = await self._search(query, False, guild_id, tag, limit)
+        hits = await self._search(query, False, community, tag, limit)
         if not hits and len(query.terms) > 1:
-            hits = await self._search(query, True, guild_id, tag, limit)
+            hits = await self._search(query, True, community, tag, limit)
         return hits
 
-    async def _search(self, query: SearchQuery, any_term: bool, guild_id: int, tag: str | None,
+    async def _search(self, query: SearchQuery, any_term: bool, community: Community, tag: str | None,
                       limit: int) -> list[SearchHit]:
         tag_clause = "" if tag is None else "AND rowid IN (SELECT resource_id FROM resource_tags WHERE tag = ?5)"
-        expression = query.match_terms(any_term=any_term)
-        # The bound: the oldest rowid among the guild's newest RANK_CANDIDATES matches, found with
-        # the scope token and without ranking (a cheap walk of the doclists). The ranking itself
+        expression = match_terms(query, any_term=any_term)
+        # The bound: the oldest rowid among the community's newest RANK_CANDIDATES matches, found
+        # with the scope token and without ranking (a cheap walk of the doclists). The ranking itself
         # leaves the scope token out: bm25 computes every phrase's frequency over the whole index,
-        # and walking a phrase present in every row of the guild would cost more than the ranking;
-        # the join keeps other guilds' rows out instead.
+        # and walking a phrase present in every row of the community would cost more than the
+        # ranking; the join keeps other communities' rows out instead.
         ranked = await self.db.fetchall(
             f"""SELECT resources_fts.rowid, resources_fts.rank
                 FROM resources_fts JOIN resources r ON r.id = resources_fts.rowid
-                WHERE resources_fts MATCH ?1 AND r.guild_id = ?2 AND r.status = 'published'
+                WHERE resources_fts MATCH ?1 AND r.guild_id = ?2 AND r.platform = ?7 AND r.status = ?8
                   {tag_clause.replace("rowid", "resources_fts.rowid", 1)}
                   AND resources_fts.rowid >= COALESCE(
                     (SELECT rowid FROM resources_fts WHERE resources_fts MATCH ?3 {tag_clause}
                      ORDER BY rowid DESC LIMIT 1 OFFSET ?4), 0)
                 ORDER BY resources_fts.rank LIMIT ?6""",
-            [expression, guild_id, query.match(guild_id, any_term=any_term), RANK_CANDIDATES - 1, tag, limit])
+            [expression, community.id, match(query, community, any_term=any_term), RANK_CANDIDATES - 1, tag,
+             limit, community.platform, PUBLISHED])
         if not ranked:
             return []
         order = {row[0]: (i, row[1]) for i, row in enumerate(ranked)}
-        # 3. Rows and snippets for the few results (snippets are the costly part per row).
+        # Rows and snippets for the few results (snippets are the costly part per row).
         marks = ", ".join("?" * len(order))
         rows = await self.db.fetchall(
             f"""SELECT r.*, snippet(resources_fts, 1, ?, ?, '…', ?) AS snip
                 FROM resources_fts JOIN resources r ON r.id = resources_fts.rowid
                 WHERE resources_fts MATCH ? AND resources_fts.rowid IN ({marks})
-                  AND r.guild_id = ? AND r.status = 'published'""",
-            [MARK_START, MARK_END, SNIPPET_TOKENS, expression, *order, guild_id])
+                  AND r.platform = ? AND r.guild_id = ? AND r.status = ?""",
+            [MARK_START, MARK_END, SNIPPET_TOKENS, expression, *order, community.platform, community.id,
+             PUBLISHED])
         hits = [SearchHit(_row_to_resource(r), r["snip"] or "", order[r["id"]][1]) for r in rows]
         hits.sort(key=lambda h: order[h.resource.id][0])
         return hits
 
-    async def top(self, guild_id: int, *, tag: str | None = None, limit: int = 10) -> list[Resource]:
-        """Published resources of the guild by upvotes (older first on a tie)."""
+    async def top(self, community: Community, *, tag: str | None = None, limit: int = 10) -> list[Resource]:
         if tag is None:
             rows = await self.db.fetchall(
-                """SELECT * FROM resources WHERE guild_id = ? AND status = 'published'
-                   ORDER BY upvotes DESC, id LIMIT ?""", (guild_id, limit))
+                """SELECT * FROM resources WHERE platform = ? AND guild_id = ? AND status = ?
+                   ORDER BY upvotes DESC, id LIMIT ?""", (community.platform, community.id, PUBLISHED, limit))
         else:
             rows = await self.db.fetchall(
                 """SELECT r.* FROM resource_tags t JOIN resources r ON r.id = t.resource_id
-                   WHERE t.tag = ? AND r.guild_id = ? AND r.status = 'published'
-                   ORDER BY r.upvotes DESC, r.id LIMIT ?""", (tag, guild_id, limit))
+                   WHERE t.tag = ? AND r.platform = ? AND r.guild_id = ? AND r.status = ?
+                   ORDER BY r.upvotes DESC, r.id LIMIT ?""",
+                (tag, community.platform, community.id, PUBLISHED, limit))
         return [_row_to_resource(r) for r in rows]
 
-    async def tags(self, guild_id: int, prefix: str = "", *, limit: int = 25) -> list[str]:
-        """Tags used by the guild's published resources, most used first (for autocomplete)."""
-        pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    async def tags(self, community: Community, prefix: str = "", *, limit: int = 25) -> list[str]:
         rows = await self.db.fetchall(
             """SELECT t.tag FROM resource_tags t JOIN resources r ON r.id = t.resource_id
-               WHERE r.guild_id = ? AND r.status = 'published' AND t.tag LIKE ? ESCAPE '\\'
-               GROUP BY t.tag ORDER BY COUNT(*) DESC, t.tag LIMIT ?""", (guild_id, pattern, limit))
+               WHERE r.platform = ? AND r.guild_id = ? AND r.status = ? AND t.tag LIKE ? ESCAPE '\\'
+               GROUP BY t.tag ORDER BY COUNT(*) DESC, t.tag LIMIT ?""",
+            (community.platform, community.id, PUBLISHED, like_prefix(prefix), limit))
         return [r["tag"] for r in rows]
 
-    async def in_library(self, guild_id: int, *, author_id: int | None, text: str = "",
+    async def in_library(self, community: Community, *, author: Member | None, text: str = "",
                          limit: int = 25) -> list[Resource]:
-        """Pending and published resources of the guild (only `author_id`'s when given) whose title
-        contains `text` or whose number starts with it, newest first (for autocomplete)."""
-        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        params: list[Any] = [guild_id, pattern, text.lstrip("#") + "%"]
-        author = ""
-        if author_id is not None:
-            author = "AND author_id = ?"
-            params.append(author_id)
+        params: list[Any] = [community.platform, community.id, *IN_LIBRARY, like_contains(text),
+                             like_escape(text.lstrip("#")) + "%"]
+        by_author = ""
+        if author is not None:
+            by_author = "AND author_id = ?"
+            params.append(author.id)
         params.append(limit)
         rows = await self.db.fetchall(
-            f"""SELECT * FROM resources WHERE guild_id = ? AND status IN {_LIVE}
-                AND (title LIKE ? ESCAPE '\\' OR CAST(id AS TEXT) LIKE ?) {author}
+            f"""SELECT * FROM resources WHERE platform = ? AND guild_id = ? AND status IN {_LIVE}
+                AND (title LIKE ? ESCAPE '\\' OR CAST(id AS TEXT) LIKE ? ESCAPE '\\') {by_author}
                 ORDER BY id DESC LIMIT ?""", params)
         return [_row_to_resource(r) for r in rows]
 
-    async def has_voted(self, resource_id: int, user_id: int) -> bool:
+    async def has_voted(self, resource_id: int, member: Member) -> bool:
         return await self.db.fetchval(
-            "SELECT 1 FROM resource_votes WHERE resource_id = ? AND user_id = ?",
-            (resource_id, user_id)) is not None
+            "SELECT 1 FROM resource_votes WHERE resource_id = ? AND platform = ? AND user_id = ?",
+            (resource_id, member.platform, member.id)) is not None
 
     # -- writes ---------------------------------------------------------------------------------
     async def add(self, new: NewResource) -> Resource:
-        """Store a share; DomainError('resource.duplicate*') if its link is already in the library.
-
-        The duplicate check runs inside the write transaction, so two people sharing the same link at
-        once cannot both get in (the partial unique index is the last line of defence).
-        """
-
-        async def run(conn: aiosqlite.Connection) -> Resource:
-            async with conn.execute(
-                f"SELECT * FROM resources WHERE guild_id = ? AND url_key = ? AND status IN {_LIVE}",
-                (new.guild_id, new.url_key),
-            ) as cur:
-                row = await cur.fetchone()
-            check_duplicate(None if row is None else _row_to_resource(row))
-            resource_id = await _insert(conn, new)
-            stored = await _fetch(conn, resource_id)
-            assert stored is not None
-            return stored
-
-        return await self.db.write(run)
+        return await self.db.write_sync(_add, new)
 
     async def add_many(self, items: Iterable[NewResource]) -> int:
-        """Bulk-load resources in one transaction (benchmarks, imports): one statement per table
-        instead of a round trip per row. Links already in the library, or repeated within `items`,
-        are skipped. Returns how many were stored."""
-        batch = list(items)
+        return await self.db.write_sync(_add_many, list(items))
 
-        async def run(conn: aiosqlite.Connection) -> int:
-            seen: set[tuple[int, str]] = set()
-            async with conn.execute(f"SELECT guild_id, url_key FROM resources WHERE status IN {_LIVE}") as cur:
-                seen.update((r[0], r[1]) for r in await cur.fetchall())
-            async with conn.execute("SELECT COALESCE(MAX(id), 0) FROM resources") as cur:
-                next_id = (await cur.fetchone())[0] + 1
-            resources, tags, index = [], [], []
-            for new in batch:
-                identity = (new.guild_id, new.url_key)
-                if new.status in IN_LIBRARY:
-                    if identity in seen:
-                        continue
-                    seen.add(identity)
-                rid = next_id
-                next_id += 1
-                resources.append((rid, new.guild_id, new.url, new.url_key, new.title, new.description,
-                                  ",".join(new.tags), new.author_id, new.status, _iso(new.created_at)))
-                tags.extend((rid, tag) for tag in new.tags)
-                if new.status == PUBLISHED:
-                    index.append((rid, search_text(new.title), search_text(new.description),
-                                  search_text(" ".join(new.tags)), scope_token(new.guild_id)))
-            await conn.executemany(
-                """INSERT INTO resources (id, guild_id, url, url_key, title, description, tags, author_id,
-                                          status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                resources)
-            await conn.executemany("INSERT INTO resource_tags (resource_id, tag) VALUES (?, ?)", tags)
-            await conn.executemany(
-                "INSERT INTO resources_fts (rowid, title, description, tags, scope) VALUES (?, ?, ?, ?, ?)", index)
-            return len(resources)
+    async def set_post(self, resource_id: int, post: MessageRef) -> None:
+        await self.db.write_sync(_set_message, "post_channel_id post_message_id", resource_id, post)
 
-        return await self.db.write(run)
+    async def set_review(self, resource_id: int, card: MessageRef) -> None:
+        await self.db.write_sync(_set_message, "review_channel_id review_message_id", resource_id, card)
 
-    async def set_post(self, resource_id: int, channel_id: int, message_id: int) -> None:
-        """Remember the resources-channel post, so votes can update it and removal take it down."""
-        await self.db.execute("UPDATE resources SET post_channel_id = ?, post_message_id = ? WHERE id = ?",
-                              (channel_id, message_id, resource_id))
-
-    async def set_review(self, resource_id: int, channel_id: int, message_id: int) -> None:
-        """Remember the moderation-channel card of a pending resource."""
-        await self.db.execute(
-            "UPDATE resources SET review_channel_id = ?, review_message_id = ? WHERE id = ?",
-            (channel_id, message_id, resource_id))
-
-    async def decide(self, resource_id: int, *, approve: bool, by: int, reason: str | None,
+    async def decide(self, resource_id: int, *, approve: bool, by: Member, reason: str | None,
                      now: datetime) -> Resource:
-        """Approve (publish and index) or reject a pending resource.
-
-        Claims the row with `WHERE status = 'pending'`: of two moderators clicking at once, the second
-        gets DomainError('resource.already_decided.<status>') and nothing changes.
-        """
         status = PUBLISHED if approve else REJECTED
+        return await self.db.write_sync(_decide, resource_id, status, by.id, reason, _unix(now))
 
-        async def run(conn: aiosqlite.Connection) -> Resource:
-            cur = await conn.execute(
-                """UPDATE resources SET status = ?, decided_at = ?, decided_by = ?, decision_reason = ?
-                   WHERE id = ? AND status = ?""",
-                (status, _iso(now), by, reason, resource_id, PENDING))
-            current = await _fetch(conn, resource_id)
-            if current is None:
-                raise DomainError("resource.not_found")
-            if cur.rowcount == 0:
-                raise already_decided(resource_id, current.status)
-            if approve:
-                await _index(conn, current, resource_id)
-            return current
+    async def remove(self, resource_id: int, *, by: Member, now: datetime) -> Resource:
+        return await self.db.write_sync(_remove, resource_id, by.id, _unix(now))
 
-        return await self.db.write(run)
-
-    async def remove(self, resource_id: int, *, by: int, now: datetime) -> Resource:
-        """Take a pending or published resource out of the library (the trigger unindexes it)."""
-
-        async def run(conn: aiosqlite.Connection) -> Resource:
-            cur = await conn.execute(
-                f"""UPDATE resources SET status = ?, removed_at = ?, removed_by = ?
-                    WHERE id = ? AND status IN {_LIVE}""",
-                (REMOVED, _iso(now), by, resource_id))
-            if cur.rowcount == 0:
-                raise DomainError("resource.not_found")
-            current = await _fetch(conn, resource_id)
-            assert current is not None
-            return current
-
-        return await self.db.write(run)
-
-    async def toggle_vote(self, resource_id: int, user_id: int, *, now: datetime) -> tuple[bool, int]:
-        """Add the member's vote, or take it back if they had one: (voted now?, new count).
-
-        One transaction per click, so concurrent clicks serialise in the writer and the stored count
-        always equals the number of vote rows.
-        """
-
-        async def run(conn: aiosqlite.Connection) -> tuple[bool, int]:
-            async with conn.execute("SELECT status FROM resources WHERE id = ?", (resource_id,)) as cur:
-                row = await cur.fetchone()
-            if row is None:
-                raise DomainError("resource.not_found")
-            if row["status"] != PUBLISHED:
-                raise DomainError("resource.not_votable", id=resource_id)
-            cur = await conn.execute(
-                "INSERT OR IGNORE INTO resource_votes (resource_id, user_id, voted_at) VALUES (?, ?, ?)",
-                (resource_id, user_id, _iso(now)))
-            voted = cur.rowcount == 1
-            if not voted:
-                await conn.execute("DELETE FROM resource_votes WHERE resource_id = ? AND user_id = ?",
-                                   (resource_id, user_id))
-            await conn.execute(
-                "UPDATE resources SET upvotes = (SELECT COUNT(*) FROM resource_votes WHERE resource_id = ?)"
-                " WHERE id = ?", (resource_id, resource_id))
-            async with conn.execute("SELECT upvotes FROM resources WHERE id = ?", (resource_id,)) as cur:
-                count = (await cur.fetchone())[0]
-            return voted, count
-
-        return await self.db.write(run)
+    async def toggle_vote(self, resource_id: int, member: Member, *, now: datetime) -> tuple[bool, int]:
+        return await self.db.write_sync(_toggle_vote, resource_id, member, _unix(now))

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import discord
 
-from bot.domain.resources import MAX_REASON_LENGTH, check_review, clean_reason
+from bot.domain.resources import MAX_REASON_LENGTH
 from bot.i18n import t
 from bot.i18n.format import MODAL_TITLE, TEXT_INPUT_LABEL, cut
-from cogs._common import context, guarded, reply
-from cogs.resources._items import library
+from cogs._common import answer, context, guarded
 
 PLACEHOLDER = 100
+REASON_PREFIX = "res:reject-reason:"
 
 
 class RejectModal(discord.ui.Modal):
     def __init__(self, resource_id: int, lang: str) -> None:
         super().__init__(title=cut(t(lang, "resource.reject.modal_title", id=resource_id), MODAL_TITLE),
-                         custom_id=f"res:reject-reason:{resource_id}", timeout=900)
+                         custom_id=f"{REASON_PREFIX}{resource_id}", timeout=900)
         self.resource_id = resource_id
         self.reason: discord.ui.TextInput[RejectModal] = discord.ui.TextInput(
             label=cut(t(lang, "resource.reject.reason_label"), TEXT_INPUT_LABEL),
@@ -28,15 +28,8 @@ class RejectModal(discord.ui.Modal):
     @guarded
     async def on_submit(self, interaction: discord.Interaction) -> None:
         ctx = await context(interaction)
-        lib = library(interaction)
+        service = ctx.app.resources
         # Roles may have changed, or another moderator decided, while the modal was open.
-        check_review(ctx.actor, ctx.settings, await lib.repo.get(self.resource_id))
-        reason = clean_reason(self.reason.value)
-        resource = await lib.repo.decide(self.resource_id, approve=False, by=ctx.actor.user_id, reason=reason,
-                                         now=ctx.bot.clock.now())
+        await service.check_review(ctx.actor, self.resource_id, reason=self.reason.value)
         await interaction.response.defer(ephemeral=True, thinking=True)
-        await lib.close_review(resource, ctx.lang)
-        text = ctx.t("resource.review.done_rejected", id=resource.id)
-        if not await lib.tell_sharer(resource, ctx.lang):
-            text += "\n" + ctx.t("resource.review.dm_closed")
-        await reply(interaction, text)
+        await answer(interaction, await service.reject(ctx.actor, self.resource_id, self.reason.value))
