@@ -31,16 +31,21 @@ class DiscordMessenger:
             raise PlaceGone(str(exc)) from exc
         except discord.HTTPException as exc:
             raise MessengerError(str(exc)) from exc
+        finally:
+            _forget_view(kwargs)
         return MessageRef(place, sent.id)
 
     async def edit(self, ref: MessageRef, message: Message) -> bool:
         partial = self.client.get_partial_messageable(ref.place.id).get_partial_message(ref.id)
+        kwargs = send_kwargs(message, edit=True)
         try:
-            await partial.edit(**send_kwargs(message, edit=True))
+            await partial.edit(**kwargs)
         except discord.NotFound:
             return False
         except discord.HTTPException as exc:
             raise MessengerError(str(exc)) from exc
+        finally:
+            _forget_view(kwargs)
         return True
 
     async def delete(self, ref: MessageRef) -> bool:
@@ -56,7 +61,11 @@ class DiscordMessenger:
     async def dm(self, member: Member, message: Message) -> Delivery:
         try:
             channel = await self.client.create_dm(discord.Object(id=member.id))  # type: ignore[attr-defined]
-            await channel.send(**send_kwargs(message))
+            kwargs = send_kwargs(message)
+            try:
+                await channel.send(**kwargs)
+            finally:
+                _forget_view(kwargs)
         except (discord.Forbidden, discord.NotFound):
             return Delivery.CLOSED
         except discord.HTTPException as exc:
@@ -65,3 +74,11 @@ class DiscordMessenger:
 
 
 PLATFORM = DISCORD
+
+
+def _forget_view(kwargs: dict[str, object]) -> None:
+    # Clicks on persistent buttons are handled by the registered DynamicItems, not by this View:
+    # stop it so discord.py's view store does not keep one per message sent.
+    view = kwargs.get("view")
+    if isinstance(view, discord.ui.View):
+        view.stop()
