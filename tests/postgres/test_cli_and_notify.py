@@ -137,3 +137,19 @@ async def test_sqlite_store_needs_no_invalidation(tmp_path: Path) -> None:
         assert await watch_settings(store, lambda c: None) is False
     finally:
         await store.close()
+
+
+async def test_open_store_chooses_the_driver_from_the_settings(pg_url: str, tmp_path: Path) -> None:
+    from bot.settings import load_settings
+    from bot.storage import open_store
+    from bot.storage.sqlite.store import SqliteStore
+
+    for value, kind in ((pg_url, PostgresStore), (str(tmp_path / "b.sqlite3"), SqliteStore)):
+        settings = load_settings({"DISCORD_TOKEN": "a.b", "BAITHAK_DATABASE": value}, dotenv_path=None)
+        store = await open_store(settings)
+        try:
+            assert isinstance(store, kind)
+            await store.settings.save(GuildSettings(guild_id=1, timezone="UTC", language="ur"))
+            assert (await store.settings.get(Community(DISCORD, 1))).language == "ur"
+        finally:
+            await store.close()
