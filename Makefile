@@ -25,6 +25,8 @@ check: $(STAMP)
 
 test: $(STAMP)
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || (sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null)
+	@# The tests start their own throw-away PostgreSQL with initdb/pg_ctl from Debian's package.
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq postgresql postgresql-contrib >/dev/null) || (sudo apt-get update -qq && sudo apt-get install -y -qq postgresql postgresql-contrib >/dev/null)
 	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
 
 bench: $(STAMP)

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from bot.settings import Settings, SettingsError, check_database_path, load_settings
+from bot.storage.errors import DatabaseUnavailable
 from bot.storage.sqlite.migrations import MigrationError
 
 EXIT_CONFIG = 2
@@ -28,7 +29,8 @@ def _fail(message: str, code: int = EXIT_CONFIG) -> int:
 
 def _settings(require_token: bool) -> Settings:
     settings = load_settings(require_token=require_token)
-    check_database_path(settings.database)
+    if not settings.uses_postgres:
+        check_database_path(settings.database)
     return settings
 
 
@@ -50,8 +52,6 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from bot.storage.sqlite.checks import run_checks
-
     problems: list[str] = []
     try:
         settings = _settings(require_token=False)
@@ -59,7 +59,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     if not settings.token:
         problems.append("DISCORD_TOKEN is not set: `baithak run` needs it (see .env.example)")
-    lines, db_problems = asyncio.run(run_checks(settings.database))
+    if settings.database_url:
+        from bot.storage.postgres.checks import run_checks as run_pg_checks
+
+        lines, db_problems = asyncio.run(run_pg_checks(settings.database_url))
+    else:
+        from bot.storage.sqlite.checks import run_checks
+
+        lines, db_problems = asyncio.run(run_checks(settings.database))
     problems += db_problems
     for line in lines:
         print(f"ok: {line}")
@@ -72,6 +79,17 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from bot.storage.sqlite.backup import BackupError, backup
 
     settings = _settings(require_token=False)
+    if settings.database_url:
+        from bot.storage.postgres.backup import BackupError as PgBackupError, backup as pg_backup
+        from bot.storage.postgres.database import redact
+
+        try:
+            tool = pg_backup(settings.database_url, Path(args.path))
+        except (PgBackupError, OSError) as exc:
+            return _fail(str(exc), 1)
+        print(f"backed up {redact(settings.database_url)} to {args.path} with {tool} "
+              "(custom format: restore with pg_restore)")
+        return 0
     try:
         tables = backup(settings.database, Path(args.path))
     except (BackupError, sqlite3.Error, OSError) as exc:
@@ -109,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         return _fail(str(exc))
     except MigrationError as exc:
+        return _fail(str(exc))
+    except DatabaseUnavailable as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
         return 130

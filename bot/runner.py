@@ -14,9 +14,8 @@ from bot.app import App
 from bot.client import BaithakBot
 from bot.endpoints import use_endpoints
 from bot.settings import Settings
-from bot.storage.sqlite.database import connect
-from bot.storage.sqlite.migrations import migrate
-from bot.storage.sqlite.store import SqliteStore
+from bot.storage import migrate_database as migrate_store
+from bot.storage import open_store, watch_settings
 
 log = logging.getLogger("baithak")
 
@@ -30,18 +29,16 @@ def extra_extensions() -> list[str]:
 
 
 async def migrate_database(settings: Settings) -> list[str]:
-    conn = await connect(settings.database)
-    try:
-        return [m.path.name for m in await migrate(conn)]
-    finally:
-        await conn.close()
+    return await migrate_store(settings)
 
 
 async def run_bot(settings: Settings) -> int:
     """Run until Discord closes the connection or a signal arrives; returns an exit code."""
     use_endpoints(settings.api_base, settings.gateway_url)
-    store = await SqliteStore.open(settings.database)
+    store = await open_store(settings)
     app = App(settings, store)
+    # Several processes on one PostgreSQL: another one's /setup invalidates our cached settings.
+    await watch_settings(store, app.setup.forget)
     bot = BaithakBot(settings, app, extra_extensions=extra_extensions())
     loop = asyncio.get_running_loop()
     stopping = asyncio.Event()

@@ -7,6 +7,7 @@ so the CLI can print one line and exit with code 2 instead of a traceback.
 from __future__ import annotations
 
 import functools
+import re
 
 import os
 from dataclasses import dataclass
@@ -37,6 +38,13 @@ class Settings:
     log_level: str
     api_base: str | None
     gateway_url: str | None
+    # A `postgresql://` URL when BAITHAK_DATABASE names a PostgreSQL server; `database` (the SQLite
+    # file) is then unused.
+    database_url: str | None = None
+
+    @property
+    def uses_postgres(self) -> bool:
+        return self.database_url is not None
 
 
 def valid_timezone(name: str) -> bool:
@@ -70,6 +78,53 @@ def _url(name: str, value: str | None, schemes: tuple[str, ...]) -> str | None:
     return value.rstrip("/") if name == "DISCORD_API_BASE" else value
 
 
+POSTGRES_SCHEMES = ("postgresql", "postgres")
+# `scheme:/...`: a URL (or a mistyped one), never a file path.
+_URL_LIKE = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]+):/")
+
+
+def parse_database(value: str) -> tuple[Path, str | None]:
+    """(SQLite path, PostgreSQL URL or None) from BAITHAK_DATABASE.
+
+    `postgresql://user:password@host:port/dbname` (or `postgres://`) selects PostgreSQL; a plain path
+    is a SQLite file. Anything else that looks like a URL (`mysql://`, `sqlite:///x`, a misspelt
+    scheme) is refused: taken as a path it would quietly create a folder named after the scheme.
+    """
+    if not value:
+        return Path(DEFAULT_DATABASE), None
+    url_like = _URL_LIKE.match(value)
+    if not url_like:
+        return Path(value), None
+    scheme = url_like.group(1)
+    if scheme.lower() not in POSTGRES_SCHEMES or not value[len(scheme):].startswith("://"):
+        raise SettingsError(
+            f"BAITHAK_DATABASE={_redacted(value)!r} is not supported: use a file path for SQLite "
+            "(e.g. data/baithak.sqlite3) or postgresql://user:password@host:port/dbname"
+        )
+    parsed = urlparse(value)
+    try:
+        parsed.port
+    except ValueError:
+        raise SettingsError(
+            f"BAITHAK_DATABASE={_redacted(value)!r} has a bad port: use postgresql://user:password@host:5432/dbname"
+        ) from None
+    if not parsed.path.strip("/"):
+        raise SettingsError(
+            f"BAITHAK_DATABASE={_redacted(value)!r} names no database: use postgresql://user:password@host:port/dbname"
+        )
+    # asyncpg understands both spellings; keep the operator's URL as given (scheme lower-cased).
+    return Path(DEFAULT_DATABASE), scheme.lower() + value[len(scheme):]
+
+
+def _redacted(value: str) -> str:
+    """`value` with a password in its user-info replaced by ***, for messages."""
+    scheme, sep, rest = value.partition("://")
+    userinfo, at, host = rest.rpartition("@")
+    if not sep or not at or ":" not in userinfo:
+        return value
+    return f"{scheme}://{userinfo.split(':', 1)[0]}:***@{host}"
+
+
 def load_settings(env: dict[str, str] | None = None, *, require_token: bool = True,
                   dotenv_path: str | os.PathLike[str] | None = ".env") -> Settings:
     """Read and validate settings; `.env` fills in what the environment does not set."""
@@ -87,7 +142,7 @@ def load_settings(env: dict[str, str] | None = None, *, require_token: bool = Tr
     if token and any(c.isspace() for c in token):
         raise SettingsError("DISCORD_TOKEN contains spaces: copy the token again from the Developer Portal")
 
-    database = Path(env.get("BAITHAK_DATABASE") or DEFAULT_DATABASE)
+    database, database_url = parse_database((env.get("BAITHAK_DATABASE") or "").strip())
 
     dev_guild_raw = (env.get("BAITHAK_DEV_GUILD") or "").strip()
     dev_guild = None
@@ -118,6 +173,7 @@ def load_settings(env: dict[str, str] | None = None, *, require_token: bool = Tr
     return Settings(
         token=token,
         database=database,
+        database_url=database_url,
         dev_guild=dev_guild,
         timezone=timezone,
         language=language,

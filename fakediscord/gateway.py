@@ -7,6 +7,12 @@ The ``compress`` query parameter is ignored: discord.py reads text frames withou
 Every dispatch goes into each session's replay buffer first, then to the session's live
 connection (if any) through a per-connection writer task, so a session that drops and
 resumes gets exactly the events it missed, in order.
+
+Sharding: IDENTIFY may carry ``shard: [shard_id, shard_count]``. A sharded session gets READY and
+GUILD_CREATE for, and every event of (messages, members, roles, channels, reactions, interactions),
+only the guilds it owns, ``(guild_id >> 22) % shard_count == shard_id``; events outside a guild
+(DMs, DM interactions) go to shard 0 only. An unsharded session gets everything, as Discord does
+below its sharding threshold (beyond ``SHARDING_REQUIRED`` guilds it closes with 4011).
 """
 
 from __future__ import annotations
@@ -33,6 +39,12 @@ DISPATCH, HEARTBEAT, IDENTIFY, PRESENCE, VOICE_STATE, RESUME, RECONNECT, REQUEST
     HELLO, HEARTBEAT_ACK = 0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11
 
 _CLOSE = object()
+SHARDING_REQUIRED = 2500  # guilds one unsharded session may hold (Discord closes with 4011 beyond)
+
+
+def shard_of(guild_id: int, shard_count: int) -> int:
+    """The shard that owns a guild: Discord's ``(guild_id >> 22) % shard_count``."""
+    return (guild_id >> 22) % shard_count
 
 
 def _dumps(data: Any) -> str:
@@ -67,6 +79,7 @@ class Session:
         self.conn: Optional[Connection] = None
         self.disconnected_at: Optional[float] = None
         self.invalidated = False
+        self.ready = False  # READY (or RESUMED) and its burst were written to the connection
 
     def wants_guild(self, guild_id: Optional[int]) -> bool:
         if self.shard is None:
@@ -74,7 +87,7 @@ class Session:
         shard_id, count = self.shard
         if guild_id is None:  # DMs go to shard 0
             return shard_id == 0
-        return (guild_id >> 22) % count == shard_id
+        return shard_of(guild_id, count) == shard_id
 
     def push(self, event: str, data_json: str) -> None:
         self.seq += 1
@@ -108,6 +121,7 @@ class Gateway:
         self.ready_count = 0
         self.ready_event = asyncio.Event()
         self._ready_waiters: list[asyncio.Future] = []
+        self.recommended_shards: Optional[int] = None  # GET /gateway/bot; None: one per 1000 guilds
         self._disconnect_waiters: list[asyncio.Future] = []
 
     # ------------------------------------------------------------------------------------------------
@@ -120,6 +134,16 @@ class Gateway:
     @property
     def connected(self) -> bool:
         return bool(self.live_sessions)
+
+    def shard_count_advice(self) -> int:
+        """The ``shards`` GET /gateway/bot recommends (Discord: about one per 1000 guilds)."""
+        if self.recommended_shards is not None:
+            return self.recommended_shards
+        return max(1, -(-len(self.fake.guilds) // 1000))
+
+    def ready_shards(self) -> set[Optional[int]]:
+        """Shard ids of the live sessions that received their READY burst (None: unsharded)."""
+        return {s.shard[0] if s.shard else None for s in self.live_sessions if s.ready}
 
     async def drop(self, *, resume: bool = True, code: int = 4000) -> int:
         """Close every live bot connection (code 4000 lets discord.py reconnect and RESUME). With
@@ -146,13 +170,14 @@ class Gateway:
 
     def dispatch(self, event: str, data: dict[str, Any], *, intent: Optional[int] = None,
                  guild_id: Optional[int] = None) -> int:
-        """Queue an event for every session that wants it; returns how many sessions got it."""
+        """Queue an event for every session that wants it; returns how many sessions got it.
+        ``guild_id=None`` means an event outside any guild (a DM): only shard 0 gets it."""
         data_json: Optional[str] = None
         sent = 0
         for session in self._active_sessions():
             if intent is not None and not session.intents & intent:
                 continue
-            if guild_id is not None and not session.wants_guild(guild_id):
+            if not session.wants_guild(guild_id):
                 continue
             if data_json is None:
                 data_json = _dumps(data)
@@ -182,7 +207,7 @@ class Gateway:
         for session in self._active_sessions():
             if not session.intents & intent:
                 continue
-            if guild is not None and not session.wants_guild(guild.id):
+            if not session.wants_guild(guild.id if guild is not None else None):
                 continue
             if needs_content_intent and not session.intents & MESSAGE_CONTENT:
                 if stripped_json is None:
@@ -342,6 +367,9 @@ class Gateway:
             except Exception:
                 conn.close_after_flush(4010, "Invalid shard.")
                 return
+        if shard_t is None and len(self.fake.guilds) > SHARDING_REQUIRED:
+            conn.close_after_flush(4011, "Sharding required.")
+            return
         session = Session(secrets.token_hex(16), intents, shard_t, self.buffer_size)
         self.sessions[session.id] = session
         session.conn = conn
@@ -393,6 +421,7 @@ class Gateway:
             await self._close(old, 4009, "Session replaced.")
         session.conn = conn
         session.disconnected_at = None
+        session.ready = False  # until the replay and RESUMED are written
         conn.session = session
         for s, frame in session.buffer:
             if s > (seq or 0):
@@ -407,7 +436,7 @@ class Gateway:
             guild_ids = [guild_ids]
         for gid in guild_ids:
             guild = self.fake.guilds.get(int(gid)) if gid is not None else None
-            if guild is None:
+            if guild is None or not session.wants_guild(guild.id):  # another shard's guild
                 continue
             members = list(guild.members.values())
             not_found: list[str] = []
@@ -451,6 +480,8 @@ class Gateway:
         """Called by the writer once READY + GUILD_CREATEs (or the replay + RESUMED) were sent."""
         if conn.closed:
             return
+        if conn.session is not None:
+            conn.session.ready = True
         self.ready_count += 1
         self.ready_event.set()
         for waiter in list(self._ready_waiters):

@@ -391,7 +391,7 @@ async def get_gateway(ctx: Ctx) -> Any:
 
 @route("GET", "/gateway/bot")
 async def get_gateway_bot(ctx: Ctx) -> Any:
-    return {"url": ctx.fake.gateway_url, "shards": 1,
+    return {"url": ctx.fake.gateway_url, "shards": ctx.fake.gateway.shard_count_advice(),
             "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}}
 
 

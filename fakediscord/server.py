@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import secrets
-from typing import Any, Callable, Optional, Union
+from typing import Any, Callable, Iterable, Optional, Union
 
 import yarl
 from aiohttp import web
@@ -122,17 +122,24 @@ class FakeDiscord(WorldState, InteractionLogic, DriverMixin):
         return self.gateway.resume_count
 
     # waiting for the bot ---------------------------------------------------------------------------------------
-    async def wait_until_ready(self, timeout: float = 10, *, commands: bool = False, new_session: bool = False) -> None:
+    async def wait_until_ready(self, timeout: float = 10, *, commands: bool = False, new_session: bool = False,
+                               shards: Optional[Iterable[int]] = None) -> None:
         """Until a bot has IDENTIFYed (or RESUMEd) and received READY and every GUILD_CREATE; with
         ``commands=True`` also until it registered application commands; with
-        ``new_session=True`` only a connection completed after this call counts (after a restart)."""
+        ``new_session=True`` only a connection completed after this call counts (after a restart);
+        with ``shards=[0, 1, ...]`` until a live session of each of those shards is ready."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         try:
             await self.gateway.wait_ready(timeout, new=new_session)
+            wanted = set(shards) if shards is not None else set()
+            while not wanted <= self.gateway.ready_shards():
+                await self.gateway.wait_ready(max(0.0, deadline - loop.time()), new=True)
         except asyncio.TimeoutError:
+            missing = sorted(set(shards or ()) - {s for s in self.gateway.ready_shards() if s is not None})
             raise asyncio.TimeoutError(f"no bot connected and identified within {timeout}s "
-                                       f"(requests so far: {[f'{r.method} {r.path}' for r in self.requests[-5:]]})") from None
+                                       + (f"for shard(s) {missing} " if missing else "")
+                                       + f"(requests so far: {[f'{r.method} {r.path}' for r in self.requests[-5:]]})") from None
         if commands:
             await self.wait_for_commands(max(0.0, deadline - loop.time()))
 

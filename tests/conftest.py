@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.pg import pg_empty_url, pg_server, pg_url  # noqa: F401  (the throw-away PostgreSQL)
 
 
 @pytest.fixture

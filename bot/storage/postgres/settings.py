@@ -1,0 +1,96 @@
+"""Reading and writing guild_settings rows on PostgreSQL (one per community: platform and id).
+
+Saving also sends `NOTIFY baithak_settings, '<platform>:<id>'` in the same transaction, so every
+other process on the database forgets its cached copy once the change is committed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from bot.domain.guild_settings import DEFAULT_OFFSETS, GuildSettings
+from bot.domain.identity import Community
+from bot.storage.postgres.database import Database
+
+CHANNEL = "baithak_settings"
+
+
+def _offsets(text: str | None) -> tuple[int, ...]:
+    if not text:
+        return DEFAULT_OFFSETS
+    return tuple(int(x) for x in text.split(",") if x)
+
+
+def notice(community: Community) -> str:
+    """The NOTIFY payload naming a community."""
+    return f"{community.platform}:{community.id}"
+
+
+def parse_notice(payload: str) -> Community | None:
+    """The community a NOTIFY payload names, or None when it is not one of ours."""
+    platform, _, raw = payload.partition(":")
+    if not platform or not raw.lstrip("-").isdigit():
+        return None
+    return Community(platform, int(raw))
+
+
+class PostgresSettingsRepository:
+    """Implements `bot.ports.settings.SettingsRepository`."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def get(self, community: Community) -> GuildSettings | None:
+        row = await self.db.fetchrow("SELECT * FROM guild_settings WHERE platform = $1 AND guild_id = $2",
+                                     community.platform, community.id)
+        if row is None:
+            return None
+        return GuildSettings(
+            guild_id=community.id,
+            platform=community.platform,
+            timezone=row["timezone"],
+            language=row["language"],
+            announcements_channel=row["announcements_channel"],
+            moderation_channel=row["moderation_channel"],
+            resources_channel=row["resources_channel"],
+            organiser_role=row["organiser_role"],
+            moderator_role=row["moderator_role"],
+            reminder_offsets=_offsets(row["reminder_offsets"]),
+            resource_approval=row["resource_approval"],
+            report_sla_hours=row["report_sla_hours"],
+            configured=True,
+        )
+
+    async def save(self, s: GuildSettings) -> None:
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+        async def run(conn) -> None:
+            await conn.execute(
+                """
+                INSERT INTO guild_settings (platform, guild_id, announcements_channel, moderation_channel,
+                    resources_channel, organiser_role, moderator_role, timezone, language,
+                    reminder_offsets, resource_approval, report_sla_hours, updated_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                ON CONFLICT (platform, guild_id) DO UPDATE SET
+                    announcements_channel = excluded.announcements_channel,
+                    moderation_channel = excluded.moderation_channel,
+                    resources_channel = excluded.resources_channel,
+                    organiser_role = excluded.organiser_role,
+                    moderator_role = excluded.moderator_role,
+                    timezone = excluded.timezone,
+                    language = excluded.language,
+                    reminder_offsets = excluded.reminder_offsets,
+                    resource_approval = excluded.resource_approval,
+                    report_sla_hours = excluded.report_sla_hours,
+                    updated_at = excluded.updated_at
+                """,
+                s.platform, s.guild_id, s.announcements_channel, s.moderation_channel,
+                s.resources_channel, s.organiser_role, s.moderator_role, s.timezone, s.language,
+                ",".join(str(m) for m in s.reminder_offsets), bool(s.resource_approval),
+                s.report_sla_hours, now,
+            )
+            # Delivered to listeners only when this transaction commits.
+            await conn.execute("SELECT pg_notify($1, $2)", CHANNEL,
+                               notice(Community(s.platform, s.guild_id)))
+
+        await self.db.write(run)

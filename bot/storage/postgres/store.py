@@ -1,0 +1,43 @@
+"""The PostgreSQL store: the database and every repository over it."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from bot.domain.identity import Community
+from bot.storage.postgres.database import Database
+from bot.storage.postgres.migrations import migrate_url
+from bot.storage.postgres.settings import CHANNEL as SETTINGS_CHANNEL
+from bot.storage.postgres.settings import PostgresSettingsRepository, parse_notice
+
+
+class PostgresStore:
+    """Implements `bot.ports.store.Store` over one PostgreSQL database (shared by several processes)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.settings = PostgresSettingsRepository(db)
+        # -- feature repositories (one line each) --
+
+    @classmethod
+    async def open(cls, url: str, *, migrate: bool = True, min_size: int = 1, max_size: int = 10) -> "PostgresStore":
+        """Apply pending migrations (once, even when several processes start together), then connect.
+        Raises DatabaseUnavailable (one line) when the server cannot be reached or refuses us."""
+        if migrate:
+            await migrate_url(url)
+        return cls(await Database.connect(url, min_size=min_size, max_size=max_size))
+
+    async def subscribe_settings(self, callback: Callable[[Community], Any]) -> None:
+        """Call `callback(community)` whenever any process (this one included) saves that community's
+        settings: wire it to `SetupService.forget` so cached settings never go stale."""
+
+        def on_notice(payload: str) -> Any:
+            community = parse_notice(payload)
+            if community is not None:
+                return callback(community)
+            return None
+
+        await self.db.listen(SETTINGS_CHANNEL, on_notice)
+
+    async def close(self) -> None:
+        await self.db.close()
