@@ -34,3 +34,20 @@ async def store(request: pytest.FixtureRequest, tmp_path: Path):
     await s.close()
     if drop is not None:
         await drop
+
+
+# Repository contracts a driver does not implement yet (issue 12 adds the PostgreSQL repositories
+# feature by feature): their tests are not collected for that driver. Empty once every driver is
+# complete; a driver listed here is not yet usable for that feature.
+NOT_YET = {"postgres": {"test_events_repository.py", "test_resources_repository.py",
+                        "test_reports_repository.py"}}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    keep, drop = [], []
+    for item in items:
+        driver = getattr(getattr(item, "callspec", None), "params", {}).get("store")
+        (drop if driver and item.path.name in NOT_YET.get(driver, ()) else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
