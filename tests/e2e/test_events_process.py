@@ -95,7 +95,10 @@ async def test_sigkill_mid_burst_loses_no_acknowledged_rsvp(tmp_path: Path) -> N
         results = await asyncio.gather(*tasks)
         await proc.proc.wait()
         await fake.wait_for_disconnect(timeout=20)
-        acknowledged = {m.id: r.text for m, r in zip(members, results) if r.type is not None and r.error is None}
+        # Acknowledged = the member saw a confirmation. A click the bot only deferred ("thinking...")
+        # before it was killed was never confirmed, and may rightly be lost.
+        acknowledged = {m.id: r.text for m, r in zip(members, results)
+                        if r.type is not None and r.error is None and r.text}
         assert 100 <= len(acknowledged) < len(members), len(acknowledged)
         stored = dict(_sql(db, "SELECT user_id, status FROM event_rsvps WHERE event_id = ?", (event_id,)))
         for uid, text in acknowledged.items():
