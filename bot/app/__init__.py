@@ -8,6 +8,7 @@ routes to whichever front ends run in this process), the Clock and the Scheduler
 
 from __future__ import annotations
 
+from bot.app.events import EventsService
 from bot.app.setup import SetupService
 from bot.domain.clock import Clock, SystemClock
 from bot.ports.messaging import Messengers
@@ -30,6 +31,8 @@ class App:
         self.setup = SetupService(store.settings, default_timezone=config.timezone,  # type: ignore[attr-defined]
                                   default_language=config.language)
         # -- feature services (one block each) --
+        self.events = EventsService(store.events, self.messenger, clock=self.clock,  # type: ignore[attr-defined]
+                                    scheduler=self.scheduler, setup=self.setup)
         self._started = False
 
     async def start(self) -> None:
@@ -42,6 +45,7 @@ class App:
     async def idle(self) -> None:
         """Wait for follow-up work in flight: edits, DMs, reminders (tests and shutdown)."""
         # -- feature idles --
+        await self.events.idle()
 
     async def close(self) -> None:
         """Stop scheduled work; queued writes are finished by the store's close."""
