@@ -94,6 +94,7 @@ def announcement(event: Event, counts: Counts, lang: str) -> Message:
 
 
 def change_lines(changes: Sequence[Change], lang: str) -> str:
+    """What an edit changed, one "field: old → new" line each (for the DM and the organiser)."""
     return "\n".join(t(lang, "event.change_line", field=t(lang, f"event.field.{c.field}"), old=cut(c.old, 300),
                        new=cut(c.new, 300)) for c in changes)
 
@@ -104,6 +105,7 @@ def _with_link(line: str, event: Event, lang: str) -> str:
 
 
 def event_line(event: Event, going: int, lang: str) -> str:
+    """One line of /event list: title, start, how many are going (out of the capacity), a link."""
     capacity = f"/{event.capacity}" if event.capacity is not None else ""
     line = t(lang, "list.line", title=cut(event.title, 100), start=ts(event.starts_at, "F"),
              relative=ts(event.starts_at, "R"), going=going, capacity=capacity)

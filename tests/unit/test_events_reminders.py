@@ -1,4 +1,4 @@
-"""The reminder fan-out and the announcement coalescer, on a real database with a stand-in sender."""
+"""The reminder fan-out and the announcement coalescer, on a real database with a recording messenger."""
 
 from __future__ import annotations
 
