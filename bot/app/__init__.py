@@ -8,6 +8,7 @@ routes to whichever front ends run in this process), the Clock and the Scheduler
 
 from __future__ import annotations
 
+from bot.app.events import EventsService
 from bot.app.resources import ResourcesService
 from bot.app.setup import SetupService
 from bot.domain.clock import Clock, SystemClock
@@ -31,6 +32,8 @@ class App:
         self.setup = SetupService(store.settings, default_timezone=config.timezone,  # type: ignore[attr-defined]
                                   default_language=config.language)
         # -- feature services (one block each) --
+        self.events = EventsService(store.events, self.messenger, clock=self.clock,  # type: ignore[attr-defined]
+                                    scheduler=self.scheduler, setup=self.setup)
         self.resources = ResourcesService(store.resources, self.setup, self.messenger,  # type: ignore[attr-defined]
                                           self.clock)
         self._started = False
@@ -45,6 +48,7 @@ class App:
     async def idle(self) -> None:
         """Wait for follow-up work in flight: edits, DMs, reminders (tests and shutdown)."""
         # -- feature idles --
+        await self.events.idle()
         await self.resources.idle()
 
     async def close(self) -> None:

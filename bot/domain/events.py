@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 from bot.domain.durations import format_minutes, format_offsets, parse_duration, parse_offsets
 from bot.domain.errors import DomainError
 from bot.domain.guild_settings import GuildSettings
-from bot.domain.roles import Actor, require_guild, require_organiser
+from bot.domain.identity import DISCORD, Community, MessageRef, Place
+from bot.domain.roles import Actor, require_organiser
 from bot.domain.when import parse_when
 
 SCHEDULED = "scheduled"
@@ -25,7 +26,8 @@ MAX_REASON = 300
 
 @dataclass(frozen=True)
 class Event:
-    """An event as stored. Times are aware UTC; `timezone` is the zone it was announced in."""
+    """An event as stored. Times are aware UTC; `timezone` is the zone it was announced in.
+    `guild_id` and `channel_id` are ids on the community's `platform`."""
 
     id: int
     guild_id: int
@@ -43,6 +45,20 @@ class Event:
     status: str = SCHEDULED
     cancel_reason: str = ""
     version: int = 1
+    platform: str = DISCORD
+
+    @property
+    def community(self) -> Community:
+        return Community(self.platform, self.guild_id)
+
+    @property
+    def place(self) -> Place:
+        return Place(self.platform, self.channel_id)
+
+    @property
+    def message_ref(self) -> MessageRef | None:
+        """The announcement, once posted."""
+        return None if self.message_id is None else MessageRef(self.place, self.message_id)
 
     @property
     def ends_at(self) -> datetime:
@@ -53,7 +69,8 @@ class Event:
         return self.status == CANCELLED
 
     def jump_url(self) -> str | None:
-        if self.message_id is None:
+        """A link to the announcement (Discord's message links; other platforms have none yet)."""
+        if self.message_id is None or self.platform != DISCORD:
             return None
         return f"https://discord.com/channels/{self.guild_id}/{self.channel_id}/{self.message_id}"
 
@@ -96,9 +113,15 @@ def _capacity(value: int | None, *, allow_zero: bool = False) -> int | None:
     return value
 
 
+def require_same_community(actor: Actor, event: Event) -> None:
+    """An event of another community (a copied button, a guessed id) is refused as if it did not exist."""
+    if actor.community != event.community:
+        raise DomainError("common.not_found")
+
+
 def require_manager(actor: Actor, settings: GuildSettings, event: Event) -> None:
     """Organisers of the event's own guild may edit, cancel and see attendees."""
-    require_guild(actor, event.guild_id)
+    require_same_community(actor, event)
     require_organiser(actor, settings)
 
 
@@ -126,7 +149,7 @@ def plan_event(actor: Actor, settings: GuildSettings, *, title: str, when: str, 
         id=0, guild_id=actor.guild_id, channel_id=channel, message_id=None, organiser_id=actor.user_id,
         title=clean_title, description=clean_description, location=clean_location,
         starts_at=understood.start, duration_min=minutes, timezone=settings.timezone,
-        capacity=_capacity(capacity), reminder_offsets=offsets,
+        capacity=_capacity(capacity), reminder_offsets=offsets, platform=actor.platform,
     )
 
 
@@ -206,6 +229,16 @@ def plan_cancel(actor: Actor, settings: GuildSettings, event: Event, *, reason: 
 
 def offsets_label(event: Event) -> str:
     return format_offsets(event.reminder_offsets) if event.reminder_offsets else "-"
+
+
+def capacity_raised(old: Event, new: Event) -> bool:
+    """An edit that makes room: the limit was removed or raised (waitlisted members move up)."""
+    return new.capacity is None or (old.capacity is not None and new.capacity > old.capacity)
+
+
+def reminders_moved(old: Event, new: Event) -> bool:
+    """An edit after which the pending reminders are planned afresh."""
+    return new.starts_at != old.starts_at or new.reminder_offsets != old.reminder_offsets
 
 
 def free_places(capacity: int | None, going: int) -> int | None:

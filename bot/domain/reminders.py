@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+# What happened to one reminder row (event_reminders.status).
+PENDING = "pending"
+CLAIMED = "claimed"  # taken by a sender: never picked again, whatever happens to the process
+SENT = "sent"
+SENT_LATE = "late"
+SKIPPED = "skipped"
+DM_CLOSED = "dm_closed"
+FAILED = "failed"
+
 ON_TIME = "on_time"
 LATE = "late"
 SKIP = "skip"

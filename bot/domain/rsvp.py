@@ -19,6 +19,8 @@ CHOICES = (GOING, MAYBE, DECLINED)
 STATUSES = (GOING, MAYBE, DECLINED, WAITLIST)
 # Members in these states get reminders.
 REMINDED = (GOING, MAYBE)
+# Members in these states are told when the event changes or is cancelled.
+TOLD = (GOING, MAYBE, WAITLIST)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""/event and /my: option parsing only; the work is in EventsService."""
+"""/event and /my: read the options, call `app.events`, answer with what it returns."""
 
 from __future__ import annotations
 
@@ -6,7 +6,16 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from cogs.events.service import EventsService
+from bot.domain.identity import DISCORD, Place
+from bot.i18n.format import CHOICE_NAME, cut
+from cogs._common import actor_of, answer, context
+
+
+async def _choices(interaction: discord.Interaction, current: str, *,
+                   include_past: bool) -> list[app_commands.Choice[str]]:
+    found = await interaction.client.app.events.choices(  # type: ignore[attr-defined]
+        actor_of(interaction), current, include_past=include_past)
+    return [app_commands.Choice(name=cut(c.label, CHOICE_NAME), value=c.value) for c in found]
 
 
 class Events(commands.Cog):
@@ -14,9 +23,8 @@ class Events(commands.Cog):
 
     event = app_commands.Group(name="event", description="Events: announce, answer, list", guild_only=True)
 
-    def __init__(self, bot: commands.Bot, service: EventsService) -> None:
+    def __init__(self, bot: commands.Bot) -> None:
         self.bot = bot
-        self.service = service
 
     @event.command(name="create", description="Announce an event (organisers)")
     @app_commands.describe(
@@ -33,9 +41,11 @@ class Events(commands.Cog):
                      duration: str | None = None, location: str | None = None,
                      description: str | None = None, capacity: int | None = None,
                      channel: discord.TextChannel | None = None, reminders: str | None = None) -> None:
-        await self.service.create(interaction, title=title, when=when, duration=duration, location=location,
-                                  description=description, capacity=capacity, channel=channel,
-                                  reminders=reminders)
+        ctx = await context(interaction)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        await answer(interaction, await ctx.app.events.create(
+            ctx.actor, title=title, when=when, duration=duration, location=location, description=description,
+            capacity=capacity, place=Place(DISCORD, channel.id) if channel else None, reminders=reminders))
 
     @event.command(name="edit", description="Change an event; members who answered are told (organisers)")
     @app_commands.describe(
@@ -46,39 +56,47 @@ class Events(commands.Cog):
     async def edit(self, interaction: discord.Interaction, event: str, title: str | None = None,
                    when: str | None = None, duration: str | None = None, location: str | None = None,
                    description: str | None = None, capacity: int | None = None) -> None:
-        await self.service.edit(interaction, event, title=title, when=when, duration=duration,
-                                location=location, description=description, capacity=capacity)
+        ctx = await context(interaction)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        await answer(interaction, await ctx.app.events.edit(
+            ctx.actor, event, title=title, when=when, duration=duration, location=location,
+            description=description, capacity=capacity))
 
     @event.command(name="cancel", description="Cancel an event; members who answered are told (organisers)")
     @app_commands.describe(event="The event (type to search by title)", reason="Why, for the members")
     async def cancel(self, interaction: discord.Interaction, event: str, reason: str | None = None) -> None:
-        await self.service.cancel(interaction, event, reason)
+        ctx = await context(interaction)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        await answer(interaction, await ctx.app.events.cancel(ctx.actor, event, reason))
 
     @event.command(name="list", description="Upcoming events in this server")
     async def list_(self, interaction: discord.Interaction) -> None:
-        await self.service.show_list(interaction, 0)
+        ctx = await context(interaction)
+        await answer(interaction, await ctx.app.events.list_page(ctx.actor, 0))
 
     @event.command(name="info", description="Details of one event")
     @app_commands.describe(event="The event (type to search by title)")
     async def info(self, interaction: discord.Interaction, event: str) -> None:
-        await self.service.info(interaction, event)
+        ctx = await context(interaction)
+        await answer(interaction, await ctx.app.events.info(ctx.actor, event))
 
     @event.command(name="attendees", description="Who answered, with a CSV file (organisers)")
     @app_commands.describe(event="The event (type to search by title)")
     async def attendees(self, interaction: discord.Interaction, event: str) -> None:
-        await self.service.attendees(interaction, event)
+        ctx = await context(interaction)
+        await answer(interaction, await ctx.app.events.attendees(ctx.actor, event))
 
     @edit.autocomplete("event")
     @cancel.autocomplete("event")
     async def upcoming_autocomplete(self, interaction: discord.Interaction,
                                     current: str) -> list[app_commands.Choice[str]]:
-        return await self.service.autocomplete(interaction, current, include_past=False)
+        return await _choices(interaction, current, include_past=False)
 
     @info.autocomplete("event")
     @attendees.autocomplete("event")
     async def any_autocomplete(self, interaction: discord.Interaction,
                                current: str) -> list[app_commands.Choice[str]]:
-        return await self.service.autocomplete(interaction, current, include_past=True)
+        return await _choices(interaction, current, include_past=True)
 
 
 class My(commands.Cog):
@@ -86,14 +104,15 @@ class My(commands.Cog):
 
     my = app_commands.Group(name="my", description="Your own events and calendar")
 
-    def __init__(self, bot: commands.Bot, service: EventsService) -> None:
+    def __init__(self, bot: commands.Bot) -> None:
         self.bot = bot
-        self.service = service
 
     @my.command(name="events", description="Events you answered Going, Maybe or are waitlisted for")
     async def events(self, interaction: discord.Interaction) -> None:
-        await self.service.my_events(interaction)
+        ctx = await context(interaction, guild_only=False)
+        await answer(interaction, await ctx.app.events.my_events(ctx.actor))
 
     @my.command(name="calendar", description="Your upcoming events as a calendar file (.ics)")
     async def calendar(self, interaction: discord.Interaction) -> None:
-        await self.service.my_calendar(interaction)
+        ctx = await context(interaction, guild_only=False)
+        await answer(interaction, await ctx.app.events.my_calendar(ctx.actor))

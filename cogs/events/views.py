@@ -1,82 +1,74 @@
-"""Persistent buttons. Their meaning lives in the custom_id, so they work after a restart; every
-callback re-checks the clicker and that the event belongs to the server it is clicked in."""
+"""Persistent buttons: the announcement's Going / Maybe / Can't go / Add to calendar and /event list's
+Previous / Next. Their meaning lives in the custom_id, so they work after a restart; the service
+re-checks the clicker and that the event belongs to the server it is clicked in."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import asyncio
 
 import discord
 
-from bot.i18n import t
-from bot.i18n.format import BUTTON_LABEL, cut
-from cogs._common import guarded
+from bot.app.events import LIST_NEXT, LIST_PREVIOUS, RSVP_GO, RSVP_ICS, RSVP_MAYBE, RSVP_NO
+from bot.domain.errors import DomainError
+from bot.domain.rsvp import DECLINED, GOING, MAYBE
+from cogs._common import actor_of, answer, context
+from cogs._common.buttons import Persistent, button_format
+from cogs._common.render import send_kwargs
 
-if TYPE_CHECKING:
-    from cogs.events.service import EventsService
+# The custom_id formats of messages already posted in Discord: never change them.
+button_format(RSVP_GO, "bk:ev:{0}:go")
+button_format(RSVP_MAYBE, "bk:ev:{0}:maybe")
+button_format(RSVP_NO, "bk:ev:{0}:no")
+button_format(RSVP_ICS, "bk:ev:{0}:ics")
+button_format(LIST_PREVIOUS, "bk:evlist:{0}:p")
+button_format(LIST_NEXT, "bk:evlist:{0}:n")
+
+# A click is answered after its write commits; if the writer is that busy, the click is deferred
+# first so Discord's 3-second window is never missed.
+ANSWER_WITHIN = 1.5
 
 
-def service_of(client: discord.Client) -> "EventsService":
-    cog = client.get_cog("Events")  # type: ignore[attr-defined]
-    if cog is None:
-        raise RuntimeError("the events extension is not loaded")
-    return cog.service  # type: ignore[attr-defined]
+def _age(interaction: discord.Interaction) -> float:
+    # Counted from when Discord created the interaction, not from when this handler started: under
+    # a burst the click may have waited in our queue already.
+    return (discord.utils.utcnow() - interaction.created_at).total_seconds()
 
 
-class RsvpButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"bk:ev:(?P<id>[0-9]{1,20}):(?P<act>go|maybe|no|ics)"):
+async def rsvp(interaction: discord.Interaction, event_id: int, choice: str) -> None:
+    """Answer a click with its outcome, deferring first when the write takes too long."""
+    if interaction.guild_id is None:
+        raise DomainError("common.guild_only")
+    if _age(interaction) >= ANSWER_WITHIN:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+    # The click goes on whatever happens to the answer: it is its own task, awaited below.
+    work = asyncio.ensure_future(interaction.client.app.events.rsvp(  # type: ignore[attr-defined]
+        actor_of(interaction), event_id, choice))
+    if not interaction.response.is_done():
+        done, _ = await asyncio.wait({work}, timeout=max(ANSWER_WITHIN - _age(interaction), 0.0))
+        if not done:
+            await interaction.response.defer(ephemeral=True, thinking=True)
+    await answer(interaction, await work)
+
+
+class RsvpButton(Persistent, template=r"bk:ev:(?P<id>[0-9]{1,20}):(?P<act>go|maybe|no|ics)"):
     """Going / Maybe / Can't go / Add to calendar on an announcement."""
 
-    ACTIONS = ("go", "maybe", "no", "ics")
-    _STYLE = {"go": discord.ButtonStyle.success, "maybe": discord.ButtonStyle.primary,
-              "no": discord.ButtonStyle.secondary, "ics": discord.ButtonStyle.secondary}
-    _LABEL = {"go": "button.going", "maybe": "button.maybe", "no": "button.declined", "ics": "button.calendar"}
-    CHOICE = {"go": "going", "maybe": "maybe", "no": "declined"}
+    CHOICE = {"go": GOING, "maybe": MAYBE, "no": DECLINED}
 
-    def __init__(self, event_id: int, action: str, item: discord.ui.Button[Any]) -> None:
-        super().__init__(item)
-        self.event_id = event_id
-        self.action = action
-
-    @classmethod
-    def make(cls, event_id: int, action: str, lang: str, *, disabled: bool = False) -> "RsvpButton":
-        button: discord.ui.Button[Any] = discord.ui.Button(
-            label=cut(t(lang, cls._LABEL[action]), BUTTON_LABEL), style=cls._STYLE[action],
-            custom_id=f"bk:ev:{event_id}:{action}", disabled=disabled)
-        return cls(event_id, action, button)
-
-    @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any],
-                             match: Any, /) -> "RsvpButton":
-        return cls(int(match["id"]), match["act"], item)  # type: ignore[arg-type]
-
-    @guarded
-    async def callback(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
-        service = service_of(interaction.client)
-        if self.action == "ics":
-            await service.send_event_ics(interaction, self.event_id)
+    async def clicked(self, interaction: discord.Interaction) -> None:
+        event_id = self.number("id")
+        action = self.word("act")
+        if action == "ics":
+            ctx = await context(interaction)
+            await answer(interaction, await ctx.app.events.event_ics(ctx.actor, event_id))
         else:
-            await service.rsvp(interaction, self.event_id, self.CHOICE[self.action])
+            await rsvp(interaction, event_id, self.CHOICE[action])
 
 
-class ListPageButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"bk:evlist:(?P<page>[0-9]{1,6}):(?P<dir>p|n)"):
+class ListPageButton(Persistent, template=r"bk:evlist:(?P<page>[0-9]{1,6}):(?P<dir>p|n)"):
     """Previous / Next on /event list; the page is recomputed for the clicker's own server."""
 
-    def __init__(self, page: int, direction: str, item: discord.ui.Button[Any]) -> None:
-        super().__init__(item)
-        self.page = page
-
-    @classmethod
-    def make(cls, page: int, direction: str, lang: str, *, disabled: bool) -> "ListPageButton":
-        label = t(lang, "common.previous" if direction == "p" else "common.next")
-        button: discord.ui.Button[Any] = discord.ui.Button(
-            label=cut(label, BUTTON_LABEL), style=discord.ButtonStyle.secondary,
-            custom_id=f"bk:evlist:{page}:{direction}", disabled=disabled)
-        return cls(page, direction, button)
-
-    @classmethod
-    async def from_custom_id(cls, interaction: discord.Interaction, item: discord.ui.Item[Any],
-                             match: Any, /) -> "ListPageButton":
-        return cls(int(match["page"]), match["dir"], item)  # type: ignore[arg-type]
-
-    @guarded
-    async def callback(self, interaction: discord.Interaction) -> None:  # type: ignore[override]
-        await service_of(interaction.client).show_list(interaction, self.page, edit=True)
+    async def clicked(self, interaction: discord.Interaction) -> None:
+        ctx = await context(interaction)
+        page = await ctx.app.events.list_page(ctx.actor, int(self.word("page")))
+        await interaction.response.edit_message(**send_kwargs(page, edit=True))

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 
 def service(h):
-    return h.bot.get_cog("Events").service
+    return h.bot.app.events
 
 
 async def test_200_concurrent_going_on_capacity_50(world) -> None:

@@ -11,11 +11,9 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
-from bot.storage.sqlite.events import EventsRepo
-
 
 def service(h):
-    return h.bot.get_cog("Events").service
+    return h.bot.app.events
 
 
 def announcement(h, channel=None):
@@ -156,7 +154,7 @@ async def test_edit_notifies_with_old_and_new(world) -> None:
     assert edited.embeds[0]["title"] == "New title"
     assert fields(edited)["Starts"].startswith(f"<t:{new_unix}:F>")
     # Reminders were re-planned for the new start.
-    rows = await EventsRepo(h.db).reminder_statuses(event_id)
+    rows = await h.app.store.events.reminder_statuses(event_id)
     due = {r for r in await h.db.fetchall("SELECT DISTINCT starts_at FROM event_reminders WHERE event_id = ? "
                                             "AND status = 'pending'", (event_id,))}
     assert {d[0] for d in due} == {new_unix} and rows

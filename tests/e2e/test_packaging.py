@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tests.e2e.process import REPO
 
-MIGRATIONS = [1, 2, 3, 4, 5]
+MIGRATIONS = list(range(1, 7))
 PACKAGES = ("bot", "cogs", "fakediscord")
 
 

@@ -16,11 +16,12 @@ from bot.domain.errors import DomainError
 from bot.domain.event_attendees import AttendeeRow, attendees_csv
 from bot.domain.events import plan_cancel, plan_edit, plan_event
 from bot.domain.guild_settings import GuildSettings
+from bot.domain.identity import DISCORD, Community, Member
 from bot.domain.reminders import LATE, ON_TIME, SKIP, classify
 from bot.domain.roles import Actor
 from bot.domain.when import parse_when
 from bot.i18n import catalogue, placeholders
-from bot.storage.sqlite.events import EventsRepo
+from bot.storage.sqlite.events import SqliteEventsRepository
 
 NOW = datetime(2026, 3, 10, 7, 0, tzinfo=timezone.utc)
 GUILD = 100
@@ -28,10 +29,15 @@ SETTINGS = GuildSettings(guild_id=GUILD, timezone="Asia/Karachi", language="en",
                          organiser_role=7)
 ORGANISER = Actor(user_id=1, guild_id=GUILD, role_ids=frozenset({7}))
 MEMBER = Actor(user_id=2, guild_id=GUILD)
+HERE = Community(DISCORD, GUILD)
 
 
-async def make(db, **options) -> tuple[EventsRepo, object]:
-    repo = EventsRepo(db)
+def member(user_id: int) -> Member:
+    return Member(DISCORD, user_id)
+
+
+async def make(db, **options) -> tuple[SqliteEventsRepository, object]:
+    repo = SqliteEventsRepository(db)
     values = dict(title="Fact-check clinic", when="tomorrow 6pm", channel_id=None)
     values.update(options)
     draft = plan_event(ORGANISER, SETTINGS, now=NOW, **values)
@@ -58,7 +64,7 @@ async def test_rsvp_one_status_waitlist_and_promotion(db) -> None:
     repo, event = await make(db, capacity=2)
 
     async def click(uid: int, choice: str):
-        return await repo.rsvp(event.id, guild_id=GUILD, user_id=uid, display_name=f"m{uid}", choice=choice, now=NOW)
+        return await repo.rsvp(event.id, community=HERE, member=member(uid), display_name=f"m{uid}", choice=choice, now=NOW)
 
     assert (await click(11, "going")).status == "going"
     assert (await click(12, "going")).status == "going"
@@ -68,20 +74,20 @@ async def test_rsvp_one_status_waitlist_and_promotion(db) -> None:
     again = await click(13, "going")  # clicking Going again keeps the place in line
     assert (again.status, again.position) == ("waitlist", 1)
     maybe = await click(11, "maybe")  # one status per member: going -> maybe frees a place
-    assert maybe.status == "maybe" and maybe.promoted == (13,)
+    assert maybe.status == "maybe" and maybe.promoted == (member(13),)
     counts = await repo.counts(event.id)
     assert (counts.going, counts.maybe, counts.waitlist) == (2, 1, 1)
     assert (await click(14, "going")).position == 1
     # A button of this event clicked in another server is refused and changes nothing.
     with pytest.raises(DomainError, match="common.not_found"):
-        await repo.rsvp(event.id, guild_id=999, user_id=15, display_name="x", choice="going", now=NOW)
-    assert await repo.status_of(event.id, 15) is None
+        await repo.rsvp(event.id, community=Community(DISCORD, 999), member=member(15), display_name="x", choice="going", now=NOW)
+    assert await repo.status_of(event.id, member(15)) is None
 
 
 async def test_concurrent_clicks_never_exceed_capacity(db) -> None:
     repo, event = await make(db, capacity=50)
     results = await asyncio.gather(*(
-        repo.rsvp(event.id, guild_id=GUILD, user_id=1000 + i, display_name=str(i), choice="going", now=NOW)
+        repo.rsvp(event.id, community=HERE, member=member(1000 + i), display_name=str(i), choice="going", now=NOW)
         for i in range(200)))
     assert sum(r.status == "going" for r in results) == 50
     positions = sorted(r.position for r in results if r.status == "waitlist")
@@ -96,9 +102,9 @@ async def test_concurrent_clicks_never_exceed_capacity(db) -> None:
 async def test_edit_raises_capacity_and_replans(db) -> None:
     repo, event = await make(db, capacity=1)
     for uid in (21, 22, 23):
-        await repo.rsvp(event.id, guild_id=GUILD, user_id=uid, display_name="", choice="going", now=NOW)
-    await repo.rsvp(event.id, guild_id=GUILD, user_id=24, display_name="", choice="maybe", now=NOW)
-    before = {(u, o) for u, o, s in await repo.reminder_statuses(event.id)}
+        await repo.rsvp(event.id, community=HERE, member=member(uid), display_name="", choice="going", now=NOW)
+    await repo.rsvp(event.id, community=HERE, member=member(24), display_name="", choice="maybe", now=NOW)
+    before = {(m.id, o) for m, o, s in await repo.reminder_statuses(event.id)}
     assert before == {(21, 1440), (21, 60), (24, 1440), (24, 60)}
 
     def plan(ev, going):
@@ -106,11 +112,11 @@ async def test_edit_raises_capacity_and_replans(db) -> None:
                          starts_at=parse_when("tomorrow 8pm", ev.timezone, NOW).start)
 
     out = await repo.edit(event.id, plan, NOW)
-    assert out.promoted == (22,)
+    assert out.promoted == (member(22),)
     assert {c.field for c in out.changes} == {"when", "capacity"}
-    assert out.notify == (21, 22, 23, 24)
+    assert out.notify == tuple(member(u) for u in (21, 22, 23, 24))
     rows = await repo.reminder_statuses(event.id)
-    assert {(u, o) for u, o, s in rows} == {(21, 1440), (21, 60), (22, 1440), (22, 60), (24, 1440), (24, 60)}
+    assert {(m.id, o) for m, o, s in rows} == {(21, 1440), (21, 60), (22, 1440), (22, 60), (24, 1440), (24, 60)}
     assert all(s == "pending" for *_, s in rows)
     with pytest.raises(DomainError, match="capacity_below_going"):
         await repo.edit(event.id, lambda ev, g: plan_edit(ORGANISER, SETTINGS, ev, now=NOW, going=g, capacity=1), NOW)
@@ -122,32 +128,32 @@ async def test_edit_raises_capacity_and_replans(db) -> None:
 
 async def test_cancel_drops_pending_reminders(db) -> None:
     repo, event = await make(db)
-    await repo.rsvp(event.id, guild_id=GUILD, user_id=31, display_name="", choice="going", now=NOW)
-    await repo.rsvp(event.id, guild_id=GUILD, user_id=32, display_name="", choice="declined", now=NOW)
+    await repo.rsvp(event.id, community=HERE, member=member(31), display_name="", choice="going", now=NOW)
+    await repo.rsvp(event.id, community=HERE, member=member(32), display_name="", choice="declined", now=NOW)
     cancelled, notify = await repo.cancel(event.id, lambda ev: plan_cancel(ORGANISER, SETTINGS, ev, reason="rain"), NOW)
-    assert cancelled.cancelled and notify == (31,)
+    assert cancelled.cancelled and notify == (member(31),)
     assert await repo.reminder_statuses(event.id) == []
     assert await repo.pending_groups() == []
     with pytest.raises(DomainError, match="rsvp.cancelled"):
-        await repo.rsvp(event.id, guild_id=GUILD, user_id=33, display_name="", choice="going", now=NOW)
+        await repo.rsvp(event.id, community=HERE, member=member(33), display_name="", choice="going", now=NOW)
 
 
 async def test_reminders_claimed_once(db) -> None:
     repo, event = await make(db)
     for uid in range(41, 46):
-        await repo.rsvp(event.id, guild_id=GUILD, user_id=uid, display_name="", choice="going", now=NOW)
+        await repo.rsvp(event.id, community=HERE, member=member(uid), display_name="", choice="going", now=NOW)
     groups = sorted((g.offset_min, g.count) for g in await repo.pending_groups())
     assert groups == [(60, 5), (1440, 5)]
     due = event.starts_at - timedelta(minutes=60)
     assert await repo.claim(event.id, 60, due - timedelta(seconds=1)) == []  # not due yet
     first, second = await asyncio.gather(repo.claim(event.id, 60, due, limit=3), repo.claim(event.id, 60, due, limit=3))
-    claimed = [c.user_id for c in first + second]
+    claimed = [c.member.id for c in first + second]
     assert sorted(claimed) == list(range(41, 46))  # every row exactly once
     await repo.finish({"sent": [c.id for c in first], "dm_closed": [c.id for c in second]}, due)
     assert await repo.claim(event.id, 60, due + timedelta(hours=1)) == []
     assert sorted(g.offset_min for g in await repo.pending_groups()) == [1440]
     # Leaving the event drops a member's pending reminders.
-    await repo.rsvp(event.id, guild_id=GUILD, user_id=41, display_name="", choice="declined", now=NOW)
+    await repo.rsvp(event.id, community=HERE, member=member(41), display_name="", choice="declined", now=NOW)
     assert [g.count for g in await repo.pending_groups()] == [4]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.storage.sqlite.database import Database
+from bot.storage.sqlite.events import SqliteEventsRepository
 from bot.storage.sqlite.guild_settings import SqliteSettingsRepository
 from bot.storage.sqlite.migrations import open_migrated
 from bot.storage.sqlite.resources import SqliteResourceRepository
@@ -17,6 +18,7 @@ class SqliteStore:
         self.db = db
         self.settings = SqliteSettingsRepository(db)
         # -- feature repositories (one line each) --
+        self.events = SqliteEventsRepository(db)
         self.resources = SqliteResourceRepository(db)
 
     @classmethod

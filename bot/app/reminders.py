@@ -1,6 +1,6 @@
-"""Reminder delivery. Rows in `event_reminders` are the truth; the scheduler holds one in-memory
-job per (event, offset), rebuilt from the rows at start-up, which fans out to every member's row.
-Each row is claimed in the database before its DM is sent, so nothing is sent twice."""
+"""Event reminders. Rows in the repository are the truth; the scheduler holds one in-memory job per
+(event, offset), rebuilt from the rows at start-up, which fans out to every member's row. Each row is
+claimed before its DM is sent, so nothing is sent twice, whatever happens to the process."""
 
 from __future__ import annotations
 
@@ -9,17 +9,18 @@ import logging
 import time
 from collections import defaultdict
 from datetime import datetime
-from typing import TYPE_CHECKING, Iterable
-
-import discord
+from typing import Awaitable, Callable, Iterable
 
 from bot.domain import reminders as rem
+from bot.domain.clock import Clock
+from bot.domain.events import Event
+from bot.domain.guild_settings import GuildSettings
+from bot.domain.identity import Community
 from bot.i18n import t
 from bot.i18n.format import CONTENT, cut, ts
-from bot.storage.sqlite.events import EventsRepo
-
-if TYPE_CHECKING:
-    from bot.client import BaithakBot
+from bot.ports.events import Claimed, EventsRepository
+from bot.ports.messaging import Delivery, Message, Messenger, MessengerError
+from bot.ports.runtime import Scheduler
 
 log = logging.getLogger(__name__)
 BATCH = 100
@@ -30,10 +31,27 @@ def job_id(event_id: int, offset_min: int) -> str:
     return f"event-reminder:{event_id}:{offset_min}"
 
 
+def reminder_message(event: Event, lang: str, *, late: bool) -> Message:
+    """The reminder DM: title, start (relative and absolute), location, link to the announcement."""
+    text = t(lang, "reminder.dm", title=event.title, relative=ts(event.starts_at, "R"),
+             start=ts(event.starts_at, "F"),
+             location=t(lang, "reminder.location", location=event.location) if event.location else "",
+             url=event.jump_url() or "")
+    if late:
+        text = t(lang, "reminder.late") + "\n" + text
+    return Message(text=cut(text, CONTENT))
+
+
 class ReminderService:
-    def __init__(self, bot: "BaithakBot", repo: EventsRepo) -> None:
-        self.bot = bot
+    """Schedules, claims and sends reminder DMs (going and maybe members, at each offset)."""
+
+    def __init__(self, repo: EventsRepository, messenger: Messenger, *, clock: Clock, scheduler: Scheduler,
+                 settings_for: Callable[[Community], Awaitable[GuildSettings]]) -> None:
         self.repo = repo
+        self.messenger = messenger
+        self.clock = clock
+        self.scheduler = scheduler
+        self.settings_for = settings_for
         self.loaded_in: float | None = None
         self.jobs_loaded = 0
         self._running: set[asyncio.Task[None]] = set()
@@ -50,12 +68,13 @@ class ReminderService:
                  len(groups), sum(g.count for g in groups), self.loaded_in)
 
     def schedule(self, event_id: int, offset_min: int, due: datetime) -> None:
-        self.bot.scheduler.at(job_id(event_id, offset_min), due, self.fire, event_id, offset_min)
+        """(Re)place the job of one (event, offset) at `due`."""
+        self.scheduler.at(job_id(event_id, offset_min), due, self.fire, event_id, offset_min)
 
     def ensure(self, event_id: int, planned: Iterable[tuple[int, datetime]]) -> None:
         """Make sure a job exists for each planned (offset, due) of the event."""
         for offset, due in planned:
-            if not self.bot.scheduler.has(job_id(event_id, offset)):
+            if not self.scheduler.has(job_id(event_id, offset)):
                 self.schedule(event_id, offset, due)
 
     def replan(self, event_id: int, old_offsets: Iterable[int], planned: Iterable[tuple[int, datetime]]) -> None:
@@ -65,8 +84,9 @@ class ReminderService:
             self.schedule(event_id, offset, due)
 
     def drop(self, event_id: int, offsets: Iterable[int]) -> None:
+        """Forget the jobs of a cancelled event (its rows are already gone)."""
         for offset in offsets:
-            self.bot.scheduler.cancel(job_id(event_id, offset))
+            self.scheduler.cancel(job_id(event_id, offset))
 
     async def fire(self, event_id: int, offset_min: int) -> None:
         """Claim and send every due reminder of one (event, offset), in batches."""
@@ -85,43 +105,40 @@ class ReminderService:
         event = await self.repo.get(event_id)
         if event is None or event.cancelled:
             return
-        lang = (await self.bot.settings_for(event.guild_id)).language
+        lang = (await self.settings_for(event.community)).language
         gate = asyncio.Semaphore(CONCURRENCY)
         while True:
-            now = self.bot.clock.now()
+            now = self.clock.now()
             batch = await self.repo.claim(event_id, offset_min, now, limit=BATCH)
             if not batch:
                 return
             outcomes: dict[str, list[int]] = defaultdict(list)
 
-            async def one(claimed) -> None:  # type: ignore[no-untyped-def]
+            async def one(claimed: Claimed) -> None:
                 kind = rem.classify(now, claimed.due_at, event.starts_at)
                 if kind == rem.SKIP:
                     log.warning("reminder %s for event %s skipped: it was due %s and the event started %s",
                                 claimed.id, event_id, claimed.due_at.isoformat(), event.starts_at.isoformat())
-                    outcomes["skipped"].append(claimed.id)
+                    outcomes[rem.SKIPPED].append(claimed.id)
                     return
-                text = t(lang, "reminder.dm", title=event.title, relative=ts(event.starts_at, "R"),
-                         start=ts(event.starts_at, "F"),
-                         location=t(lang, "reminder.location", location=event.location) if event.location else "",
-                         url=event.jump_url() or "")
-                if kind == rem.LATE:
-                    text = t(lang, "reminder.late") + "\n" + text
+                late = kind == rem.LATE
                 async with gate:
                     try:
-                        ok = await self.bot.send_dm(claimed.user_id, content=cut(text, CONTENT))
-                    except discord.HTTPException:
-                        log.exception("reminder %s to %s failed", claimed.id, claimed.user_id)
-                        outcomes["failed"].append(claimed.id)
+                        delivery = await self.messenger.dm(claimed.member, reminder_message(event, lang, late=late))
+                    except MessengerError:
+                        log.exception("reminder %s to %s failed", claimed.id, claimed.member)
+                        outcomes[rem.FAILED].append(claimed.id)
                         return
-                if not ok:
-                    log.info("reminder %s: %s has closed DMs; recorded, not retried", claimed.id, claimed.user_id)
-                outcomes[("late" if kind == rem.LATE else "sent") if ok else "dm_closed"].append(claimed.id)
+                if delivery is Delivery.CLOSED:
+                    log.info("reminder %s: %s has closed DMs; recorded, not retried", claimed.id, claimed.member)
+                    outcomes[rem.DM_CLOSED].append(claimed.id)
+                else:
+                    outcomes[rem.SENT_LATE if late else rem.SENT].append(claimed.id)
 
             await asyncio.gather(*(one(c) for c in batch))
-            await self.repo.finish(dict(outcomes), self.bot.clock.now())
+            await self.repo.finish(dict(outcomes), self.clock.now())
 
     async def idle(self) -> None:
-        """Wait for reminder sends in progress (tests)."""
+        """Wait for reminder sends in progress (tests, shutdown)."""
         while self._running:
             await asyncio.gather(*list(self._running), return_exceptions=True)
