@@ -30,6 +30,10 @@ class App:
         self.setup = SetupService(store.settings, default_timezone=config.timezone,  # type: ignore[attr-defined]
                                   default_language=config.language)
         # -- feature services (one block each) --
+        from bot.app.reports import ReportsService
+
+        self.reports = ReportsService(store.reports, setup=self.setup, messenger=self.messenger,  # type: ignore[attr-defined]
+                                      clock=self.clock, scheduler=self.scheduler)
         self._started = False
 
     async def start(self) -> None:
@@ -42,6 +46,7 @@ class App:
     async def idle(self) -> None:
         """Wait for follow-up work in flight: edits, DMs, reminders (tests and shutdown)."""
         # -- feature idles --
+        await self.reports.idle()
 
     async def close(self) -> None:
         """Stop scheduled work; queued writes are finished by the store's close."""

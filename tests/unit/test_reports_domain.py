@@ -280,7 +280,7 @@ def test_every_report_message_key_exists() -> None:
 
     root = Path(__file__).resolve().parents[2]
     sources = [*root.glob("bot/domain/report*.py"), *root.glob("bot/storage/report*.py"),
-               *root.glob("cogs/reports/*.py")]
+               *root.glob("cogs/reports/*.py"), *root.glob("bot/app/reports/*.py")]
     keys = set()
     for path in sources:
         keys |= set(_re.findall(r"""(?:DomainError|t)\(\s*(?:[\w.]+,\s*)?["']((?:reports|common|perm|url)\.[\w.]+)["']""",

@@ -7,6 +7,7 @@ from pathlib import Path
 from bot.storage.sqlite.database import Database
 from bot.storage.sqlite.guild_settings import SqliteSettingsRepository
 from bot.storage.sqlite.migrations import open_migrated
+from bot.storage.sqlite.reports import SqliteReportsRepository
 
 
 class SqliteStore:
@@ -16,6 +17,7 @@ class SqliteStore:
         self.db = db
         self.settings = SqliteSettingsRepository(db)
         # -- feature repositories (one line each) --
+        self.reports = SqliteReportsRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> "SqliteStore":
