@@ -185,12 +185,12 @@ async def duplicate_check_times(db_path: Path, guild_id: int, intakes: list[Inta
         times = []
         now = datetime.now(timezone.utc)
         for intake in intakes:
-            async def run(conn: Any, intake: Intake = intake) -> float:
+            def run(conn: sqlite3.Connection, intake: Intake) -> float:
                 started = time.perf_counter()
-                await find_duplicate(conn, intake, now)
+                find_duplicate(conn, intake, now)
                 return time.perf_counter() - started
 
-            times.append(await db.write(run))
+            times.append(await db.write_sync(run, intake))
         return times
     finally:
         await db.close()

@@ -9,6 +9,7 @@ routes to whichever front ends run in this process), the Clock and the Scheduler
 from __future__ import annotations
 
 from bot.app.events import EventsService
+from bot.app.reports import ReportsService
 from bot.app.resources import ResourcesService
 from bot.app.setup import SetupService
 from bot.domain.clock import Clock, SystemClock
@@ -36,6 +37,8 @@ class App:
                                     scheduler=self.scheduler, setup=self.setup)
         self.resources = ResourcesService(store.resources, self.setup, self.messenger,  # type: ignore[attr-defined]
                                           self.clock)
+        self.reports = ReportsService(store.reports, setup=self.setup, messenger=self.messenger,  # type: ignore[attr-defined]
+                                      clock=self.clock, scheduler=self.scheduler)
         self._started = False
 
     async def start(self) -> None:
@@ -50,6 +53,7 @@ class App:
         # -- feature idles --
         await self.events.idle()
         await self.resources.idle()
+        await self.reports.idle()
 
     async def close(self) -> None:
         """Stop scheduled work; queued writes are finished by the store's close."""

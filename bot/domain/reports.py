@@ -12,16 +12,19 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Any
+from typing import Any, Callable, Sequence
 
 from bot.domain.errors import DomainError
 from bot.domain.report_categories import (
     OPEN_STATUSES,
+    STATUS_NEW,
     check_category,
     is_urgent,
     reference,
 )
-from bot.domain.report_duplicates import is_matchable, normalise_text, text_hash
+from bot.domain.identity import DISCORD, Community, Member
+from bot.domain.report_duplicates import Candidate, best_match, is_matchable, normalise_text, text_hash
+from bot.domain.report_sla import first_due
 from bot.domain.urls import normalise_url, url_key
 
 MAX_TARGET = 4000
@@ -92,10 +95,19 @@ class Intake:
     link_key: str | None = None
     normalised: str = ""
     text_hash: str | None = None
+    platform: str = DISCORD   # the community's platform, and so the reporter's
 
     @property
     def urgent(self) -> bool:
         return is_urgent(self.category)
+
+    @property
+    def community(self) -> Community:
+        return Community(self.platform, self.guild_id)
+
+    @property
+    def reporter(self) -> Member:
+        return Member(self.platform, self.reporter_id)
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -138,7 +150,7 @@ def intake_from_message(*, guild_id: int, reporter_id: int, category: str, now: 
                         content: str, author_id: int, author_name: str, channel_id: int,
                         message_id: int, jump_url: str, posted_at: datetime | None,
                         edited_at: datetime | None, attachments: list[Attachment],
-                        details: str | None = None) -> Intake:
+                        details: str | None = None, platform: str = DISCORD) -> Intake:
     """A report of a message on this server, from the context menu's resolved message."""
     check_category(category)
     if author_id == reporter_id:
@@ -153,11 +165,12 @@ def intake_from_message(*, guild_id: int, reporter_id: int, category: str, now: 
     normalised, hashed = _text_keys(content or "")
     return Intake(guild_id=guild_id, reporter_id=reporter_id, category=category, evidence=evidence,
                   details=_clean_details(details), message_id=message_id, channel_id=channel_id,
-                  link_key=url_key(link) if link else None, normalised=normalised, text_hash=hashed)
+                  link_key=url_key(link) if link else None, normalised=normalised, text_hash=hashed,
+                  platform=platform)
 
 
 def intake_from_target(*, guild_id: int, reporter_id: int, category: str, target: str,
-                       now: datetime, details: str | None = None) -> Intake:
+                       now: datetime, details: str | None = None, platform: str = DISCORD) -> Intake:
     """A report from `/report`: `target` is a link (to any platform, or a Discord message link on this
     server) or pasted text such as a forwarded post."""
     check_category(category)
@@ -176,16 +189,18 @@ def intake_from_target(*, guild_id: int, reporter_id: int, category: str, target
                             message_id=message_id, jump_url=text.strip("<>"), captured_at=captured)
         # A message link is the same message as a context-menu report of it.
         return Intake(guild_id=guild_id, reporter_id=reporter_id, category=category, evidence=evidence,
-                      details=_clean_details(details), message_id=message_id, channel_id=channel_id)
+                      details=_clean_details(details), message_id=message_id, channel_id=channel_id,
+                      platform=platform)
     link = _single_link(text)
     if link is not None:
         evidence = Evidence(source="link", content=text, link=link, captured_at=captured)
         return Intake(guild_id=guild_id, reporter_id=reporter_id, category=category, evidence=evidence,
-                      details=_clean_details(details), link_key=url_key(link))
+                      details=_clean_details(details), link_key=url_key(link), platform=platform)
     normalised, hashed = _text_keys(text)
     evidence = Evidence(source="text", content=text, captured_at=captured)
     return Intake(guild_id=guild_id, reporter_id=reporter_id, category=category, evidence=evidence,
-                  details=_clean_details(details), normalised=normalised, text_hash=hashed)
+                  details=_clean_details(details), normalised=normalised, text_hash=hashed,
+                  platform=platform)
 
 
 def check_rate_limit(recent: list[datetime], now: datetime) -> None:
@@ -245,7 +260,12 @@ class Case:
     sla_notices: int = 0
     sla_raised_at: datetime | None = None
     escalation: Escalation | None = None
+    platform: str = DISCORD
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def community(self) -> Community:
+        return Community(self.platform, self.guild_id)
 
     @property
     def ref(self) -> str:
@@ -280,3 +300,86 @@ class IntakeResult:
     @property
     def ref(self) -> str:
         return reference(self.number)
+
+
+@dataclass(frozen=True)
+class ReporterEntry:
+    """Who reported a case, for an admin's reveal only."""
+
+    reporter_id: int
+    reported_at: datetime
+    details: str | None
+    platform: str = DISCORD
+
+    @property
+    def reporter(self) -> Member:
+        return Member(self.platform, self.reporter_id)
+
+
+@dataclass(frozen=True)
+class SlaDue:
+    """An unclaimed case and when its next SLA check is due."""
+
+    case_id: int
+    due_at: datetime
+
+
+# -- join or open: which case a new report belongs to ----------------------------------------------
+# Storage supplies the candidates (index lookups, an FTS prefilter); these rules decide; storage
+# applies the decision in the same transaction.
+
+def choose_case(exact: Sequence[int | None], normalised: str,
+                similar: Callable[[], Sequence[Candidate]]) -> int | None:
+    """The open case a report joins: the first exact match in `exact` (same message, then same link
+    key, then identical text, each already limited to open cases and, for text, the last 30 days),
+    else the most similar near-identical text among `similar()` (asked for only when no exact match
+    was found, since finding those candidates costs an index query)."""
+    for case_id in exact:
+        if case_id is not None:
+            return case_id
+    candidates = similar()
+    return best_match(normalised, candidates) if candidates else None
+
+
+@dataclass(frozen=True)
+class JoinTarget:
+    """The state of the open case a report was matched to, as the join rule needs it."""
+
+    case_id: int
+    number: int
+    urgent: bool
+    status: str
+    sla_due_at: datetime | None
+    reported_by_this_member: bool
+
+
+@dataclass(frozen=True)
+class IntakePlan:
+    """What storing a report does: join `join` (or open a new case when None), whether the case is
+    urgent afterwards, and the SLA to write (None: leave the case's SLA as it is)."""
+
+    join: int | None
+    urgent: bool
+    became_urgent: bool = False
+    sla_hours: int | None = None
+    sla_due_at: datetime | None = None
+
+
+def plan_intake(intake: Intake, target: JoinTarget | None, *, now: datetime, sla_hours: int) -> IntakePlan:
+    """Join `target` or open a new case. A member reports a case once; an urgent report makes a
+    normal case urgent (moderators are pinged), and an unclaimed case then gets the urgent SLA from
+    now on, never later than the check it already had."""
+    if target is None:
+        return IntakePlan(join=None, urgent=intake.urgent, sla_hours=sla_hours,
+                          sla_due_at=first_due(now, sla_hours))
+    if target.reported_by_this_member:
+        raise DomainError("reports.already_reported", ref=reference(target.number))
+    if not intake.urgent or target.urgent:
+        return IntakePlan(join=target.case_id, urgent=target.urgent)
+    due: datetime | None = None
+    if target.status == STATUS_NEW:
+        due = first_due(now, sla_hours)
+        if target.sla_due_at is not None:
+            due = min(due, target.sla_due_at)
+    return IntakePlan(join=target.case_id, urgent=True, became_urgent=True, sla_hours=sla_hours,
+                      sla_due_at=due)

@@ -15,8 +15,8 @@ async def test_category_picker_after_a_restart_says_it_expired(world) -> None:
     late = await h.fake.select(w.alice, picker.message, ["misinformation"])
     assert late.error is None and late.ephemeral
     assert late.text.strip() == t("en", "reports.form_expired")
-    from bot.storage.sqlite.reports import ReportsRepo
-    assert await ReportsRepo(h.bot.db).get_by_number(w.guild.id, 1) is None  # nothing was filed
+    from bot.domain.identity import DISCORD, Community
+    assert await h.bot.app.store.reports.get_by_number(Community(DISCORD, w.guild.id), 1) is None  # nothing was filed
 
 
 async def test_a_live_picker_still_works_and_only_once(world) -> None:
@@ -37,5 +37,5 @@ async def test_reason_form_after_a_restart_says_it_expired(world) -> None:
     await h.restart_bot()
     late = await h.fake.submit_modal(w.moderator, form, {"value": "spam"})
     assert late.error is None and late.text.strip() == t("en", "common.form_expired")
-    from bot.storage.sqlite.reports import ReportsRepo
-    assert (await ReportsRepo(h.bot.db).get_by_number(w.guild.id, 1)).status == "new"
+    from bot.domain.identity import DISCORD, Community
+    assert (await h.bot.app.store.reports.get_by_number(Community(DISCORD, w.guild.id), 1)).status == "new"

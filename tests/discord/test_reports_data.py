@@ -15,7 +15,6 @@ from bot.domain.guild_settings import GuildSettings
 from bot.domain.report_status import plan_claim, plan_dismiss, plan_escalate, plan_resolve
 from bot.domain.reports import intake_from_target
 from bot.domain.roles import Actor
-from bot.storage.sqlite.reports import ReportsRepo
 from tests.harness import Harness, until
 
 
@@ -73,7 +72,7 @@ async def stats_world(tmp_path):
 async def test_stats_figures_are_exact(stats_world) -> None:
     h, clock = stats_world
     w = h.world
-    repo = ReportsRepo(h.bot.db)
+    repo = h.bot.app.store.reports
     settings = GuildSettings(guild_id=w.guild.id, timezone="Asia/Karachi", language="en",
                              moderator_role=w.moderator_role.id)
     mod = Actor(user_id=w.moderator.id, guild_id=w.guild.id, role_ids=frozenset({w.moderator_role.id}))

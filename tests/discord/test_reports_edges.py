@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
+from bot.domain.identity import DISCORD, Community
 from tests.harness import Harness, cards, until
 
 
@@ -66,7 +67,7 @@ async def test_urdu_guild_reads_durations_in_urdu(tmp_path) -> None:
         await h.fake.slash(w.alice, "report", target="https://example.org/rumour", category="misinformation")
         await until(lambda: len(cards(h, "R-0001")) == 1)
         clock.advance(hours=1, minutes=5)
-        h.bot.get_cog("Reports").triage.sla.schedule(1, clock.now())
+        h.bot.app.reports.sla.schedule(1, clock.now())
         await until(lambda: any("R-0001" in m.content and not m.embeds for m in h.fake.channel_messages(w.moderation)))
         notice = next(m.content for m in h.fake.channel_messages(w.moderation) if not m.embeds and m.content)
         assert "1 گھنٹے 5 منٹ" in notice and " h " not in notice and "min" not in notice, notice
@@ -118,8 +119,7 @@ async def test_a_whole_flow_sends_one_mention_only_the_moderator_role(world) -> 
 
 
 async def test_two_moderators_claim_at_once_one_wins(world) -> None:
-    from bot.storage.sqlite.reports import ReportsRepo
-
+    
     h = world
     w = h.world
     second = w.guild.add_member("Second Moderator", roles=[w.moderator_role])
@@ -131,8 +131,8 @@ async def test_two_moderators_claim_at_once_one_wins(world) -> None:
         await r.wait_done()
     refused = [r for r in results if r.ephemeral and "Nothing was changed" in r.content]
     assert len(refused) == 1 and all(r.error is None for r in results)
-    repo = ReportsRepo(h.bot.db)
-    case = await repo.get_by_number(w.guild.id, 1)
+    repo = h.bot.app.store.reports
+    case = await repo.get_by_number(Community(DISCORD, w.guild.id), 1)
     audit = await repo.audit(case.id)
     assert [(a.action, a.to_status) for a in audit] == [("open", "new"), ("status", "triaging")]
     assert audit[1].actor_id == case.claimed_by

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 
-from bot.storage.sqlite.reports import ReportsRepo
+from bot.domain.identity import DISCORD, Community
 from tests.harness import until
 
 
@@ -36,7 +36,7 @@ async def test_context_menu_report_captures_evidence(world) -> None:
     assert card.pinged == {"users": [], "roles": [], "everyone": False}
     # The author edits the message afterwards: the evidence keeps what was reported.
     h.fake.edit_message(w.bob, post, "nothing to see here")
-    case = await ReportsRepo(h.bot.db).get_by_number(w.guild.id, 1)
+    case = await h.bot.app.store.reports.get_by_number(Community(DISCORD, w.guild.id), 1)
     assert case.evidence.content.startswith("Polio drops")
     assert case.evidence.author_id == w.bob.id and case.evidence.message_id == post.id
     assert case.evidence.attachments[0].name == "proof.jpg" and case.evidence.attachments[0].size == 2048
@@ -123,14 +123,14 @@ async def test_urgent_report_joining_a_normal_case_makes_it_urgent_and_pings(wor
     assert "R-0001" in first.content and "emergency" not in first.content
     card = await card_for(h, "R-0001")
     assert "Urgent" not in card.text and card.pinged["roles"] == []
-    normal_due = (await ReportsRepo(h.bot.db).get_by_number(w.guild.id, 1)).sla_due_at
+    normal_due = (await h.bot.app.store.reports.get_by_number(Community(DISCORD, w.guild.id), 1)).sla_due_at
 
     second = await h.fake.slash(w.bob, "report", target=link + "?utm_source=x", category="child_safety")
     assert "R-0001" in second.content and "emergency" in second.content
     ping = await h.fake.wait_for_message(w.moderation, predicate=lambda m: "is now urgent" in m.text)
     assert ping.pinged == {"users": [], "roles": [w.moderator_role.id], "everyone": False}
     await until(lambda: "Urgent" in h.fake.message_by_id(card.id).text)
-    case = await ReportsRepo(h.bot.db).get_by_number(w.guild.id, 1)
+    case = await h.bot.app.store.reports.get_by_number(Community(DISCORD, w.guild.id), 1)
     assert case.urgent and case.category == "other" and case.sla_hours == 1
     assert case.sla_due_at < normal_due  # the urgent SLA (1 hour) now applies
 
@@ -166,7 +166,7 @@ async def test_rate_limit_holds_across_a_restart(world) -> None:
     post = h.fake.post_message(w.bob, w.general, "another one")
     r = await h.fake.context_menu(w.alice, "Report message", post)
     assert "try again" in r.content and not r.components
-    assert await h.bot.db.fetchval("SELECT COUNT(*) FROM report_cases") == 5
+    assert await h.bot.app.store.db.fetchval("SELECT COUNT(*) FROM report_cases") == 5
     r = await h.fake.slash(w.bob, "report", target="https://example.org/post/6", category="other")
     assert "R-0006" in r.content  # other members are not limited
 

@@ -77,8 +77,8 @@ async def test_due_time_passing_while_running_sends_the_reminder(timed) -> None:
     h, clock = timed
     w = h.world
     await h.fake.slash(w.alice, "report", target="https://example.org/rumour", category="child_safety")
-    sla = h.bot.get_cog("Reports").triage.sla
-    assert h.bot.scheduler.has(sla.job_id(1))
+    sla = h.bot.app.reports.sla
+    assert h.bot.app.scheduler.has(sla.job_id(1))
     # The job fires on the wall clock after the delay measured on the bot's clock; move both.
     clock.advance(hours=1, seconds=5)
     sla.schedule(1, clock.now())

@@ -7,7 +7,7 @@ import discord
 
 from bot.domain.reports import intake_from_target
 from bot.i18n import t
-from bot.storage.sqlite.reports import ReportsRepo
+from bot.domain.identity import DISCORD, Community
 from tests.harness import cards, until
 
 
@@ -85,7 +85,7 @@ async def test_whole_triage_flow_edits_the_card_and_tells_every_reporter(world) 
         assert "Facebook removed the post." in dms[0].content
     assert h.fake.dms(w.closed) == []
 
-    audit = await ReportsRepo(h.bot.db).audit((await ReportsRepo(h.bot.db).get_by_number(w.guild.id, 1)).id)
+    audit = await h.bot.app.store.reports.audit((await h.bot.app.store.reports.get_by_number(Community(DISCORD, w.guild.id), 1)).id)
     assert [(a.action, a.from_status, a.to_status) for a in audit] == [
         ("open", None, "new"), ("status", "new", "triaging"), ("status", "triaging", "escalated"),
         ("platform_outcome", "escalated", "escalated"), ("status", "escalated", "resolved")]
@@ -127,7 +127,7 @@ async def test_escalation_outcome_recorded_after_resolution(world) -> None:
     r = await h.fake.slash(w.moderator, "reports outcome", case="R-0001", result="restricted")
     assert r.error is None and "TikTok outcome is Restricted" in r.content
     await until(lambda: "Restricted" in field(h.fake.message_by_id(card.id), "Escalation"))
-    case = await ReportsRepo(h.bot.db).get_by_number(w.guild.id, 1)
+    case = await h.bot.app.store.reports.get_by_number(Community(DISCORD, w.guild.id), 1)
     assert (case.status, case.escalation.outcome, case.claimed_by) == ("resolved", "restricted", w.moderator.id)
     r = await h.fake.slash(w.moderator, "reports stats")
     assert "TikTok: 100% (1 of 1 decided; 1 escalated)" in r.text
@@ -150,7 +150,7 @@ async def test_non_moderators_are_refused_everywhere(world) -> None:
     assert "Only admins" in r.content
     card = h.fake.message_by_id(card.id)
     assert field(card, "Status") == "New"
-    audit = await ReportsRepo(h.bot.db).audit((await ReportsRepo(h.bot.db).get_by_number(w.guild.id, 1)).id)
+    audit = await h.bot.app.store.reports.audit((await h.bot.app.store.reports.get_by_number(Community(DISCORD, w.guild.id), 1)).id)
     assert [a.action for a in audit] == ["open"]
     assert await h.fake.autocomplete(w.alice, "reports show", "case", "") == []
 
@@ -158,17 +158,17 @@ async def test_non_moderators_are_refused_everywhere(world) -> None:
 async def test_forged_and_stale_buttons_change_nothing(world) -> None:
     h = world
     w = h.world
-    repo = ReportsRepo(h.bot.db)
+    repo = h.bot.app.store.reports
     card = await reported_message(h, [w.alice])
     # A case of another server, and a message here carrying buttons that point at it.
     other = await repo.submit(intake_from_target(guild_id=424242, reporter_id=1, category="other",
-                                                 target="https://example.net/x", now=h.bot.clock.now()),
-                              now=h.bot.clock.now(), sla_hours=12)
-    from cogs.reports._items import ClaimButton, DismissButton
+                                                 target="https://example.net/x", now=h.bot.app.clock.now()),
+                              now=h.bot.app.clock.now(), sla_hours=12)
+    from cogs.reports.views import ClaimButton, DismissButton
 
     view = discord.ui.View()
-    view.add_item(ClaimButton(other.case_id, label="Claim"))
-    view.add_item(DismissButton(other.case_id, label="Dismiss"))
+    view.add_item(ClaimButton.make(other.case_id, label="Claim"))
+    view.add_item(DismissButton.make(other.case_id, label="Dismiss"))
     channel = h.bot.get_partial_messageable(w.moderation.id, guild_id=w.guild.id)
     forged = await channel.send("forged", view=view)
     for label in ("Claim", "Dismiss"):
@@ -182,11 +182,11 @@ async def test_forged_and_stale_buttons_change_nothing(world) -> None:
     r = await h.fake.click(w.moderator, card, "Dismiss")
     r = await h.fake.submit_modal(w.moderator, r, {"Reason (required)": "Duplicate of an older thread"})
     await until(lambda: "Reporters told by DM" in r.text)
-    before = [(a.action, a.to_status) for a in await repo.audit((await repo.get_by_number(w.guild.id, 1)).id)]
+    before = [(a.action, a.to_status) for a in await repo.audit((await repo.get_by_number(Community(DISCORD, w.guild.id), 1)).id)]
     for label in ("Claim", "Escalate", "Resolve", "Dismiss"):
         r = await h.fake.click(w.moderator, shown.message, label)
         assert "already closed" in r.text and r.modal is None, (label, r.text)
-    after = [(a.action, a.to_status) for a in await repo.audit((await repo.get_by_number(w.guild.id, 1)).id)]
+    after = [(a.action, a.to_status) for a in await repo.audit((await repo.get_by_number(Community(DISCORD, w.guild.id), 1)).id)]
     assert after == before
     assert len(h.fake.dms(w.alice)) == 1  # told once
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tests.e2e.process import REPO
 
-MIGRATIONS = list(range(1, 7))
+MIGRATIONS = list(range(1, 8))
 PACKAGES = ("bot", "cogs", "fakediscord")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from bot.domain.reports import AuditEntry
-from cogs.reports._commands import audit_lines
+from bot.app.reports.replies import audit_lines
 
 AT = datetime(2026, 11, 1, 12, 0, tzinfo=timezone.utc)
 

@@ -280,7 +280,8 @@ def test_every_report_message_key_exists() -> None:
 
     root = Path(__file__).resolve().parents[2]
     # Every layer's report modules (domain, app, ports, storage), wherever they sit under bot/.
-    sources = [*root.glob("bot/**/report*.py"), *root.glob("cogs/reports/*.py")]
+    sources = [*root.glob("bot/**/report*.py"), *root.glob("bot/app/reports/*.py"),
+               *root.glob("cogs/reports/*.py")]
     keys = set()
     for path in sources:
         keys |= set(_re.findall(r"""(?:DomainError|t)\(\s*(?:[\w.]+,\s*)?["']((?:reports|common|perm|url)\.[\w.]+)["']""",

@@ -13,7 +13,7 @@ from bot.domain.report_status import plan_claim, plan_dismiss, plan_escalate, pl
 from bot.domain.reports import intake_from_message, intake_from_target
 from bot.domain.roles import Actor
 from bot.storage.sqlite.database import Database
-from bot.storage.sqlite.reports import ReportsRepo
+from bot.storage.sqlite.reports import SqliteReportsRepository as ReportsRepo
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
 G = 1
@@ -145,7 +145,7 @@ async def test_triage_flow_audit_and_notices(db: Database) -> None:
         ("platform_outcome", "escalated", "escalated"), ("status", "escalated", "resolved")]
     assert audit[0].actor_id is None and audit[1].actor_id == MOD.user_id
     assert audit[4].at == NOW + timedelta(hours=4)
-    assert sorted(await repo.claim_notices(case.id, NOW)) == [11, 12]
+    assert sorted(m.id for m in await repo.claim_notices(case.id, NOW)) == [11, 12]
     assert await repo.claim_notices(case.id, NOW) == []  # claimed once
     reporters = await repo.reveal(case, actor_id=ADMIN_ID, now=NOW)
     assert [r.reporter_id for r in reporters] == [11, 12]
@@ -196,7 +196,10 @@ async def test_duplicate_lookups_use_indexes(db: Database) -> None:
     """The duplicate check must never scan the reports table row by row."""
     from bot.storage.sqlite.reports import _EXACT_SQL
 
-    params = {"guild": 1, "reporter": 2, "since": 0, "message": 3, "link": "x", "hash": "h", "cutoff": 0}
+    from bot.storage.sqlite.reports import _open_params
+
+    params = {"guild": 1, "reporter": 2, "since": 0, "message": 3, "link": "x", "hash": "h", "cutoff": 0,
+              "platform": "discord", **_open_params()}
     rows = await db.write(lambda conn: conn.execute_fetchall("EXPLAIN QUERY PLAN " + _EXACT_SQL, params))
     plan = " | ".join(r[3] for r in rows)
     for index in ("report_intake_rate", "report_intake_message", "report_intake_link", "report_intake_text"):

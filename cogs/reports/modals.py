@@ -1,18 +1,18 @@
 """The forms of triage: the platform's reference when escalating, the note to reporters when resolving,
-the required reason when dismissing. Each re-checks the case on submit: roles or the case may have
-changed while the form was open."""
+the required reason when dismissing. The service re-checks the case on submit: roles or the case may
+have changed while the form was open."""
 
 from __future__ import annotations
 
 import discord
 
-from bot.domain.report_status import MAX_EXTERNAL_REF, MAX_REASON, plan_dismiss, plan_escalate, plan_resolve
+from bot.app.reports import DISMISS, ESCALATE, RESOLVE, Step, Triaged
+from bot.app.reports.cards import label
+from bot.domain.report_status import MAX_EXTERNAL_REF, MAX_REASON
 from bot.i18n import t
 from bot.i18n.format import CONTENT, MODAL_TITLE, TEXT_INPUT_LABEL, cut
 from cogs._common import context, guarded
-from cogs.reports._card import label
-from cogs.reports._items import show_change
-from cogs.reports._triage import Triage, triage_of
+from cogs.reports.views import answered_on, show_change
 
 PLACEHOLDER = 100
 
@@ -24,20 +24,10 @@ def _input(lang: str, key: str, hint: str, *, required: bool, max_length: int,
                                 required=required, max_length=max_length, custom_id="value")
 
 
-async def _close(interaction: discord.Interaction, triage: Triage, case_id: int, lang: str,
-                 from_card: bool) -> None:
-    """After resolve or dismiss: update the card, tell every reporter, then tell the moderator how many
-    DMs went out (a reporter with closed DMs does not stop the others)."""
-    if from_card:
-        await show_change(interaction, triage, case_id, lang, None, from_card=True)
-    else:
-        # The outcome prompt becomes the acknowledgement once the DMs are out.
-        await interaction.response.defer()
-        triage.spawn(triage.refresh(case_id), "refresh card")
-    delivered, total = await triage.notify_reporters(case_id)
-    case = await triage.case(case_id)
-    text = cut(t(lang, "reports.done.closed", ref=case.ref, status=label(lang, "status", case.status),
-                 delivered=delivered, total=total), CONTENT)
+async def _told(interaction: discord.Interaction, result: Triaged, *, from_card: bool) -> None:
+    """After resolve or dismiss: tell the moderator how many reporters were told by DM (a reporter
+    with closed DMs does not stop the others)."""
+    text = cut(result.told or "", CONTENT)
     if from_card or interaction.message is None:
         await interaction.followup.send(text, ephemeral=True)
     else:
@@ -56,14 +46,12 @@ class EscalateModal(discord.ui.Modal):
     @guarded
     async def on_submit(self, interaction: discord.Interaction) -> None:
         ctx = await context(interaction)
-        triage = triage_of(interaction)
-        case = await triage.case(self.case_id)
-        changes, platform, ref = plan_escalate(case, ctx.actor, ctx.settings, self.platform, self.reference.value)
-        await triage.repo.apply(case, changes, actor_id=ctx.actor.user_id, now=ctx.bot.clock.now(),
-                                escalation=(platform, ref))
-        triage.sla.cancel(case.id)
-        ack = ctx.t("reports.done.escalated", ref=case.ref, platform=label(ctx.lang, "platform", platform))
-        await show_change(interaction, triage, case.id, ctx.lang, ack, from_card=False)
+
+        async def answer(result: Triaged) -> None:
+            await show_change(interaction, result, from_card=False)
+
+        await ctx.app.reports.triage(ctx.actor, self.case_id, Step(ESCALATE, self.platform, self.reference.value),
+                                     answer=answer)
 
 
 class ResolveModal(discord.ui.Modal):
@@ -78,13 +66,14 @@ class ResolveModal(discord.ui.Modal):
     @guarded
     async def on_submit(self, interaction: discord.Interaction) -> None:
         ctx = await context(interaction)
-        triage = triage_of(interaction)
-        case = await triage.case(self.case_id)
-        changes, outcome, note = plan_resolve(case, ctx.actor, ctx.settings, self.outcome, self.note.value)
-        await triage.repo.apply(case, changes, actor_id=ctx.actor.user_id, now=ctx.bot.clock.now(),
-                                outcome=outcome, note=note)
-        triage.sla.cancel(case.id)
-        await _close(interaction, triage, case.id, ctx.lang, from_card=False)
+
+        async def answer(result: Triaged) -> None:
+            # The outcome prompt becomes the acknowledgement once the DMs are out.
+            await interaction.response.defer()
+
+        result = await ctx.app.reports.triage(ctx.actor, self.case_id, Step(RESOLVE, self.outcome, self.note.value),
+                                              answer=answer)
+        await _told(interaction, result, from_card=False)
 
 
 class DismissModal(discord.ui.Modal):
@@ -99,9 +88,10 @@ class DismissModal(discord.ui.Modal):
     @guarded
     async def on_submit(self, interaction: discord.Interaction) -> None:
         ctx = await context(interaction)
-        triage = triage_of(interaction)
-        case = await triage.case(self.case_id)
-        changes, _reason = plan_dismiss(case, ctx.actor, ctx.settings, self.reason.value)
-        await triage.repo.apply(case, changes, actor_id=ctx.actor.user_id, now=ctx.bot.clock.now())
-        triage.sla.cancel(case.id)
-        await _close(interaction, triage, case.id, ctx.lang, from_card=True)
+
+        async def answer(result: Triaged) -> None:
+            await show_change(interaction, result, from_card=True)
+
+        result = await ctx.app.reports.triage(ctx.actor, self.case_id, Step(DISMISS, text=self.reason.value),
+                                              answer=answer, answered_on=answered_on(interaction, True))
+        await _told(interaction, result, from_card=True)

@@ -1,0 +1,118 @@
+"""SLA reminders for unclaimed cases, run from the database through the scheduler.
+
+Each unclaimed case has its next check in the repository (`sla_due`). The loader schedules one job per
+such case at start-up (an overdue one runs at once), and intake schedules new ones. A job claims its
+notice in the repository before sending (`claim_sla_notice`), so a restart neither repeats nor loses
+a notice. The raise to admins is a message in the moderation channel addressed to them by the name of
+their role, without pinging anyone (the only mention the bot ever sends is the moderator role on an
+urgent card), and a DM to the community's owner.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
+
+from bot.domain.identity import Place
+from bot.domain.report_categories import STATUS_NEW
+from bot.domain.report_sla import RAISE, sla_step
+from bot.domain.report_stats import format_span
+from bot.domain.reports import Case
+from bot.i18n import t
+from bot.i18n.format import CONTENT, cut
+from bot.ports.messaging import Delivery, Message, MessengerError
+from bot.app.reports.cards import label
+
+if TYPE_CHECKING:
+    from bot.app.reports.service import ReportsService
+
+log = logging.getLogger(__name__)
+
+
+class SlaJobs:
+    """One scheduled check per unclaimed case."""
+
+    def __init__(self, service: "ReportsService") -> None:
+        self.service = service
+        service.scheduler.add_loader("reports:sla", self.load)
+
+    @staticmethod
+    def job_id(case_id: int) -> str:
+        """The scheduler's id of a case's next SLA check."""
+        return f"reports:sla:{case_id}"
+
+    async def load(self) -> None:
+        """Schedule the next check of every unclaimed case (start-up)."""
+        for due in await self.service.repo.sla_due():
+            self.schedule(due.case_id, due.due_at)
+
+    def schedule(self, case_id: int, due_at: datetime) -> None:
+        """Check the case at `due_at` (on the service's clock)."""
+        # The scheduler runs on the wall clock; the due time is on the service's (injectable) clock,
+        # so schedule after the same delay. With the real clock the two are the same.
+        when = datetime.now(timezone.utc) + (due_at - self.service.clock.now())
+        self.service.scheduler.at(self.job_id(case_id), when, self.fire, case_id)
+
+    def cancel(self, case_id: int) -> None:
+        """Forget the case's check (it was claimed or closed)."""
+        self.service.scheduler.cancel(self.job_id(case_id))
+
+    async def fire(self, case_id: int) -> None:
+        """Send the notice due for a still-unclaimed case, then plan its next check."""
+        try:
+            await self._fire(case_id)
+        except Exception:
+            log.exception("reports: SLA check of case %s failed", case_id)
+
+    async def _fire(self, case_id: int) -> None:
+        service = self.service
+        case = await service.repo.get(case_id)
+        if case is None or case.status != STATUS_NEW:
+            return
+        now = service.clock.now()
+        step = sla_step(case.created_at, case.sla_hours, case.sla_notices, case.sla_raised_at is not None, now)
+        if step is None:
+            if case.sla_due_at is not None and case.sla_due_at > now:
+                self.schedule(case.id, case.sla_due_at)
+            return
+        if not await service.repo.claim_sla_notice(case, window=step.window, raise_=step.kind == RAISE,
+                                                   next_due=step.next_due, now=now):
+            return
+        settings = await service.setup.settings_for(case.community)
+        lang = settings.language
+        # Whole minutes: "2h 5m", in the community's language.
+        age = format_span(timedelta(minutes=int((now - case.created_at).total_seconds() // 60)),
+                          lambda u, n: t(lang, f"reports.unit.{u}", n=n))
+        params = dict(ref=case.ref, category=label(lang, "category", case.category),
+                      priority=label(lang, "priority", "urgent" if case.urgent else "normal").lower(),
+                      age=age, hours=case.sla_hours, card=service.card_link(case, lang))
+        text = t(lang, "reports.sla.raise" if step.kind == RAISE else "reports.sla.reminder", **params)
+        if settings.moderation_channel is not None:
+            try:
+                await service.messenger.post(Place(case.platform, settings.moderation_channel),
+                                             Message(text=cut(text, CONTENT)))
+            except MessengerError:
+                log.exception("reports: SLA %s for %s could not be posted", step.kind, case.ref)
+        else:
+            log.warning("reports: SLA %s for %s not posted: no moderation channel", step.kind, case.ref)
+        if step.kind == RAISE:
+            service.background.spawn(service.refresh(case.id), "refresh card")
+            service.background.spawn(self._tell_owner(case, t(lang, "reports.sla.raise_dm", **params)),
+                                     "raise to owner")
+        if step.next_due is not None:
+            self.schedule(case.id, step.next_due)
+
+    async def _tell_owner(self, case: Case, text: str) -> None:
+        """Raise to admins beyond the channel: the owner is always an admin, and a DM reaches them
+        even if they never read the moderation channel (no mention is involved)."""
+        owner = self.service.directory(case.platform).owner(case.community)
+        delivered = False
+        if owner is not None:
+            try:
+                delivered = await self.service.messenger.dm(owner, Message(text=cut(text, CONTENT))) \
+                    is Delivery.DELIVERED
+            except MessengerError:
+                log.warning("reports: DM to the owner about %s failed", case.ref, exc_info=True)
+        if not delivered:
+            log.info("reports: could not DM the owner of community %s about an SLA raise", case.guild_id)

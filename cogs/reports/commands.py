@@ -1,0 +1,140 @@
+"""`/report`, the **Report message** context menu, and the moderators' `/reports` group: queue, show
+(with an admin-only, audited reveal), stats, export and the platform outcome. Each reads the options,
+calls the reports service and renders what it returns."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.domain.report_categories import CATEGORIES, PLATFORM_OUTCOMES, STATUSES
+from bot.domain.reports import Attachment, intake_from_message, intake_from_target
+from bot.i18n import t
+from bot.i18n.format import CHOICE_NAME, cut
+from cogs._common import answer, context, reply
+from cogs._common.forms import remember
+from cogs.reports.views import CategoryPicker
+
+
+def _choices(kind: str, values: tuple[str, ...]) -> list[app_commands.Choice[str]]:
+    return [app_commands.Choice(name=cut(t("en", f"reports.{kind}.{v}"), CHOICE_NAME), value=v) for v in values]
+
+
+def attachments_of(message: discord.Message) -> list[Attachment]:
+    """What is known of a message's files (never downloaded)."""
+    return [Attachment(name=a.filename, content_type=a.content_type, size=a.size, url=a.url)
+            for a in message.attachments]
+
+
+async def report_message(interaction: discord.Interaction, message: discord.Message) -> None:
+    """Context menu **Report message**: snapshot the message now, then ask for the category."""
+    ctx = await context(interaction)
+    # Refuse at once rather than after the member picked a category; submit checks again.
+    await ctx.app.reports.check_can_report(ctx.actor)
+    author = message.author
+    intake = intake_from_message(
+        guild_id=interaction.guild_id or 0, reporter_id=ctx.actor.user_id, category=CATEGORIES[-1],
+        now=ctx.app.clock.now(), content=message.content, author_id=author.id,
+        author_name=getattr(author, "global_name", None) or author.name,
+        channel_id=message.channel.id, message_id=message.id,
+        jump_url=f"https://discord.com/channels/{interaction.guild_id}/{message.channel.id}/{message.id}",
+        posted_at=message.created_at, edited_at=message.edited_at, attachments=attachments_of(message),
+        platform=ctx.actor.platform)
+    view = CategoryPicker(intake, ctx.lang)
+    remember(interaction.client, view, view.select.custom_id)
+    await interaction.response.send_message(ctx.t("reports.pick_category"), view=view, ephemeral=True)
+    view.origin = interaction
+
+
+class Reports(commands.Cog):
+    """Report intake and moderator triage."""
+
+    def __init__(self, bot: commands.Bot) -> None:
+        self.bot = bot
+        self.menu = app_commands.ContextMenu(name="Report message", callback=report_message)
+        self.menu.guild_only = True
+
+    async def cog_load(self) -> None:
+        self.bot.tree.add_command(self.menu)
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
+        # Card edits and DMs in flight finish before the connection (and the database) go.
+        await self.bot.app.reports.idle()  # type: ignore[attr-defined]
+
+    # -- intake ---------------------------------------------------------------------------------------
+    @app_commands.command(name="report", description="Report harmful content or misinformation to the moderators")
+    @app_commands.guild_only()
+    @app_commands.describe(target="A link to the content, or its text pasted (e.g. a forwarded post)",
+                           category="What is wrong with it",
+                           details="Anything the moderators should know (optional)")
+    @app_commands.choices(category=_choices("category", CATEGORIES))
+    async def report(self, interaction: discord.Interaction,
+                     target: app_commands.Range[str, 1, 4000], category: str,
+                     details: app_commands.Range[str, 1, 1000] | None = None) -> None:
+        ctx = await context(interaction)
+        intake = intake_from_target(guild_id=interaction.guild_id or 0, reporter_id=ctx.actor.user_id,
+                                    category=category, target=target, now=ctx.app.clock.now(), details=details,
+                                    platform=ctx.actor.platform)
+        submitted = await ctx.app.reports.submit(ctx.actor, intake)
+        await reply(interaction, submitted.text)
+        ctx.app.reports.announce(submitted.result)
+
+    # -- moderators -------------------------------------------------------------------------------------
+    group = app_commands.Group(name="reports", description="Triage reported content (moderators)",
+                               guild_only=True)
+
+    @group.command(name="queue", description="Cases waiting for moderators, urgent first")
+    @app_commands.describe(status="Which cases (default: all open ones)", category="Only this category")
+    @app_commands.choices(status=[app_commands.Choice(name="open (new, triaging, escalated)", value="open")]
+                          + _choices("status", STATUSES),
+                          category=_choices("category", CATEGORIES))
+    async def queue(self, interaction: discord.Interaction, status: str | None = None,
+                    category: str | None = None) -> None:
+        ctx = await context(interaction)
+        await answer(interaction, await ctx.app.reports.queue(ctx.actor, status, category))
+
+    @group.command(name="show", description="A case's card, evidence and audit log")
+    @app_commands.describe(case="Case reference, e.g. R-0042",
+                           reveal="Admins only: also show who reported it (written to the audit log)")
+    async def show(self, interaction: discord.Interaction, case: str, reveal: bool = False) -> None:
+        ctx = await context(interaction)
+        await answer(interaction, await ctx.app.reports.show(ctx.actor, case, reveal=reveal))
+
+    @group.command(name="outcome", description="Record what a platform did with an escalated case")
+    @app_commands.describe(case="Case reference, e.g. R-0042", result="The platform's decision")
+    @app_commands.choices(result=_choices("platform_outcome", PLATFORM_OUTCOMES))
+    async def outcome(self, interaction: discord.Interaction, case: str, result: str) -> None:
+        ctx = await context(interaction)
+        done = await ctx.app.reports.record_platform_outcome(ctx.actor, result, ref=case)
+        await reply(interaction, done.ack or "")
+
+    @group.command(name="stats", description="Counts, median times and platform compliance")
+    @app_commands.describe(days="How many days back (default 30)")
+    async def stats(self, interaction: discord.Interaction,
+                    days: app_commands.Range[int, 1, 3650] = 30) -> None:
+        ctx = await context(interaction)
+        await answer(interaction, await ctx.app.reports.stats(ctx.actor, days))
+
+    @group.command(name="export", description="Cases as a CSV or JSON file (no reporter identities)")
+    @app_commands.describe(format="File format (default csv)",
+                           since="From a date (2026-01-31) or a span back (7d, 12h); default: everything")
+    async def export(self, interaction: discord.Interaction, format: Literal["csv", "json"] = "csv",
+                     since: str | None = None) -> None:
+        ctx = await context(interaction)
+        start = await ctx.app.reports.export_start(ctx.actor, since)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        await answer(interaction, await ctx.app.reports.export(ctx.actor, format, start))
+
+    @show.autocomplete("case")
+    @outcome.autocomplete("case")
+    async def case_autocomplete(self, interaction: discord.Interaction,
+                                current: str) -> list[app_commands.Choice[str]]:
+        if interaction.guild_id is None:
+            return []
+        ctx = await context(interaction)
+        return [app_commands.Choice(name=cut(name, CHOICE_NAME), value=ref)
+                for name, ref in await ctx.app.reports.suggest(ctx.actor, current)]
