@@ -74,31 +74,6 @@ class BaithakBot(commands.Bot):
         """The guild's settings (defaults in DMs)."""
         return await self.app.setup.settings_for(Community(DISCORD, guild_id) if guild_id else None)
 
-    # -- transitional: what the cogs used before bot.app; removed once no cog uses it ------------
-    @property
-    def db(self) -> Any:
-        return self.app.store.db  # type: ignore[attr-defined]
-
-    @property
-    def clock(self) -> Any:
-        return self.app.clock
-
-    @property
-    def scheduler(self) -> Any:
-        return self.app.scheduler
-
-    @property
-    def guild_settings(self) -> Any:
-        return self.app.setup
-
-    async def send_dm(self, user_id: int, **kwargs: Any) -> bool:
-        try:
-            channel = await self.create_dm(discord.Object(id=user_id))
-            await channel.send(**kwargs)
-        except (discord.Forbidden, discord.NotFound):
-            return False
-        return True
-
     async def close(self) -> None:
         await self.app.close()
         await super().close()

@@ -8,6 +8,9 @@ routes to whichever front ends run in this process), the Clock and the Scheduler
 
 from __future__ import annotations
 
+import asyncio
+import logging
+
 from bot.app.events import EventsService
 from bot.app.reports import ReportsService
 from bot.app.resources import ResourcesService
@@ -16,6 +19,10 @@ from bot.domain.clock import Clock, SystemClock
 from bot.ports.messaging import Messengers
 from bot.ports.runtime import Scheduler
 from bot.settings import Settings
+
+
+log = logging.getLogger(__name__)
+DRAIN_SECONDS = 10.0
 
 
 class App:
@@ -46,6 +53,9 @@ class App:
         if self._started:
             return
         self._started = True
+        # dateparser loads its language data on first use (about a second): do it off the event
+        # loop now rather than inside the first /event create.
+        asyncio.get_running_loop().run_in_executor(None, _warm_dateparser)
         await self.scheduler.start()  # type: ignore[attr-defined]
 
     async def idle(self) -> None:
@@ -56,5 +66,24 @@ class App:
         await self.reports.idle()
 
     async def close(self) -> None:
-        """Stop scheduled work; queued writes are finished by the store's close."""
+        """Stop scheduled work, then let follow-up work in flight (card edits, DMs) finish while the
+        front ends are still connected, for at most `DRAIN_SECONDS`. Queued writes are finished by
+        the store's own close."""
         self.scheduler.shutdown()  # type: ignore[attr-defined]
+        try:
+            await asyncio.wait_for(self.idle(), DRAIN_SECONDS)
+        except asyncio.TimeoutError:
+            log.warning("shutdown: follow-up work still running after %ss was abandoned", DRAIN_SECONDS)
+        self.events.close()
+
+
+def _warm_dateparser() -> None:
+    from datetime import datetime, timezone
+
+    from bot.domain.errors import DomainError
+    from bot.domain.when import parse_when
+
+    try:
+        parse_when("tomorrow 6pm", "UTC", datetime.now(timezone.utc))
+    except DomainError:
+        pass

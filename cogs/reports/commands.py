@@ -62,8 +62,6 @@ class Reports(commands.Cog):
 
     async def cog_unload(self) -> None:
         self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
-        # Card edits and DMs in flight finish before the connection (and the database) go.
-        await self.bot.app.reports.idle()  # type: ignore[attr-defined]
 
     # -- intake ---------------------------------------------------------------------------------------
     @app_commands.command(name="report", description="Report harmful content or misinformation to the moderators")

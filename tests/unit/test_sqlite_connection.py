@@ -1,4 +1,4 @@
-"""`bot.storage.sqlite.connection.Database`: sqlite3 connections on their own threads, write units
+"""`bot.storage.sqlite.database.Database`: sqlite3 connections on their own threads, write units
 batched into one transaction with a savepoint each, readers beside the writer under WAL."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage.sqlite.connection import Database, connect
+from bot.storage.sqlite.database import Database, connect_sync as connect
 
 SCHEMA = """
 CREATE TABLE items (id INTEGER PRIMARY KEY, label TEXT NOT NULL);

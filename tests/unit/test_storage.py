@@ -77,13 +77,12 @@ def test_misnamed_migration_is_refused(tmp_path: Path) -> None:
 
 async def test_writes_are_batched_and_isolated(db: Database) -> None:
     async def insert(gid: int):
-        async def run(conn):
-            await conn.execute(
-                "INSERT INTO guild_settings (guild_id, updated_at) VALUES (?, 'now')", (gid,))
+        def run(conn):
+            conn.execute("INSERT INTO guild_settings (guild_id, updated_at) VALUES (?, 'now')", (gid,))
             if gid == 13:
                 raise ValueError("unlucky")  # this unit alone is rolled back
             return gid
-        return await db.write(run)
+        return await db.write_sync(run)
 
     results = await asyncio.gather(*(insert(i) for i in range(1, 41)), return_exceptions=True)
     assert isinstance(results[12], ValueError)

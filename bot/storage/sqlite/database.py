@@ -1,10 +1,18 @@
-"""The SQLite database: one writer, a few readers, WAL.
+"""The SQLite database on the standard library's `sqlite3`: one writer, a few readers, WAL.
 
-All writes go through :meth:`Database.write_sync` (or the older :meth:`Database.write`), which queue the
-unit of work for a single writer task.
-Under a burst the writer takes many queued units into one ``BEGIN IMMEDIATE`` transaction, each inside
-its own savepoint (so one failing unit rolls back alone), and resolves every caller only after the
-COMMIT: a user is acknowledged only once their data is durable.
+Every connection lives on its own thread (a single-worker executor): the thread opens it, runs every
+statement on it and closes it, so a connection is never shared between threads and the event loop
+never blocks on SQLite.
+
+Writes are synchronous units, `fn(conn, *args)`, queued with :meth:`Database.write_sync`. The writer
+task takes whatever is queued (up to `MAX_BATCH` units) and runs the whole batch in the writer's
+thread in one hop: `BEGIN IMMEDIATE`, then each unit inside its own savepoint (a unit that raises is
+rolled back alone and its caller gets the exception; the others go on), then `COMMIT`. Callers are
+resolved only after the COMMIT, so a user is acknowledged only once their data is durable; if the
+COMMIT itself fails, every caller of the batch gets that error and nothing of the batch is kept.
+
+Migrations and `baithak check` use :func:`connect`, an aiosqlite connection with the same pragmas
+(through aiosqlite's public API only).
 """
 
 from __future__ import annotations
@@ -13,22 +21,22 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, AsyncIterator, Awaitable, Callable, Iterable, Mapping, TypeVar
+from typing import Any, AsyncIterator, Callable, Iterable, Mapping, TypeVar
 
 import aiosqlite
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-WriteFn = Callable[[aiosqlite.Connection], Awaitable[T]]
-
 Params = Iterable[Any] | Mapping[str, Any]
+Unit = tuple[Callable[..., Any], tuple[Any, ...], "asyncio.Future[Any]"]
 
 BUSY_TIMEOUT_MS = 5000
 MAX_BATCH = 256
-# Each aiosqlite connection runs its queries one at a time on its own thread; a few readers let
-# concurrent searches and card renders proceed side by side (WAL lets them read while one writes).
+# Readers let concurrent searches and card renders proceed side by side: WAL lets each read its own
+# snapshot while the writer writes.
 READERS = 3
 
 
@@ -37,52 +45,167 @@ def _params(params: Params) -> tuple[Any, ...] | Mapping[str, Any]:
     return params if isinstance(params, Mapping) else tuple(params)
 
 
-async def in_thread(conn: aiosqlite.Connection, fn: Callable[..., T], *args: Any) -> T:
-    """Run `fn(sqlite3_connection, *args)` on the aiosqlite connection's own thread, in one hop.
-    aiosqlite has no public call for this; `_execute` and `_conn` are its internals, stable in the
-    pinned 0.22 series and exercised by the storage tests."""
-    return await conn._execute(fn, conn._conn, *args)  # noqa: SLF001
+def connect_sync(path: Path | str) -> sqlite3.Connection:
+    """A blocking `sqlite3` connection with Baithak's pragmas, in autocommit mode (BEGIN is ours).
 
-
-async def _configure(conn: aiosqlite.Connection) -> None:
-    conn.row_factory = sqlite3.Row
-    await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    await conn.execute("PRAGMA foreign_keys = ON")
-    await conn.execute("PRAGMA journal_mode = WAL")
-    # NORMAL is durable across application crashes in WAL mode (only an OS crash can lose the
-    # last transactions), and it keeps commits cheap under click bursts.
-    await conn.execute("PRAGMA synchronous = NORMAL")
-
-
-async def connect(path: Path | str) -> aiosqlite.Connection:
-    """An aiosqlite connection with Baithak's pragmas, in autocommit mode (we issue BEGIN ourselves)."""
-    conn = await aiosqlite.connect(str(path), isolation_level=None)
-    await _configure(conn)
+    For migrations and tools: open it, use it and close it on one thread (for example inside one
+    `asyncio.to_thread` call); sqlite3 refuses a connection used from another thread.
+    """
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = WAL")
+        # NORMAL is durable across application crashes in WAL mode (only an OS crash can lose the
+        # last transactions), and it keeps commits cheap under click bursts.
+        conn.execute("PRAGMA synchronous = NORMAL")
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
-class Database:
-    """The bot's database: `write_sync()` for changes, `fetchone()/fetchall()/fetchval()` for reads.
+async def connect(path: Path | str) -> aiosqlite.Connection:
+    """An aiosqlite connection with Baithak's pragmas, in autocommit mode, for migrations and checks.
+    Closed again when configuring it fails (a corrupt file): its thread would otherwise keep the
+    process from exiting."""
+    conn = await aiosqlite.connect(str(path), isolation_level=None)
+    try:
+        conn.row_factory = sqlite3.Row
+        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await conn.execute("PRAGMA foreign_keys = ON")
+        await conn.execute("PRAGMA journal_mode = WAL")
+        await conn.execute("PRAGMA synchronous = NORMAL")
+    except BaseException:
+        await conn.close()
+        raise
+    return conn
 
-    `bot.storage.sqlite.connection.Database` is its replacement on the standard library's sqlite3
-    (same API without `write`), to be switched to once no repository writes with `write`."""
+
+class _Worker:
+    """One sqlite3 connection and the one thread that ever touches it."""
+
+    def __init__(self, path: Path, name: str, *, query_only: bool) -> None:
+        self._path = path
+        self._query_only = query_only
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+        self._conn: sqlite3.Connection | None = None
+
+    def _open(self) -> None:
+        conn = connect_sync(self._path)
+        if self._query_only:
+            conn.execute("PRAGMA query_only = ON")
+        self._conn = conn
+
+    def _call(self, fn: Callable[..., T], args: tuple[Any, ...]) -> T:
+        if self._conn is None:
+            raise RuntimeError("database is not open")
+        return fn(self._conn, *args)
+
+    def _close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    async def open(self) -> None:
+        await asyncio.get_running_loop().run_in_executor(self._pool, self._open)
+
+    async def call(self, fn: Callable[..., T], *args: Any) -> T:
+        """`fn(conn, *args)` on this connection's thread, in one hop."""
+        return await asyncio.get_running_loop().run_in_executor(self._pool, self._call, fn, args)
+
+    async def close(self) -> None:
+        try:
+            await asyncio.get_running_loop().run_in_executor(self._pool, self._close)
+        finally:
+            self._pool.shutdown(wait=False)
+
+
+class Reader:
+    """A read-only connection held for several queries in a row (see :meth:`Database.reader`)."""
+
+    def __init__(self, worker: _Worker) -> None:
+        self._worker = worker
+
+    async def run(self, fn: Callable[..., T], *args: Any) -> T:
+        """`fn(sqlite3_connection, *args)` on the reader's thread: several queries in one hop."""
+        return await self._worker.call(fn, *args)
+
+    async def fetchone(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
+        """The first row only (the rest are never read)."""
+        return await self._worker.call(lambda c: c.execute(sql, _params(params)).fetchone())
+
+    async def fetchall(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
+        return await self._worker.call(lambda c: c.execute(sql, _params(params)).fetchall())
+
+    async def fetchval(self, sql: str, params: Params = ()) -> Any:
+        row = await self.fetchone(sql, params)
+        return None if row is None else row[0]
+
+
+def _run_batch(conn: sqlite3.Connection, units: list[tuple[Callable[..., Any], tuple[Any, ...]]]
+               ) -> list[tuple[Any, BaseException | None]]:
+    """In the writer's thread: every unit in one transaction, each in its own savepoint.
+
+    Returns each unit's (result, exception) after COMMIT; raises (having rolled back) when the
+    transaction as a whole failed.
+    """
+    outcomes: list[tuple[Any, BaseException | None]] = []
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for fn, args in units:
+            conn.execute("SAVEPOINT unit")
+            try:
+                result = fn(conn, *args)
+            except Exception as exc:  # the unit's own failure: undo it alone
+                conn.execute("ROLLBACK TO unit")
+                conn.execute("RELEASE unit")
+                outcomes.append((None, exc))
+            else:
+                conn.execute("RELEASE unit")
+                outcomes.append((result, None))
+        conn.execute("COMMIT")
+    except BaseException:
+        try:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+        except Exception:
+            log.exception("rollback failed")
+        raise
+    return outcomes
+
+
+class Database:
+    """The bot's database: `write_sync()` for changes, `fetchone()/fetchall()/fetchval()` for reads."""
 
     def __init__(self, path: Path | str, *, readers: int = READERS) -> None:
         self.path = Path(path)
-        self._writer: aiosqlite.Connection | None = None
         self._reader_count = readers
-        self._readers: list[aiosqlite.Connection] = []
-        self._idle: asyncio.Queue[aiosqlite.Connection] = asyncio.Queue()
-        self._queue: asyncio.Queue[tuple[WriteFn[Any], asyncio.Future[Any]] | None] = asyncio.Queue()
+        self._writer: _Worker | None = None
+        self._readers: list[_Worker] = []
+        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
+        self._queue: asyncio.Queue[Unit | None] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
+        self._closing = False
 
     async def open(self) -> None:
-        self._writer = await connect(self.path)
-        for _ in range(self._reader_count):
-            reader = await connect(self.path)
-            await reader.execute("PRAGMA query_only = ON")
-            self._readers.append(reader)
+        workers = [_Worker(self.path, "baithak-db-writer", query_only=False)]
+        workers += [_Worker(self.path, f"baithak-db-reader-{n}", query_only=True)
+                    for n in range(self._reader_count)]
+        opened: list[_Worker] = []
+        try:
+            for worker in workers:  # the writer first: it sets WAL mode before the readers open
+                await worker.open()
+                opened.append(worker)
+        except BaseException:
+            for worker in opened:
+                await worker.close()
+            raise
+        self._writer, self._readers = workers[0], workers[1:]
+        for reader in self._readers:
             self._idle.put_nowait(reader)
+        self._closing = False
         self._task = asyncio.create_task(self._write_loop(), name="baithak-db-writer")
 
     @property
@@ -91,13 +214,14 @@ class Database:
 
     async def close(self) -> None:
         """Finish every queued write, then close every connection."""
+        self._closing = True
         if self._task is not None:
-            await self._queue.put(None)
+            self._queue.put_nowait(None)
             await self._task
             self._task = None
-        for conn in [*self._readers, self._writer]:
-            if conn is not None:
-                await conn.close()
+        for worker in [*self._readers, self._writer]:
+            if worker is not None:
+                await worker.close()
         self._readers = []
         self._idle = asyncio.Queue()
         self._writer = None
@@ -110,36 +234,21 @@ class Database:
         await self.close()
 
     # -- writes ---------------------------------------------------------------------------------
-    async def write(self, fn: WriteFn[T]) -> T:
-        """Run `fn(conn)` inside a write transaction; returns its result after COMMIT."""
-        if self._task is None:
+    async def write_sync(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run `fn(sqlite3_connection, *args)` as one unit of a write transaction, whole in the
+        writer's thread; returns its result after COMMIT (raises what it raised, having undone it)."""
+        if self._task is None or self._closing:
             raise RuntimeError("database is not open")
         future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
-        await self._queue.put((fn, future))
+        self._queue.put_nowait((fn, args, future))
         return await future
-
-    async def write_sync(self, fn: Callable[..., T], *args: Any) -> T:
-        """Like :meth:`write`, but `fn(sqlite3_connection, *args)` is synchronous and runs whole in
-        the writer connection's own thread: one hop for a unit of many statements.
-
-        Awaiting statements one by one costs an event-loop round trip each (three for a fetch);
-        under a burst the loop is busy and those round trips, serialised by the single writer, become
-        the bottleneck.
-        """
-        return await self.write(lambda conn: in_thread(conn, fn, *args))
 
     async def execute(self, sql: str, params: Params = ()) -> int:
         """One write statement; returns the rowcount."""
-
-        async def run(conn: aiosqlite.Connection) -> int:
-            cur = await conn.execute(sql, _params(params))
-            return cur.rowcount
-
-        return await self.write(run)
+        return await self.write_sync(lambda conn: conn.execute(sql, _params(params)).rowcount)
 
     async def _write_loop(self) -> None:
         assert self._writer is not None
-        conn = self._writer
         stopping = False
         while not stopping:
             item = await self._queue.get()
@@ -152,40 +261,22 @@ class Database:
                     stopping = True
                     break
                 batch.append(nxt)
-            await self._run_batch(conn, batch)
+            await self._run(self._writer, batch)
 
-    async def _run_batch(self, conn: aiosqlite.Connection,
-                         batch: list[tuple[WriteFn[Any], asyncio.Future[Any]]]) -> None:
-        outcomes: list[tuple[asyncio.Future[Any], Any, BaseException | None]] = []
+    @staticmethod
+    async def _run(writer: _Worker, batch: list[Unit]) -> None:
         try:
-            await conn.execute("BEGIN IMMEDIATE")
-            for fn, future in batch:
-                await conn.execute("SAVEPOINT unit")
-                try:
-                    result = await fn(conn)
-                except Exception as exc:  # the unit's own failure: undo it alone
-                    await conn.execute("ROLLBACK TO unit")
-                    await conn.execute("RELEASE unit")
-                    outcomes.append((future, None, exc))
-                else:
-                    await conn.execute("RELEASE unit")
-                    outcomes.append((future, result, None))
-            await conn.execute("COMMIT")
-        except BaseException as exc:
+            outcomes = await writer.call(_run_batch, [(fn, args) for fn, args, _ in batch])
+        except BaseException as exc:  # the transaction as a whole: every caller gets the error
             log.exception("write transaction failed; rolled back %d unit(s)", len(batch))
-            try:
-                if conn.in_transaction:
-                    await conn.execute("ROLLBACK")
-            except Exception:
-                log.exception("rollback failed")
-            for _, future in batch:
+            for _, _, future in batch:
                 if not future.done():
-                    future.set_exception(exc if isinstance(exc, Exception) else RuntimeError(str(exc)))
+                    future.set_exception(exc if isinstance(exc, Exception) else RuntimeError(repr(exc)))
             if not isinstance(exc, Exception):
                 raise
             return
-        for future, result, exc in outcomes:
-            if future.done():
+        for (_, _, future), (result, exc) in zip(batch, outcomes):
+            if future.done():  # the caller stopped waiting; the unit was still written
                 continue
             if exc is not None:
                 future.set_exception(exc)
@@ -194,25 +285,24 @@ class Database:
 
     # -- reads ----------------------------------------------------------------------------------
     @contextlib.asynccontextmanager
-    async def reader(self) -> AsyncIterator[aiosqlite.Connection]:
+    async def reader(self) -> AsyncIterator[Reader]:
         """An idle read-only connection for several queries in a row."""
         if not self._readers:
             raise RuntimeError("database is not open")
-        conn = await self._idle.get()
+        worker = await self._idle.get()
         try:
-            yield conn
+            yield Reader(worker)
         finally:
-            self._idle.put_nowait(conn)
+            self._idle.put_nowait(worker)
 
     async def fetchone(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
-        """The first row only (the rest are never read), in one hop to the connection's thread."""
-        async with self.reader() as conn:
-            return await in_thread(conn, lambda c: c.execute(sql, _params(params)).fetchone())
+        """The first row only (the rest are never read), in one hop to a reader's thread."""
+        async with self.reader() as reader:
+            return await reader.fetchone(sql, params)
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
-        # execute_fetchall is one round trip to the connection's thread instead of three.
-        async with self.reader() as conn:
-            return list(await conn.execute_fetchall(sql, _params(params)))
+        async with self.reader() as reader:
+            return await reader.fetchall(sql, params)
 
     async def fetchval(self, sql: str, params: Params = ()) -> Any:
         row = await self.fetchone(sql, params)
