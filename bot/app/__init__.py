@@ -12,6 +12,7 @@ import asyncio
 import logging
 
 from bot.app.events import EventsService
+from bot.app.help import HelpService
 from bot.app.reports import ReportsService
 from bot.app.resources import ResourcesService
 from bot.app.setup import SetupService
@@ -46,6 +47,7 @@ class App:
                                           self.clock)
         self.reports = ReportsService(store.reports, setup=self.setup, messenger=self.messenger,  # type: ignore[attr-defined]
                                       clock=self.clock, scheduler=self.scheduler)
+        self.help = HelpService(self.setup)
         self._started = False
 
     async def start(self) -> None:

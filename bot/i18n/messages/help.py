@@ -1,0 +1,126 @@
+"""Messages of /help: the sections, one line per command (what it does and an example)."""
+
+MESSAGES = {
+    "help.intro": {
+        "en": "Here is what you can do in this server. Type `/` and the command's name to start; Discord shows each option as you go.",
+        "ur": "اس سرور میں آپ یہ سب کر سکتے ہیں۔ شروع کرنے کے لیے `/` اور کمانڈ کا نام لکھیں؛ ڈسکارڈ ہر آپشن ساتھ ساتھ دکھاتا ہے۔",
+    },
+    "help.intro_dm": {
+        "en": "These commands work in a server where Baithak is a member, not here in direct messages. Run `/help` there to see what your roles let you do.",
+        "ur": "یہ کمانڈز اُس سرور میں چلتی ہیں جہاں بیٹھک موجود ہے، یہاں براہِ راست پیغامات میں نہیں۔ وہاں `/help` چلائیں تو آپ کے کرداروں کے مطابق سب کچھ نظر آئے گا۔",
+    },
+    "help.nothing": {
+        "en": "There are no commands to show here yet.",
+        "ur": "یہاں ابھی دکھانے کو کوئی کمانڈ نہیں۔",
+    },
+    "help.line": {
+        "en": "**/{command}**: {what}\nExample: `/{example}`",
+        "ur": "**/{command}**: {what}\nمثال: `/{example}`",
+    },
+    "help.line_menu": {
+        "en": "**{name}**: {what}\nHow: {example}",
+        "ur": "**{name}**: {what}\nطریقہ: {example}",
+    },
+    "help.section.member": {"en": "For everyone", "ur": "سب کے لیے"},
+    "help.section.organiser": {"en": "For organisers", "ur": "منتظمین کے لیے"},
+    "help.section.moderator": {"en": "For moderators", "ur": "ماڈریٹرز کے لیے"},
+    "help.section.admin": {"en": "For admins", "ur": "ایڈمنز کے لیے"},
+    # -- one pair per command: what it does, and an example (command names and option names stay in
+    # English, as Discord shows them; the values are what a member here would type) ---------------
+    "help.cmd.help": {"en": "this list", "ur": "یہی فہرست"},
+    "help.ex.help": {"en": "help", "ur": "help"},
+    "help.cmd.event_list": {"en": "upcoming events in this server", "ur": "اس سرور کی آنے والی تقریبات"},
+    "help.ex.event_list": {"en": "event list", "ur": "event list"},
+    "help.cmd.event_info": {"en": "the details of one event", "ur": "کسی ایک تقریب کی تفصیل"},
+    "help.ex.event_info": {"en": "event info event:Creators meetup", "ur": "event info event:تخلیق کاروں کی بیٹھک"},
+    "help.cmd.my_events": {
+        "en": "events you answered Going or Maybe, or are waitlisted for",
+        "ur": "وہ تقریبات جن کے لیے آپ نے \"آ رہا ہوں\" یا \"شاید\" کہا، یا جن کی انتظار فہرست میں ہیں",
+    },
+    "help.ex.my_events": {"en": "my events", "ur": "my events"},
+    "help.cmd.my_calendar": {
+        "en": "your upcoming events as a calendar file (.ics)",
+        "ur": "آپ کی آنے والی تقریبات کیلنڈر فائل (.ics) کی صورت میں",
+    },
+    "help.ex.my_calendar": {"en": "my calendar", "ur": "my calendar"},
+    "help.cmd.resource_share": {
+        "en": "add a guide, toolkit or fact-check link to the library",
+        "ur": "لائبریری میں کوئی رہنما، ٹول کٹ یا حقائق کی جانچ کا لنک شامل کریں",
+    },
+    "help.ex.resource_share": {
+        "en": "resource share url:https://example.org/guide title:Verifying images tags:fact-check",
+        "ur": "resource share url:https://example.org/guide title:تصاویر کی تصدیق tags:fact-check, urdu",
+    },
+    "help.cmd.resource_search": {
+        "en": "search the library, in English or Urdu",
+        "ur": "لائبریری میں تلاش کریں، اردو یا انگریزی میں",
+    },
+    "help.ex.resource_search": {"en": "resource search query:fact-check", "ur": "resource search query:حقائق"},
+    "help.cmd.resource_top": {"en": "the most upvoted resources", "ur": "سب سے زیادہ پسند کیے گئے وسائل"},
+    "help.ex.resource_top": {"en": "resource top tag:urdu", "ur": "resource top tag:urdu"},
+    "help.cmd.resource_remove": {
+        "en": "remove a resource you shared (moderators: any resource)",
+        "ur": "اپنا شیئر کیا ہوا وسیلہ ہٹائیں (ماڈریٹر کوئی بھی وسیلہ ہٹا سکتے ہیں)",
+    },
+    "help.ex.resource_remove": {"en": "resource remove id:12", "ur": "resource remove id:12"},
+    "help.cmd.report": {
+        "en": "report misinformation or harmful content seen elsewhere, privately to the moderators",
+        "ur": "کہیں اور دیکھی گئی غلط معلومات یا نقصان دہ مواد کی رپورٹ، خاموشی سے ماڈریٹرز کو",
+    },
+    "help.ex.report": {
+        "en": "report target:https://example.com/post/123 category:Misinformation",
+        "ur": "report target:https://example.com/post/123 category:Misinformation",
+    },
+    "help.cmd.report_message": {
+        "en": "report a message in this server, privately to the moderators",
+        "ur": "اس سرور کے کسی پیغام کی رپورٹ، خاموشی سے ماڈریٹرز کو",
+    },
+    "help.ex.report_message": {
+        "en": "right-click the message (on a phone: press and hold), then Apps, then Report message",
+        "ur": "پیغام پر رائٹ کلک کریں (فون پر: دبائے رکھیں)، پھر Apps، پھر Report message",
+    },
+    "help.cmd.event_create": {"en": "announce an event with RSVP buttons", "ur": "حاضری کے بٹنوں کے ساتھ تقریب کا اعلان"},
+    "help.ex.event_create": {
+        "en": "event create title:Creators meetup when:next friday 6pm capacity:30",
+        "ur": "event create title:تخلیق کاروں کی بیٹھک when:جمعہ شام 6 بجے capacity:30",
+    },
+    "help.cmd.event_edit": {
+        "en": "change an event; everyone who answered is told what changed",
+        "ur": "تقریب میں تبدیلی؛ جواب دینے والے سب اراکین کو بتایا جاتا ہے کہ کیا بدلا",
+    },
+    "help.ex.event_edit": {"en": "event edit event:Creators meetup when:saturday 5pm", "ur": "event edit event:تخلیق کاروں کی بیٹھک when:ہفتہ شام 5 بجے"},
+    "help.cmd.event_cancel": {
+        "en": "cancel an event; everyone who answered is told",
+        "ur": "تقریب منسوخ کریں؛ جواب دینے والے سب اراکین کو بتایا جاتا ہے",
+    },
+    "help.ex.event_cancel": {"en": "event cancel event:Creators meetup reason:the hall is closed", "ur": "event cancel event:تخلیق کاروں کی بیٹھک reason:ہال بند ہے"},
+    "help.cmd.event_attendees": {
+        "en": "who answered, with a CSV file",
+        "ur": "کس نے کیا جواب دیا، CSV فائل کے ساتھ",
+    },
+    "help.ex.event_attendees": {"en": "event attendees event:Creators meetup", "ur": "event attendees event:تخلیق کاروں کی بیٹھک"},
+    "help.cmd.reports_queue": {"en": "cases waiting for moderators, urgent first", "ur": "ماڈریٹرز کے منتظر کیس، فوری والے پہلے"},
+    "help.ex.reports_queue": {"en": "reports queue status:new", "ur": "reports queue status:new"},
+    "help.cmd.reports_show": {"en": "a case's card, evidence and history", "ur": "کسی کیس کا کارڈ، ثبوت اور تاریخچہ"},
+    "help.ex.reports_show": {"en": "reports show case:R-0001", "ur": "reports show case:R-0001"},
+    "help.cmd.reports_outcome": {
+        "en": "record what a platform did with an escalated case",
+        "ur": "آگے بھیجے گئے کیس پر پلیٹ فارم کا فیصلہ درج کریں",
+    },
+    "help.ex.reports_outcome": {"en": "reports outcome case:R-0003 result:Removed", "ur": "reports outcome case:R-0003 result:Removed"},
+    "help.cmd.reports_stats": {
+        "en": "counts, median times and how platforms answered",
+        "ur": "تعداد، درمیانی وقت اور پلیٹ فارمز کا ردِعمل",
+    },
+    "help.ex.reports_stats": {"en": "reports stats days:30", "ur": "reports stats days:30"},
+    "help.cmd.reports_export": {
+        "en": "cases as a CSV or JSON file, without who reported them",
+        "ur": "کیس CSV یا JSON فائل میں، رپورٹ کرنے والوں کے نام کے بغیر",
+    },
+    "help.ex.reports_export": {"en": "reports export format:csv since:7d", "ur": "reports export format:csv since:7d"},
+    "help.cmd.setup": {
+        "en": "show or change the bot's settings for this server",
+        "ur": "اس سرور کے لیے بوٹ کی ترتیبات دیکھیں یا بدلیں",
+    },
+    "help.ex.setup": {"en": "setup language:ur reminders:24h,1h", "ur": "setup language:ur reminders:24h,1h"},
+}
