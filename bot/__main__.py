@@ -1,4 +1,4 @@
-"""Command line: baithak run | migrate | check | backup PATH."""
+"""Command line: baithak run | migrate | check | backup PATH | invite | sandbox."""
 
 from __future__ import annotations
 
@@ -98,10 +98,28 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_invite(args: argparse.Namespace) -> int:
+    from bot.invite import NEEDS, InviteError, application_id, invite_url, permissions
+
+    settings = _settings(require_token=True)
+    try:
+        app_id, source = asyncio.run(application_id(settings.token or "", settings.api_base))
+    except InviteError as exc:
+        return _fail(str(exc))
+    print(invite_url(app_id))
+    print(f"  for {source}; open it, pick your server, and keep every permission ticked.")
+    print("  scopes: bot, applications.commands (slash commands, buttons, Report message)")
+    print(f"  permissions ({permissions()}):")
+    for need in NEEDS:
+        print(f"    {need.name}: {need.why}")
+    print("  Urgent reports ping the moderator role: make that role mentionable in the server settings.")
+    return 0
+
+
 def cmd_sandbox(args: argparse.Namespace) -> int:
     from bot.sandbox.app import main as sandbox_main
 
-    return sandbox_main(host=args.host, port=args.port)
+    return sandbox_main(host=args.host, port=args.port, keep=args.keep)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -113,9 +131,13 @@ def build_parser() -> argparse.ArgumentParser:
     backup = sub.add_parser("backup", help="online backup of the database to PATH")
     backup.add_argument("path")
     backup.set_defaults(fn=cmd_backup)
+    sub.add_parser("invite", help="print the URL that adds the bot to a server").set_defaults(fn=cmd_invite)
     sandbox = sub.add_parser("sandbox", help="try the bot in a browser with a local Discord-like server")
     sandbox.add_argument("--port", type=int, default=8080)
     sandbox.add_argument("--host", default="127.0.0.1")
+    sandbox.add_argument("--keep", action="store_true", default=None,
+                         help="keep the sandbox's state (database, channels, messages) between runs "
+                              "(also BAITHAK_SANDBOX_KEEP=1)")
     sandbox.set_defaults(fn=cmd_sandbox)
     return parser
 

@@ -2,6 +2,7 @@
 
 The token comes from the environment or from `.env` in the current directory. Without one, the
 sandbox starts on BAITHAK_SANDBOX_HOST:BAITHAK_SANDBOX_PORT (default 127.0.0.1:8080).
+On the first start with a token (no database yet) it prints the invite URL (`baithak invite`).
 `baithak run` itself still refuses to start without a token.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from dotenv import load_dotenv
 
@@ -18,9 +20,20 @@ DEFAULT_PORT = "8080"
 DEFAULT_HOST = "127.0.0.1"
 
 
+def first_start() -> bool:
+    """No database yet (SQLite): this token's first run on this machine."""
+    database = (os.environ.get("BAITHAK_DATABASE") or "data/baithak.sqlite3").strip()
+    if "://" in database:
+        return False
+    return not Path(database).exists()
+
+
 def main() -> int:
     load_dotenv(".env", override=False)
     if (os.environ.get("DISCORD_TOKEN") or "").strip():
+        if first_start():
+            # A new install: say how to add the bot to a server before it connects to none.
+            cli(["invite"])
         code = cli(["migrate"])
         return code if code else cli(["run"])
     port = (os.environ.get("BAITHAK_SANDBOX_PORT") or DEFAULT_PORT).strip()
