@@ -1,15 +1,21 @@
 """`baithak sandbox`: the real bot, a local Discord-compatible server and a web page, in one process.
 
-    baithak sandbox [--port 8080] [--host 127.0.0.1]
+    baithak sandbox [--port 8080] [--host 127.0.0.1] [--keep]
 
 Starts :class:`~fakediscord.FakeDiscord` on a free loopback port, seeds a server
 "Sandbox" (channels, roles, six members), connects the real :class:`~bot.client.BaithakBot` to it
 with its own SQLite file, runs the real ``/setup`` as the admin, and serves the page
 (:mod:`bot.sandbox.web`) that lets a person act as any member.
 
+Then it seeds the community through the app's services (:mod:`bot.sandbox.seed`): events, RSVPs and
+a waitlist, resources in English and Urdu, a report case at each stage, and a second server in Urdu.
+
 The sandbox database (``BAITHAK_SANDBOX_DATABASE``, default ``data/sandbox.sqlite3``) is recreated
 on every start: the fake server keeps its messages in memory, so rows left from an earlier run would
 point at announcements and case cards that no longer exist. Starting fresh keeps the two consistent.
+With ``--keep`` (or ``BAITHAK_SANDBOX_KEEP=1``) both are kept: the database stays, and the fake
+server's world is saved beside it on the way out (:mod:`bot.sandbox.keep`) and loaded on the next start.
+``BAITHAK_SANDBOX_SEED=0`` starts with the people and ``/setup`` only (tests that count from R-0001).
 """
 
 from __future__ import annotations
@@ -47,6 +53,11 @@ class SandboxWorld:
     channels: dict[str, Any]
     roles: dict[str, Any]
     members: list[SandboxMember] = field(default_factory=list)
+    guilds: list[Any] = field(default_factory=list)  # every server, the first one first
+
+    def __post_init__(self) -> None:
+        if not self.guilds:
+            self.guilds.append(self.guild)
 
     def member(self, key: str) -> Any:
         return next(m.member for m in self.members if m.key == key)
@@ -88,7 +99,11 @@ class Sandbox:
     """The fake server, the seeded world, the real bot and the web page, started and stopped together."""
 
     def __init__(self, *, host: str = "127.0.0.1", port: int = 8080, database: Optional[Path] = None,
-                 language: str = "en", timezone: str = "Asia/Karachi", log_level: str = "WARNING") -> None:
+                 language: str = "en", timezone: str = "Asia/Karachi", log_level: str = "WARNING",
+                 keep: bool = False, seeded: bool = True) -> None:
+        self.keep = keep
+        self.seeded = seeded
+        self.restored = False
         self.host = host
         self.port = port
         self.database = Path(database or DEFAULT_DATABASE)
@@ -130,9 +145,16 @@ class Sandbox:
         self.web = SandboxWeb(self)
         await self.web.start(self.host, self.port)
         self.port = self.web.port
+        from bot.sandbox import keep as kept
+
+        restored = kept.load(kept.state_path(self.database), self.fake) if self.keep else None
         await self.fake.start()
-        self.world = seed(self.fake)
-        self._fresh_database()
+        if restored is not None:
+            self.world, self.web.tried = restored
+            self.restored = True
+        else:
+            self.world = seed(self.fake)
+            self._fresh_database()
         use_endpoints(self.fake.api_base, self.fake.gateway_url)
         self.store = await SqliteStore.open(self.database)
         settings = Settings(token=self.fake.token, database=self.database, dev_guild=None, timezone=self.timezone,
@@ -148,7 +170,12 @@ class Sandbox:
             if self._bot_task.done():
                 self._bot_task.result()
             await asyncio.sleep(0.02)
-        await self._setup_guild()
+        if not self.restored:
+            await self._setup_guild()
+            if self.seeded:
+                from bot.sandbox.seed import SeedContext, seed as seed_community
+
+                await seed_community(SeedContext(self, self.world, self.bot.app, self.timezone))
         self.web.ready = True
         return self
 
@@ -187,6 +214,13 @@ class Sandbox:
         if self.store is not None:
             await self.store.close()  # after the bot: queued writes are finished first
         await self.fake.stop()
+        if self.keep and self.world is not None and self.web is not None and self.web.ready:
+            from bot.sandbox import keep as kept
+
+            try:
+                kept.save(kept.state_path(self.database), self.fake, self.world, self.web.tried)
+            except Exception:
+                log.exception("could not save the sandbox's world; the next --keep start begins fresh")
 
 
 def _is_loopback(host: str) -> bool:
@@ -210,9 +244,9 @@ def _configure_logging() -> str:
 
 
 async def serve(host: str, port: int, database: Path, *, language: str, timezone: str,
-                log_level: str) -> int:
+                log_level: str, keep: bool = False, seeded: bool = True) -> int:
     sandbox = Sandbox(host=host, port=port, database=database, language=language, timezone=timezone,
-                      log_level=log_level)
+                      log_level=log_level, keep=keep, seeded=seeded)
     loop = asyncio.get_running_loop()
     stopping = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -230,8 +264,13 @@ async def serve(host: str, port: int, database: Path, *, language: str, timezone
         else:
             print(f"  WARNING: listening on {host}: anyone who can reach this machine can use the sandbox "
                   "and act as any member. Use --host 127.0.0.1 to keep it local.", flush=True)
-        print(f"  a local Discord-like server with the real bot; database {database} "
-              "(recreated each start); Ctrl+C to stop", flush=True)
+        if keep:
+            print(f"  a local Discord-like server with the real bot; database {database} "
+                  f"({'kept from the last run' if sandbox.restored else 'new'}; kept when you stop it, --keep); "
+                  "Ctrl+C to stop", flush=True)
+        else:
+            print(f"  a local Discord-like server with the real bot; database {database} "
+                  "(recreated each start; --keep keeps it); Ctrl+C to stop", flush=True)
         await stopping.wait()
         print("Baithak sandbox: stopping", flush=True)
         return 0
@@ -239,7 +278,15 @@ async def serve(host: str, port: int, database: Path, *, language: str, timezone
         await sandbox.stop()
 
 
-def main(host: str = "127.0.0.1", port: int = 8080, database: Optional[str] = None) -> int:
+def _flag(name: str) -> Optional[bool]:
+    value = (os.environ.get(name) or "").strip().lower()
+    if not value:
+        return None
+    return value in ("1", "true", "yes", "on")
+
+
+def main(host: str = "127.0.0.1", port: int = 8080, database: Optional[str] = None,
+         keep: Optional[bool] = None) -> int:
     """Entry point of `baithak sandbox`; returns the process exit code."""
     from bot.settings import SettingsError, load_settings
 
@@ -257,7 +304,11 @@ def main(host: str = "127.0.0.1", port: int = 8080, database: Optional[str] = No
               "deletes its database on every start: set BAITHAK_SANDBOX_DATABASE to another file",
               file=sys.stderr)
         return 2
+    if keep is None:
+        keep = bool(_flag("BAITHAK_SANDBOX_KEEP"))
+    seeded = _flag("BAITHAK_SANDBOX_SEED") is not False
     try:
-        return asyncio.run(serve(host, port, path, language=language, timezone=timezone, log_level=log_level))
+        return asyncio.run(serve(host, port, path, language=language, timezone=timezone, log_level=log_level,
+                                 keep=keep, seeded=seeded))
     except KeyboardInterrupt:
         return 130

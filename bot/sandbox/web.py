@@ -8,6 +8,7 @@ to them), so the page cannot leak another member's "only you can see this" repli
     GET  /api/state?as=ID                    guild, channels (visible to ID), members, roles, commands
     GET  /api/channels/{id}/messages?as=ID   messages as ID sees them, oldest first
     GET  /api/events?as=ID                   server-sent events: messages created, edited, deleted
+    GET  /api/tour?as=ID                     the member's "what to try" steps, each ticked once tried
     POST /api/slash        {as, channel, command: "event create", options: {name: value}}
     POST /api/autocomplete {as, channel, command, option, value, options}
     POST /api/context      {as, message, name} | {as, channel, user, name}
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextvars
 import binascii
 import json
 import logging
@@ -47,6 +49,8 @@ STATIC = Path(__file__).resolve().parent / "static"
 STATIC_TYPES = {".html": "text/html", ".css": "text/css", ".js": "text/javascript", ".png": "image/png",
                 ".svg": "image/svg+xml"}
 HEARTBEAT = 15.0
+# The server of the member acting in this request (each request runs in its own task and context).
+_GUILD: contextvars.ContextVar[Any] = contextvars.ContextVar("sandbox_guild", default=None)
 
 
 class ApiError(Exception):
@@ -70,6 +74,7 @@ class SandboxWeb:
         self.port = 0
         self.listeners: set[Listener] = set()
         self.modals: dict[str, Any] = {}  # interaction id -> InteractionResult that opened a modal
+        self.tried: dict[int, set[str]] = {}  # member id -> "what to try" steps done
         self._runner: Optional[web.AppRunner] = None
         self._unsubscribe: Any = None
 
@@ -79,9 +84,10 @@ class SandboxWeb:
 
     @property
     def guild(self) -> Any:
+        """The acting member's server (the first server before anyone is named)."""
         if self.sandbox.world is None:
             raise ApiError("the sandbox is still starting", 503)
-        return self.sandbox.world.guild
+        return _GUILD.get() or self.sandbox.world.guild
 
     # lifecycle --------------------------------------------------------------------------------------------
     def build_app(self) -> web.Application:
@@ -93,6 +99,7 @@ class SandboxWeb:
         r.add_get("/api/state", self.state)
         r.add_get("/api/channels/{channel_id}/messages", self.messages)
         r.add_get("/api/events", self.events)
+        r.add_get("/api/tour", self.tour)
         r.add_post("/api/slash", self.slash)
         r.add_post("/api/autocomplete", self.autocomplete)
         r.add_post("/api/context", self.context)
@@ -175,13 +182,55 @@ class SandboxWeb:
 
     # lookups ------------------------------------------------------------------------------------------------
     def _viewer(self, value: Any) -> Member:
+        """A seeded member by id; their server becomes this request's server."""
+        world = self.sandbox.world
+        if world is None:
+            raise ApiError("the sandbox is still starting", 503)
+        member = None
         try:
-            member = self.guild.members.get(int(value))
+            wanted = int(value)
         except (TypeError, ValueError):
-            member = None
+            wanted = None
+        if wanted is not None:
+            member = next((m.member for m in world.members if m.member.id == wanted), None)
+            if member is None:
+                member = next((g.members[wanted] for g in world.guilds if wanted in g.members), None)
         if member is None or member.bot:
             raise ApiError("choose who you are: `as` must be a sandbox member's id")
+        _GUILD.set(member.guild)
         return member
+
+    # "what to try" --------------------------------------------------------------------------------------------
+    def _key_of(self, member: Member) -> Optional[str]:
+        world = self.sandbox.world
+        return next((m.key for m in world.members if m.member is member), None) if world else None
+
+    def _tick(self, member: Member, kind: str, target: str) -> None:
+        from bot.sandbox.seed import steps_for
+
+        key = self._key_of(member)
+        if key is None:
+            return
+        for step in steps_for(key):
+            if step.matches(kind, target):
+                self.tried.setdefault(member.id, set()).add(step.key)
+
+    async def tour(self, request: web.Request) -> web.StreamResponse:
+        from bot.sandbox.seed import steps_for
+
+        viewer = self._viewer(request.query.get("as"))
+        key = self._key_of(viewer)
+        done = self.tried.get(viewer.id, set())
+        steps = [{"key": s.key, "text": s.text, "done": s.key in done} for s in steps_for(key or "")]
+        others = []
+        world = self.sandbox.world
+        assert world is not None
+        for m in world.members:
+            if m.member is not viewer:
+                first = next((s for s in steps_for(m.key) if s.key not in self.tried.get(m.member.id, set())), None)
+                if first is not None:
+                    others.append({"id": str(m.member.id), "name": m.member.display_name, "text": first.text})
+        return web.json_response({"steps": steps, "others": others})
 
     def _channel(self, value: Any, viewer: Member) -> Channel:
         try:
@@ -264,12 +313,12 @@ class SandboxWeb:
 
     # API: reading -------------------------------------------------------------------------------------------
     async def state(self, request: web.Request) -> web.StreamResponse:
+        viewer = self._viewer(request.query["as"]) if request.query.get("as") else None
         guild = self.guild
         world = self.sandbox.world
         assert world is not None
-        people = [m.member for m in world.members] + [m for m in guild.members.values()
-                                                      if m not in [p.member for p in world.members]]
-        viewer = self._viewer(request.query["as"]) if request.query.get("as") else None
+        seeded = [m.member for m in world.members if m.member.guild is guild]
+        people = seeded + [m for m in guild.members.values() if m not in seeded]
         channels = []
         for channel in sorted(guild.text_channels, key=lambda c: c.position):
             if viewer is None or self._can_view(viewer, channel):
@@ -281,7 +330,10 @@ class SandboxWeb:
             cmd["hidden"] = bool(viewer is not None and self._hidden_from(cmd, viewer))
             commands.append(cmd)
         data: dict[str, Any] = {
-            "guild": {"id": str(guild.id), "name": guild.name},
+            "guild": {"id": str(guild.id), "name": guild.name, "locale": guild.locale},
+            "guilds": [{"id": str(g.id), "name": g.name} for g in world.guilds],
+            # everyone you can act as, in every server (the picker groups them by server)
+            "people": [dict(self._member_json(m.member), guild=str(m.member.guild.id)) for m in world.members],
             "bot": {"id": str(self.fake.bot_user.id), "name": self.fake.bot_user.name},
             "channels": channels,
             "all_channels": [{"id": str(c.id), "name": c.name, "type": c.type}
@@ -452,6 +504,7 @@ class SandboxWeb:
         # force: act as if a server admin had made a hidden command visible, to try the bot's own checks
         result = await self.fake.slash(viewer, command, in_channel=channel, options=options,
                                        force_permissions=bool(body.get("force")))
+        self._tick(viewer, "slash", command)
         return web.json_response(self.result_json(result, viewer))
 
     async def autocomplete(self, request: web.Request) -> web.StreamResponse:
@@ -475,12 +528,14 @@ class SandboxWeb:
             channel = self._channel(body.get("channel"), viewer)
             target = self._viewer(body.get("user"))
         result = await self.fake.context_menu(viewer, name, target, in_channel=channel)
+        self._tick(viewer, "context", name)
         return web.json_response(self.result_json(result, viewer))
 
     async def click(self, request: web.Request) -> web.StreamResponse:
         body, viewer = await self._body(request)
         msg = self._message(body.get("message"), viewer)
         result = await self.fake.click(viewer, msg, custom_id=str(body.get("custom_id") or ""))
+        self._tick(viewer, "click", str(body.get("custom_id") or ""))
         return web.json_response(self.result_json(result, viewer))
 
     async def select(self, request: web.Request) -> web.StreamResponse:

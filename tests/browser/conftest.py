@@ -41,15 +41,19 @@ def get_json(url: str) -> Any:
 class SandboxProcess:
     """`python -m bot sandbox --port N` in a temporary working directory (its own data/)."""
 
-    def __init__(self, workdir: Path) -> None:
+    def __init__(self, workdir: Path, *, seeded: bool = False, keep: bool = False) -> None:
         self.workdir = workdir
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = workdir / "sandbox.log"
         env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "BAITHAK_"))}
         env.update(PYTHONPATH=str(REPO), PYTHONUNBUFFERED="1", LOG_LEVEL="WARNING")
-        self._log = open(self.log_path, "wb")
-        self.proc = subprocess.Popen([sys.executable, "-m", "bot", "sandbox", "--port", str(self.port)],
+        # The tests of single features start from the bare sandbox (people and /setup, case R-0001 is
+        # theirs); tests/browser/test_sandbox_seeded.py uses the seeded one, as `make run` starts it.
+        env["BAITHAK_SANDBOX_SEED"] = "1" if seeded else "0"
+        self._log = open(self.log_path, "ab")
+        self.proc = subprocess.Popen([sys.executable, "-m", "bot", "sandbox", "--port", str(self.port)]
+                                     + (["--keep"] if keep else []),
                                      cwd=workdir, env=env, stdout=self._log, stderr=subprocess.STDOUT,
                                      stdin=subprocess.DEVNULL)
 
@@ -69,10 +73,11 @@ class SandboxProcess:
         return get_json(self.url + "/api/state" + (f"?as={as_id}" if as_id else ""))
 
     def member(self, name: str) -> dict[str, Any]:
-        return next(m for m in self.state()["members"] if m["name"] == name)
+        state = self.state()
+        return next(m for m in state.get("people", state["members"]) if m["name"] == name)
 
-    def channel(self, name: str) -> dict[str, Any]:
-        return next(c for c in self.state()["all_channels"] if c["name"] == name)
+    def channel(self, name: str, as_id: str | None = None) -> dict[str, Any]:
+        return next(c for c in self.state(as_id)["all_channels"] if c["name"] == name)
 
     def messages(self, channel: str, as_name: str) -> list[dict[str, Any]]:
         cid, mid = self.channel(channel)["id"], self.member(as_name)["id"]
@@ -125,16 +130,17 @@ class SandboxPage:
     """One browser tab on the sandbox, acting as one member."""
 
     def __init__(self, browser: Any, sandbox: SandboxProcess, member: str, channel: str = "general",
-                 timezone: str = "Europe/London") -> None:
+                 timezone: str = "Europe/London", viewport: tuple[int, int] = (1360, 860)) -> None:
         self.sandbox = sandbox
         self.context = browser.new_context(timezone_id=timezone, locale="en-GB", accept_downloads=True,
-                                           viewport={"width": 1360, "height": 860})
+                                           viewport={"width": viewport[0], "height": viewport[1]},
+                                           is_mobile=viewport[0] < 700, has_touch=viewport[0] < 700)
         self.context.set_default_timeout(TIMEOUT_MS)
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
         m = sandbox.member(member)
-        c = sandbox.channel(channel)
+        c = sandbox.channel(channel, m["id"])
         self.page.goto(f"{sandbox.url}/#as={m['id']}&channel={c['id']}")
         self.page.wait_for_selector(f".channel.active[data-name='{channel}']")
         self.page.wait_for_selector("#live.on")

@@ -482,6 +482,7 @@ async function refreshState() {
   renderChannels();
   renderMembers();
   renderHeader();
+  if (typeof loadTour === "function") loadTour();  // tour.js
   if (S.command) {  // the command may have changed its schema
     const fresh = leafCommands().find((c) => c.path === S.command.path);
     if (!fresh) closeCommandForm();
@@ -490,8 +491,16 @@ async function refreshState() {
 
 function renderPicker() {
   const picker = $("#member-picker");
-  picker.replaceChildren(...S.state.members.filter((m) => !m.bot).map((m) =>
-    el("option", {value: m.id, selected: m.id === S.me, text: `${m.name} — ${kindLabel(m.kind)}`})));
+  const option = (m) => el("option", {value: m.id, selected: m.id === S.me, text: `${m.name} — ${kindLabel(m.kind)}`});
+  const people = S.state.people || S.state.members.filter((m) => !m.bot);
+  const guilds = S.state.guilds || [];
+  if (guilds.length > 1) {  // one group per server: choosing someone in another server moves you there
+    picker.replaceChildren(...guilds.map((g) => el("optgroup", {label: g.name},
+      ...people.filter((m) => m.guild === g.id).map(option))));
+  } else {
+    picker.replaceChildren(...people.map(option));
+  }
+  $("#guild-name").textContent = S.state.guild.name;
   const me = memberById(S.me);
   $("#me-roles").replaceChildren(...(me ? me.roles : []).map((r) => el("span", {class: "role-chip", text: r})));
   if (me && !me.roles.length) $("#me-roles").append(el("span", {class: "role-chip plain", text: "member"}));
@@ -587,6 +596,7 @@ async function runInteraction(control, path, body) {
 
 function handleResult(result) {
   if (!result) return;
+  if (typeof loadTour === "function") loadTour();  // tour.js: the step just tried is ticked
   if (result.error) showError(result.error);
   if (result.message && result.message.channel_id === S.channel) upsertMessage(result.message);
   if (result.modal) openModal(result.interaction_id, result.modal);
@@ -922,7 +932,7 @@ async function boot() {
     }
   }
   const params = new URLSearchParams(location.hash.slice(1));
-  const people = base.members.filter((m) => !m.bot);
+  const people = base.people || base.members.filter((m) => !m.bot);
   const wanted = params.get("as");
   S.me = people.some((m) => m.id === wanted) ? wanted : (people.find((m) => m.kind === "organiser") || people[0]).id;
   S.state = base;
