@@ -15,7 +15,7 @@ from pathlib import Path
 
 import asyncpg
 
-from bot.storage.sqlite.migrations import Migration, MigrationError, MigrationStatus, discover
+from bot.storage.sqlite.migrations import Migration, MigrationError, MigrationStatus, compare, discover
 
 __all__ = ["MIGRATIONS_DIR", "Migration", "MigrationError", "MigrationStatus", "discover", "migrate",
            "migrate_url", "status", "LOCK_KEY"]
@@ -44,21 +44,7 @@ async def _applied(conn: asyncpg.Connection) -> dict[int, tuple[str, str]]:
 
 async def status(conn: asyncpg.Connection, directory: Path = MIGRATIONS_DIR) -> MigrationStatus:
     """Which migrations are applied and which pending; raises if an applied one changed or vanished."""
-    files = {m.version: m for m in discover(directory)}
-    applied = await _applied(conn)
-    for version, (name, checksum) in sorted(applied.items()):
-        current = files.get(version)
-        if current is None:
-            raise MigrationError(
-                f"migration {version:04d}_{name}.sql was applied to this database but is missing: "
-                "restore the file or use the matching version of Baithak"
-            )
-        if current.checksum != checksum:
-            raise MigrationError(
-                f"migration {current.path.name} changed after it was applied to this database: "
-                "restore the original file and put the change in a new migration"
-            )
-    return MigrationStatus(sorted(applied), [m for v, m in sorted(files.items()) if v not in applied])
+    return compare(await _applied(conn), directory)
 
 
 async def migrate(conn: asyncpg.Connection, directory: Path = MIGRATIONS_DIR) -> list[Migration]:

@@ -70,8 +70,13 @@ async def _applied(conn: aiosqlite.Connection) -> dict[int, tuple[str, str]]:
 
 async def status(conn: aiosqlite.Connection, directory: Path = MIGRATIONS_DIR) -> MigrationStatus:
     """Which migrations are applied and which pending; raises if an applied one changed or vanished."""
+    return compare(await _applied(conn), directory)
+
+
+def compare(applied: dict[int, tuple[str, str]], directory: Path) -> MigrationStatus:
+    """The ledger (`version -> (name, checksum)`) against the files in `directory`, for every driver:
+    raises if an applied migration changed or vanished."""
     files = {m.version: m for m in discover(directory)}
-    applied = await _applied(conn)
     for version, (name, checksum) in sorted(applied.items()):
         current = files.get(version)
         if current is None:
