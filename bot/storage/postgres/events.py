@@ -316,8 +316,7 @@ class PostgresEventsRepository:
             rem.PENDING, rem.CLAIMED, self.lease.now())
         return [ReminderGroup(r[0], r[1], _utc(r[2]), r[3]) for r in rows]
 
-    async def claim(self, event_id: int, offset_min: int, now: datetime, limit: int = 100,
-                    owner: str | None = None) -> list[Claimed]:
+    async def claim(self, event_id: int, offset_min: int, now: datetime, limit: int = 100) -> list[Claimed]:
         """Lease up to `limit` due rows of one (event, offset), oldest first: rows nobody holds
         (pending, or claimed under an expired lease). Another process skips the rows being taken."""
         rows = await self.db.fetch(
@@ -325,7 +324,7 @@ class PostgresEventsRepository:
             "WHERE id IN (SELECT id FROM event_reminders WHERE event_id = $5 AND offset_min = $6 "
             "AND due_at <= $2 AND (status = $7 OR (status = $1 AND lease_until < $8)) "
             "ORDER BY id LIMIT $9 FOR UPDATE SKIP LOCKED) RETURNING id, platform, user_id, due_at",
-            rem.CLAIMED, _unix(now), owner or self.lease.owner, self.lease.until(), event_id, offset_min,
+            rem.CLAIMED, _unix(now), self.lease.owner, self.lease.until(), event_id, offset_min,
             rem.PENDING, self.lease.now(), limit)
         return sorted((Claimed(r[0], Member(r[1], r[2]), _utc(r[3])) for r in rows), key=lambda c: c.id)
 

@@ -32,12 +32,13 @@ class PostgresStore:
         self.reports = PostgresReportsRepository(db, self.lease)
 
     @classmethod
-    async def open(cls, url: str, *, migrate: bool = True, min_size: int = 1, max_size: int = 10) -> "PostgresStore":
+    async def open(cls, url: str, *, migrate: bool = True, min_size: int = 1, max_size: int = 10,
+                   lease: Lease | None = None) -> "PostgresStore":
         """Apply pending migrations (once, even when several processes start together), then connect.
         Raises DatabaseUnavailable (one line) when the server cannot be reached or refuses us."""
         if migrate:
             await migrate_url(url)
-        return cls(await Database.connect(url, min_size=min_size, max_size=max_size))
+        return cls(await Database.connect(url, min_size=min_size, max_size=max_size), lease)
 
     async def subscribe_settings(self, callback: Callable[[Community], Any]) -> None:
         """Call `callback(community)` whenever any process (this one included) saves that community's
