@@ -35,8 +35,16 @@ def _settings(require_token: bool) -> Settings:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    import os
+
     from bot.runner import run_bot
 
+    # The options stand for their settings (and win over the environment and .env).
+    for option, name in ((args.shards, "BAITHAK_SHARDS"), (args.shard_count, "BAITHAK_SHARD_COUNT")):
+        if option is not None:
+            os.environ[name] = option
+    if args.telegram:
+        os.environ["BAITHAK_TELEGRAM"] = "1"
     settings = _settings(require_token=True)
     _configure_logging(settings.log_level)
     return asyncio.run(run_bot(settings))
@@ -107,7 +115,11 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="baithak", description="Baithak community bot")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("run", help="connect to Discord and serve").set_defaults(fn=cmd_run)
+    run = sub.add_parser("run", help="connect to Discord and serve")
+    run.add_argument("--shards", metavar="IDS", help="serve these Discord shards only, e.g. 0,1 (PostgreSQL)")
+    run.add_argument("--shard-count", metavar="N", help="how many shards there are in all, e.g. 4")
+    run.add_argument("--telegram", action="store_true", help="this process polls Telegram (exactly one may)")
+    run.set_defaults(fn=cmd_run)
     sub.add_parser("migrate", help="apply pending database migrations").set_defaults(fn=cmd_migrate)
     sub.add_parser("check", help="check configuration and database").set_defaults(fn=cmd_check)
     backup = sub.add_parser("backup", help="online backup of the database to PATH")
