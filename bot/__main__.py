@@ -106,6 +106,24 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_copy_db(args: argparse.Namespace) -> int:
+    from bot.storage.copy import CopyError, copy_database
+    from bot.storage.postgres.database import redact
+
+    try:
+        report = asyncio.run(copy_database(args.source, args.target))
+    except CopyError as exc:
+        return _fail(str(exc), 1)
+    total = sum(report.tables.values())
+    for problem in report.problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    if report.problems:
+        return _fail(f"the copy in {redact(args.target)} did not verify: see the problems above", 1)
+    print(f"copied {total} row(s) in {len(report.tables)} tables from {redact(args.source)} to "
+          f"{redact(args.target)} (row counts and a sample of rows verified)")
+    return 0
+
+
 def cmd_sandbox(args: argparse.Namespace) -> int:
     from bot.sandbox.app import main as sandbox_main
 
@@ -125,6 +143,10 @@ def build_parser() -> argparse.ArgumentParser:
     backup = sub.add_parser("backup", help="online backup of the database to PATH")
     backup.add_argument("path")
     backup.set_defaults(fn=cmd_backup)
+    copy = sub.add_parser("copy-db", help="copy a SQLite database into an empty PostgreSQL one, or back")
+    copy.add_argument("source", help="a SQLite file or a postgresql:// URL")
+    copy.add_argument("target", help="an empty PostgreSQL database (URL) or a new SQLite file")
+    copy.set_defaults(fn=cmd_copy_db)
     sandbox = sub.add_parser("sandbox", help="try the bot in a browser with a local Discord-like server")
     sandbox.add_argument("--port", type=int, default=8080)
     sandbox.add_argument("--host", default="127.0.0.1")
