@@ -35,8 +35,16 @@ def _settings(require_token: bool) -> Settings:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    import os
+
     from bot.runner import run_bot
 
+    # The options stand for their settings (and win over the environment and .env).
+    for option, name in ((args.shards, "BAITHAK_SHARDS"), (args.shard_count, "BAITHAK_SHARD_COUNT")):
+        if option is not None:
+            os.environ[name] = option
+    if args.telegram:
+        os.environ["BAITHAK_TELEGRAM"] = "1"
     settings = _settings(require_token=True)
     _configure_logging(settings.log_level)
     return asyncio.run(run_bot(settings))
@@ -116,6 +124,24 @@ def cmd_invite(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_copy_db(args: argparse.Namespace) -> int:
+    from bot.storage.copy import CopyError, copy_database
+    from bot.storage.postgres.database import redact
+
+    try:
+        report = asyncio.run(copy_database(args.source, args.target))
+    except CopyError as exc:
+        return _fail(str(exc), 1)
+    total = sum(report.tables.values())
+    for problem in report.problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    if report.problems:
+        return _fail(f"the copy in {redact(args.target)} did not verify: see the problems above", 1)
+    print(f"copied {total} row(s) in {len(report.tables)} tables from {redact(args.source)} to "
+          f"{redact(args.target)} (row counts and a sample of rows verified)")
+    return 0
+
+
 def cmd_sandbox(args: argparse.Namespace) -> int:
     from bot.sandbox.app import main as sandbox_main
 
@@ -125,13 +151,21 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="baithak", description="Baithak community bot")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("run", help="connect to Discord and serve").set_defaults(fn=cmd_run)
+    run = sub.add_parser("run", help="connect to Discord and serve")
+    run.add_argument("--shards", metavar="IDS", help="serve these Discord shards only, e.g. 0,1 (PostgreSQL)")
+    run.add_argument("--shard-count", metavar="N", help="how many shards there are in all, e.g. 4")
+    run.add_argument("--telegram", action="store_true", help="this process polls Telegram (exactly one may)")
+    run.set_defaults(fn=cmd_run)
     sub.add_parser("migrate", help="apply pending database migrations").set_defaults(fn=cmd_migrate)
     sub.add_parser("check", help="check configuration and database").set_defaults(fn=cmd_check)
     backup = sub.add_parser("backup", help="online backup of the database to PATH")
     backup.add_argument("path")
     backup.set_defaults(fn=cmd_backup)
     sub.add_parser("invite", help="print the URL that adds the bot to a server").set_defaults(fn=cmd_invite)
+    copy = sub.add_parser("copy-db", help="copy a SQLite database into an empty PostgreSQL one, or back")
+    copy.add_argument("source", help="a SQLite file or a postgresql:// URL")
+    copy.add_argument("target", help="an empty PostgreSQL database (URL) or a new SQLite file")
+    copy.set_defaults(fn=cmd_copy_db)
     sandbox = sub.add_parser("sandbox", help="try the bot in a browser with a local Discord-like server")
     sandbox.add_argument("--port", type=int, default=8080)
     sandbox.add_argument("--host", default="127.0.0.1")

@@ -86,3 +86,17 @@ class BaithakBot(commands.Bot):
     async def on_ready(self) -> None:
         log.info("connected as %s (%s) to %d guild(s)", self.user, getattr(self.user, "id", "?"),
                  len(self.guilds))
+
+
+class ShardedBaithakBot(BaithakBot, commands.AutoShardedBot):
+    """Baithak serving some of the shards (`Settings.shards` of `Settings.shard_count`): several
+    processes on one PostgreSQL database split the guilds between them, each guild's events reaching
+    only the process serving its shard, `(guild_id >> 22) % shard_count`."""
+
+
+def make_bot(settings: Settings, app: App, **options: Any) -> BaithakBot:
+    """The client for `settings`: one connection, or the shards named in the settings."""
+    if settings.shards is None:
+        return BaithakBot(settings, app, **options)
+    return ShardedBaithakBot(settings, app, shard_ids=list(settings.shards), shard_count=settings.shard_count,
+                             **options)

@@ -11,7 +11,7 @@ import signal
 import discord
 
 from bot.app import App
-from bot.client import BaithakBot
+from bot.client import make_bot
 from bot.endpoints import use_endpoints
 from bot.settings import Settings
 from bot.storage import migrate_database as migrate_store
@@ -39,7 +39,9 @@ async def run_bot(settings: Settings) -> int:
     app = App(settings, store)
     # Several processes on one PostgreSQL: another one's /setup invalidates our cached settings.
     await watch_settings(store, app.setup.forget)
-    bot = BaithakBot(settings, app, extra_extensions=extra_extensions())
+    bot = make_bot(settings, app, extra_extensions=extra_extensions())
+    if settings.shards is not None:
+        log.info("serving shards %s of %d", ",".join(map(str, settings.shards)), settings.shard_count)
     loop = asyncio.get_running_loop()
     stopping = asyncio.Event()
 

@@ -32,6 +32,16 @@ class Scheduler:
             await loader()
             log.info("scheduler: %s loaded", name)
 
+    async def reload(self) -> None:
+        """Run every loader again: with several processes on one database, this picks up rows other
+        processes planned and rows whose lease expired (their process died). Jobs keep their ids,
+        so one already scheduled is replaced, not doubled."""
+        for name, loader in self._loaders:
+            try:
+                await loader()
+            except Exception:
+                log.exception("scheduler: reloading %s failed", name)
+
     def at(self, job_id: str, when: datetime, func: Callable[..., Awaitable[Any]], *args: Any) -> None:
         """Run `func(*args)` at `when` (now if past). One job per id: a second call replaces it."""
         self._aps.add_job(func, "date", run_date=when, args=args, id=job_id, replace_existing=True,

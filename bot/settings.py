@@ -41,6 +41,12 @@ class Settings:
     # A `postgresql://` URL when BAITHAK_DATABASE names a PostgreSQL server; `database` (the SQLite
     # file) is then unused.
     database_url: str | None = None
+    # The Discord shards this process serves (BAITHAK_SHARDS / `run --shards`) out of `shard_count`
+    # (BAITHAK_SHARD_COUNT); None: one process serving every shard Discord asks for.
+    shards: tuple[int, ...] | None = None
+    shard_count: int | None = None
+    # Whether this process polls Telegram (BAITHAK_TELEGRAM=1 / `run --telegram`): exactly one may.
+    telegram: bool = False
 
     @property
     def uses_postgres(self) -> bool:
@@ -170,10 +176,19 @@ def load_settings(env: dict[str, str] | None = None, *, require_token: bool = Tr
     if log_level not in LOG_LEVELS:
         raise SettingsError(f"LOG_LEVEL={log_level!r} is not a level: use one of {', '.join(LOG_LEVELS)}")
 
+    shards, shard_count = parse_shards(env.get("BAITHAK_SHARDS"), env.get("BAITHAK_SHARD_COUNT"),
+                                       postgres=database_url is not None)
+    telegram_raw = (env.get("BAITHAK_TELEGRAM") or "").strip().lower()
+    if telegram_raw not in ("", "0", "1", "true", "false", "yes", "no"):
+        raise SettingsError(f"BAITHAK_TELEGRAM={telegram_raw!r} is not a yes/no value: use 1 or 0")
+
     return Settings(
         token=token,
         database=database,
         database_url=database_url,
+        shards=shards,
+        shard_count=shard_count,
+        telegram=telegram_raw in ("1", "true", "yes"),
         dev_guild=dev_guild,
         timezone=timezone,
         language=language,
@@ -181,6 +196,31 @@ def load_settings(env: dict[str, str] | None = None, *, require_token: bool = Tr
         api_base=_url("DISCORD_API_BASE", env.get("DISCORD_API_BASE"), ("https", "http")),
         gateway_url=_url("DISCORD_GATEWAY_URL", env.get("DISCORD_GATEWAY_URL"), ("wss", "ws")),
     )
+
+
+def parse_shards(shards_raw: str | None, count_raw: str | None, *,
+                 postgres: bool) -> tuple[tuple[int, ...] | None, int | None]:
+    """(shard ids, shard count) from BAITHAK_SHARDS ('0,1') and BAITHAK_SHARD_COUNT ('4'); both
+    or neither, ids distinct and below the count, and only on PostgreSQL (SQLite has one writer in
+    one process, so several processes cannot share it)."""
+    shards_raw, count_raw = (shards_raw or "").strip(), (count_raw or "").strip()
+    if not shards_raw and not count_raw:
+        return None, None
+    if not shards_raw or not count_raw:
+        raise SettingsError("BAITHAK_SHARDS and BAITHAK_SHARD_COUNT go together: e.g. --shards 0,1 --shard-count 4")
+    if not count_raw.isdigit() or int(count_raw) < 1:
+        raise SettingsError(f"BAITHAK_SHARD_COUNT={count_raw!r} is not a positive number of shards")
+    count = int(count_raw)
+    parts = [p.strip() for p in shards_raw.split(",")]
+    if not all(p.isdigit() for p in parts):
+        raise SettingsError(f"BAITHAK_SHARDS={shards_raw!r} is not a list of shard numbers: e.g. 0,1")
+    ids = tuple(int(p) for p in parts)
+    if len(set(ids)) != len(ids) or any(i >= count for i in ids):
+        raise SettingsError(f"BAITHAK_SHARDS={shards_raw!r}: each shard once, numbered 0 to {count - 1}")
+    if not postgres:
+        raise SettingsError("sharding runs several processes on one database, which needs PostgreSQL: "
+                            "SQLite serves one process only (set BAITHAK_DATABASE=postgresql://...)")
+    return tuple(sorted(ids)), count
 
 
 def check_database_path(path: Path) -> None:

@@ -18,14 +18,35 @@ async def db(tmp_path: Path):
 
 
 @pytest.fixture
-async def harness(tmp_path: Path):
+def database(request: pytest.FixtureRequest) -> str:
+    """The driver the harness's bot runs on: SQLite unless a module parametrises it, e.g.
+    `pytestmark = pytest.mark.parametrize("database", DATABASES, indirect=True)`."""
+    return getattr(request, "param", "sqlite")
+
+
+DATABASES = ["sqlite", "postgres"]
+
+
+@pytest.fixture
+async def harness(tmp_path: Path, database: str, request: pytest.FixtureRequest):
     """The real bot connected to the fake Discord with a seeded guild (not yet /setup)."""
     from tests.harness import Harness
 
-    h = Harness(tmp_path)
+    factory, server, url = None, None, None
+    if database == "postgres":
+        from bot.storage.postgres.store import PostgresStore
+
+        server = request.getfixturevalue("pg_server")
+        url = await server.create_database()
+
+        def factory():
+            return PostgresStore.open(url, max_size=4)
+    h = Harness(tmp_path, store_factory=factory)
     await h.start()
     yield h
     await h.close()
+    if server is not None:
+        await server.release(url)
 
 
 @pytest.fixture

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Awaitable, Callable
 
 from bot.app import App
 from bot.client import BaithakBot
 from bot.domain.clock import Clock
 from bot.endpoints import use_endpoints
 from bot.settings import Settings
-from bot.storage.sqlite.database import Database
 from bot.storage.sqlite.migrations import open_migrated
 from bot.storage.sqlite.store import SqliteStore
 from fakediscord import FakeDiscord
@@ -99,8 +100,11 @@ class Harness:
     """A fake Discord, a seeded world, a migrated temporary database and the real bot in-process."""
 
     def __init__(self, tmp_path: Path, *, clock: Clock | None = None, extensions: tuple[str, ...] = (),
-                 **settings: Any) -> None:
+                 store_factory: Callable[[], Awaitable[Any]] | None = None, **settings: Any) -> None:
+        """`store_factory` opens the store the bot runs on (each start and restart): a migrated
+        SQLite file in `tmp_path` by default, or e.g. a PostgreSQL database (tests/conftest.py)."""
         self.extensions = extensions
+        self.store_factory = store_factory
         self.tmp_path = tmp_path
         self.db_path = tmp_path / "baithak.sqlite3"
         self.clock = clock
@@ -108,7 +112,8 @@ class Harness:
         self.fake = FakeDiscord()
         self.world: World | None = None
         self.bot: BaithakBot | None = None
-        self.db: Database | None = None
+        self.db: Any = None  # the store's database (SQLite or PostgreSQL)
+        self.store: Any = None
         self._task: asyncio.Task[None] | None = None
 
     async def start(self) -> "Harness":
@@ -119,11 +124,15 @@ class Harness:
 
     async def start_bot(self) -> BaithakBot:
         use_endpoints(self.fake.api_base, self.fake.gateway_url)
-        self.db = await migrated_database(self.db_path)
+        if self.store_factory is None:
+            self.store = SqliteStore(await migrated_database(self.db_path))
+        else:
+            self.store = await self.store_factory()
+        self.db = self.store.db
         settings = make_settings(self.db_path, self.fake, **self.settings_overrides)
         # discord.py waits guild_ready_timeout (2 s) after the last GUILD_CREATE before READY; the fake
         # sends every guild at once, so a short wait is enough and keeps each test fast.
-        self.app = App(settings, SqliteStore(self.db), clock=self.clock)
+        self.app = App(settings, self.store, clock=self.clock)
         self.bot = BaithakBot(settings, self.app, extra_extensions=self.extensions,
                               guild_ready_timeout=0.05)
         self._task = asyncio.create_task(self.bot.start(self.fake.token))
@@ -143,9 +152,26 @@ class Harness:
                 await asyncio.wait_for(self._task, 10)
             except Exception:
                 pass
-        if self.db is not None:
-            await self.db.close()
-        self.bot = self.db = self._task = None
+        if self.store is not None:
+            await self.store.close()
+        self.bot = self.db = self.store = self._task = None
+
+    # -- raw reads for assertions, on either driver (`?` placeholders, as SQLite writes them) --------
+    def _sql(self, sql: str) -> str:
+        if isinstance(self.store, SqliteStore):
+            return sql
+        numbers = itertools.count(1)
+        return re.sub(r"\?", lambda _: f"${next(numbers)}", sql)
+
+    async def fetchval(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        if isinstance(self.store, SqliteStore):
+            return await self.db.fetchval(sql, params)
+        return await self.db.fetchval(self._sql(sql), *params)
+
+    async def fetchall(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        if isinstance(self.store, SqliteStore):
+            return await self.db.fetchall(sql, params)
+        return list(await self.db.fetch(self._sql(sql), *params))
 
     async def restart_bot(self) -> BaithakBot:
         await self.stop_bot()

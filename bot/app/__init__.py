@@ -49,6 +49,12 @@ class App:
                                       clock=self.clock, scheduler=self.scheduler)
         self.help = HelpService(self.setup)
         self._started = False
+        self._sweeper: asyncio.Task[None] | None = None
+
+    async def _sweep(self, every: float) -> None:
+        while True:
+            await asyncio.sleep(every)
+            await self.scheduler.reload()  # type: ignore[attr-defined]
 
     async def start(self) -> None:
         """Rebuild scheduled jobs from the database and start the scheduler (once per process)."""
@@ -59,6 +65,11 @@ class App:
         # loop now rather than inside the first /event create.
         asyncio.get_running_loop().run_in_executor(None, _warm_dateparser)
         await self.scheduler.start()  # type: ignore[attr-defined]
+        lease = getattr(self.store, "lease", None)
+        if getattr(self.store, "shared", False) and lease is not None:
+            # Several processes on one database (PostgreSQL): look again, twice per lease, for due
+            # rows planned elsewhere or left by a process that died.
+            self._sweeper = asyncio.create_task(self._sweep(lease.seconds / 2), name="scheduled-rows-sweep")
 
     async def idle(self) -> None:
         """Wait for follow-up work in flight: edits, DMs, reminders (tests and shutdown)."""
@@ -71,6 +82,8 @@ class App:
         """Stop scheduled work, then let follow-up work in flight (card edits, DMs) finish while the
         front ends are still connected, for at most `DRAIN_SECONDS`. Queued writes are finished by
         the store's own close."""
+        if self._sweeper is not None:
+            self._sweeper.cancel()
         self.scheduler.shutdown()  # type: ignore[attr-defined]
         try:
             await asyncio.wait_for(self.idle(), DRAIN_SECONDS)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections import defaultdict
 from datetime import datetime
 from typing import Awaitable, Callable, Iterable
 
@@ -112,31 +111,33 @@ class ReminderService:
             batch = await self.repo.claim(event_id, offset_min, now, limit=BATCH)
             if not batch:
                 return
-            outcomes: dict[str, list[int]] = defaultdict(list)
 
             async def one(claimed: Claimed) -> None:
+                # Each send is recorded as soon as it is made (one small write each: the SQLite
+                # writer batches concurrent ones), so a process killed mid-batch leaves at most the
+                # sends in flight unrecorded, never a whole batch for another process to repeat.
+                status = await send(claimed)
+                await self.repo.finish({status: [claimed.id]}, self.clock.now())
+
+            async def send(claimed: Claimed) -> str:
                 kind = rem.classify(now, claimed.due_at, event.starts_at)
                 if kind == rem.SKIP:
                     log.warning("reminder %s for event %s skipped: it was due %s and the event started %s",
                                 claimed.id, event_id, claimed.due_at.isoformat(), event.starts_at.isoformat())
-                    outcomes[rem.SKIPPED].append(claimed.id)
-                    return
+                    return rem.SKIPPED
                 late = kind == rem.LATE
                 async with gate:
                     try:
                         delivery = await self.messenger.dm(claimed.member, reminder_message(event, lang, late=late))
                     except MessengerError:
                         log.exception("reminder %s to %s failed", claimed.id, claimed.member)
-                        outcomes[rem.FAILED].append(claimed.id)
-                        return
+                        return rem.FAILED
                 if delivery is Delivery.CLOSED:
                     log.info("reminder %s: %s has closed DMs; recorded, not retried", claimed.id, claimed.member)
-                    outcomes[rem.DM_CLOSED].append(claimed.id)
-                else:
-                    outcomes[rem.SENT_LATE if late else rem.SENT].append(claimed.id)
+                    return rem.DM_CLOSED
+                return rem.SENT_LATE if late else rem.SENT
 
             await asyncio.gather(*(one(c) for c in batch))
-            await self.repo.finish(dict(outcomes), self.clock.now())
 
     async def idle(self) -> None:
         """Wait for reminder sends in progress (tests, shutdown)."""

@@ -11,6 +11,12 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
+import pytest
+from tests.conftest import DATABASES
+
+# Run on both drivers: the same behaviour on SQLite and PostgreSQL (issue 12).
+pytestmark = pytest.mark.parametrize("database", DATABASES, indirect=True)
+
 
 def service(h):
     return h.bot.app.events
@@ -155,7 +161,7 @@ async def test_edit_notifies_with_old_and_new(world) -> None:
     assert fields(edited)["Starts"].startswith(f"<t:{new_unix}:F>")
     # Reminders were re-planned for the new start.
     rows = await h.app.store.events.reminder_statuses(event_id)
-    due = {r for r in await h.db.fetchall("SELECT DISTINCT starts_at FROM event_reminders WHERE event_id = ? "
+    due = {r for r in await h.fetchall("SELECT DISTINCT starts_at FROM event_reminders WHERE event_id = ? "
                                             "AND status = 'pending'", (event_id,))}
     assert {d[0] for d in due} == {new_unix} and rows
 
@@ -168,7 +174,7 @@ async def test_cancel_notifies_and_disables_buttons(world) -> None:
     event_id = event_id_of(msg)
     await click(h, w.alice, msg, "Going")
     await click(h, w.bob, msg, "Maybe")
-    assert await h.db.fetchval("SELECT count(*) FROM event_reminders WHERE event_id = ? AND status = 'pending'",
+    assert await h.fetchval("SELECT count(*) FROM event_reminders WHERE event_id = ? AND status = 'pending'",
                                (event_id,)) > 0
     r = await h.fake.slash(w.organiser, "event cancel", event=str(event_id), reason="Heavy rain")
     await r.wait_done()
@@ -179,7 +185,7 @@ async def test_cancel_notifies_and_disables_buttons(world) -> None:
     cancelled = h.fake.message_by_id(msg.id)
     assert cancelled.embeds[0]["title"].startswith("CANCELLED")
     assert all(b.get("disabled") for b in cancelled.buttons)
-    assert await h.db.fetchval("SELECT count(*) FROM event_reminders WHERE event_id = ? AND status = 'pending'",
+    assert await h.fetchval("SELECT count(*) FROM event_reminders WHERE event_id = ? AND status = 'pending'",
                                (event_id,)) == 0
     again = await h.fake.slash(w.organiser, "event cancel", event=str(event_id))
     await again.wait_done()
@@ -273,7 +279,7 @@ async def test_members_cannot_manage_and_other_guilds_are_refused(world) -> None
     theirs.components = msg.components  # a copied button carrying our event's custom_id
     r = await click(h, boss, theirs, "Going")
     assert "another server" in r.text
-    assert await h.db.fetchval("SELECT count(*) FROM event_rsvps WHERE event_id = ?", (int(event_id),)) == 0
+    assert await h.fetchval("SELECT count(*) FROM event_rsvps WHERE event_id = ?", (int(event_id),)) == 0
 
 
 async def test_buttons_work_after_restart(world) -> None:

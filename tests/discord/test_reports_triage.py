@@ -10,6 +10,12 @@ from bot.i18n import t
 from bot.domain.identity import DISCORD, Community
 from tests.harness import cards, until
 
+import pytest
+from tests.conftest import DATABASES
+
+# Run on both drivers: the same behaviour on SQLite and PostgreSQL (issue 12).
+pytestmark = pytest.mark.parametrize("database", DATABASES, indirect=True)
+
 
 def field(message, name: str) -> str | None:
     for embed in message.embeds:

@@ -8,6 +8,11 @@ import pytest
 
 from bot.i18n import t
 
+from tests.conftest import DATABASES
+
+# Run on both drivers: the same behaviour on SQLite and PostgreSQL (issue 12).
+pytestmark = pytest.mark.parametrize("database", DATABASES, indirect=True)
+
 
 async def share(h, member, url: str, title: str, **options):
     """Run /resource share and wait until its (deferred) answer is complete."""
@@ -68,7 +73,7 @@ async def test_duplicate_by_url_variant_points_to_existing(world, variant: str) 
     again = await share(world, w.bob, variant, "Same guide again")
     assert "already in the library" in again.text and "#1" in again.text and "Guide" in again.text
     assert len(posts(world)) == 1
-    assert await world.bot.app.store.db.fetchval("SELECT COUNT(*) FROM resources") == 1
+    assert await world.fetchval("SELECT COUNT(*) FROM resources") == 1
 
 
 @pytest.mark.parametrize("url, key", [
@@ -85,7 +90,7 @@ async def test_bad_urls_refused_clearly_and_nothing_changes(world, url: str, key
     first_line = t("en", key, scheme="X", url="X", limit=2048).split("X")[0]
     assert first_line and first_line in r.text
     assert posts(world) == []
-    assert await world.bot.app.store.db.fetchval("SELECT COUNT(*) FROM resources") == 0
+    assert await world.fetchval("SELECT COUNT(*) FROM resources") == 0
 
 
 async def test_bad_tags_refused(world) -> None:
@@ -163,7 +168,7 @@ async def test_approval_on_pending_then_approved_with_dm(world) -> None:
     found = await world.fake.slash(w.bob, "resource search", query="pending")
     assert "Pending guide" in found.text
     # a second decision is refused
-    assert (await world.bot.app.store.db.fetchval("SELECT status FROM resources WHERE id = 1")) == "published"
+    assert (await world.fetchval("SELECT status FROM resources WHERE id = 1")) == "published"
 
 
 async def test_reject_asks_reason_and_dms_it(world) -> None:

@@ -37,11 +37,11 @@ def test_migrate_then_check_on_postgres(cli, pg_empty_url: str, tmp_path: Path) 
     code, out, err = cli(pg_empty_url, "check")
     assert code == 1 and "run `baithak migrate`" in out
     code, out, err = cli(pg_empty_url, "migrate")
-    assert (code, err) == (0, "") and "applied 1 migration(s): 0001_schema.sql" in out
+    assert (code, err) == (0, "") and "applied 2 migration(s): 0001_schema.sql, 0002_resource_times.sql" in out
     code, out, _ = cli(pg_empty_url, "migrate")
     assert code == 0 and "up to date" in out
     code, out, _ = cli(pg_empty_url, "check")
-    assert "ok: connected to PostgreSQL" in out and "ok: 1 migration(s) applied" in out
+    assert "ok: connected to PostgreSQL" in out and "ok: 2 migration(s) applied" in out
     assert "ok: constraints validated" in out and "ok: audit log and evidence guarded by triggers" in out
     problems = [line for line in out.splitlines() if line.startswith("problem:")]
     assert problems == ["problem: DISCORD_TOKEN is not set: `baithak run` needs it (see .env.example)"]

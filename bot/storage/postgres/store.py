@@ -6,6 +6,10 @@ from typing import Any, Callable
 
 from bot.domain.identity import Community
 from bot.storage.postgres.database import Database
+from bot.storage.postgres.events import PostgresEventsRepository
+from bot.storage.postgres.leases import Lease
+from bot.storage.postgres.reports import PostgresReportsRepository
+from bot.storage.postgres.resources import PostgresResourceRepository
 from bot.storage.postgres.migrations import migrate_url
 from bot.storage.postgres.settings import CHANNEL as SETTINGS_CHANNEL
 from bot.storage.postgres.settings import PostgresSettingsRepository, parse_notice
@@ -14,18 +18,27 @@ from bot.storage.postgres.settings import PostgresSettingsRepository, parse_noti
 class PostgresStore:
     """Implements `bot.ports.store.Store` over one PostgreSQL database (shared by several processes)."""
 
-    def __init__(self, db: Database) -> None:
+    # Several processes share the database: scheduled rows are claimed under leases, and the app
+    # looks for rows whose lease expired (their process died) every `lease.seconds / 2`.
+    shared = True
+
+    def __init__(self, db: Database, lease: Lease | None = None) -> None:
         self.db = db
+        self.lease = lease or Lease()
         self.settings = PostgresSettingsRepository(db)
         # -- feature repositories (one line each) --
+        self.events = PostgresEventsRepository(db, self.lease)
+        self.resources = PostgresResourceRepository(db)
+        self.reports = PostgresReportsRepository(db, self.lease)
 
     @classmethod
-    async def open(cls, url: str, *, migrate: bool = True, min_size: int = 1, max_size: int = 10) -> "PostgresStore":
+    async def open(cls, url: str, *, migrate: bool = True, min_size: int = 1, max_size: int = 10,
+                   lease: Lease | None = None) -> "PostgresStore":
         """Apply pending migrations (once, even when several processes start together), then connect.
         Raises DatabaseUnavailable (one line) when the server cannot be reached or refuses us."""
         if migrate:
             await migrate_url(url)
-        return cls(await Database.connect(url, min_size=min_size, max_size=max_size))
+        return cls(await Database.connect(url, min_size=min_size, max_size=max_size), lease)
 
     async def subscribe_settings(self, callback: Callable[[Community], Any]) -> None:
         """Call `callback(community)` whenever any process (this one included) saves that community's

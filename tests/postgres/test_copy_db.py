@@ -1,0 +1,123 @@
+"""`baithak copy-db`: a SQLite database with events, RSVPs, reminders, resources, votes, reports and
+their audit rows copied into an empty PostgreSQL database and back, read through the repositories
+the bot uses: the same data on every copy, search and the duplicate rule still working, new rows
+numbered after the copied ones, and a target that is not empty refused."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from bot.domain.events import Event
+from bot.domain.guild_settings import GuildSettings
+from bot.domain.identity import DISCORD, Community, Member
+from bot.domain.report_status import plan_claim
+from bot.domain.reports import intake_from_target
+from bot.domain.resource_search import parse_query
+from bot.domain.resources import PUBLISHED, NewResource
+from bot.domain.roles import Actor
+from bot.domain.urls import normalise_url, url_key
+from bot.storage.postgres.store import PostgresStore
+from bot.storage.sqlite.store import SqliteStore
+
+REPO = Path(__file__).resolve().parents[2]
+NOW = datetime.now(timezone.utc).replace(microsecond=0)
+HERE = Community(DISCORD, 100)
+SETTINGS = GuildSettings(guild_id=100, timezone="Asia/Karachi", language="ur", moderator_role=77,
+                         announcements_channel=5)
+MOD = Actor(user_id=500, guild_id=100, role_ids=frozenset({77}))
+
+
+async def fill(store) -> dict:
+    await store.settings.save(SETTINGS)
+    event = await store.events.create(Event(
+        id=0, guild_id=100, channel_id=5, message_id=None, organiser_id=1, title="مشاعرہ", description="شام",
+        location="Lahore", starts_at=NOW + timedelta(days=1), duration_min=90, timezone="Asia/Karachi",
+        capacity=2, reminder_offsets=(60,), platform=DISCORD), NOW)
+    for uid in (11, 12, 13):
+        await store.events.rsvp(event.id, community=HERE, member=Member(DISCORD, uid), display_name=f"m{uid}",
+                                choice="going", now=NOW)
+    res = await store.resources.add(NewResource(
+        guild_id=100, url=normalise_url("https://example.org/guide"), url_key=url_key("https://example.org/guide"),
+        title="Fact checking guide", description="Verify viral images", tags=("fact-check",), author_id=11,
+        status=PUBLISHED, created_at=NOW, platform=DISCORD))
+    await store.resources.toggle_vote(res.id, Member(DISCORD, 12), now=NOW)
+    text = "Forwarded many times: the government will stop all flood relief payments from Monday"
+    first = await store.reports.submit(intake_from_target(guild_id=100, reporter_id=21, category="other",
+                                                          target=text, now=NOW), now=NOW, sla_hours=12)
+    case = await store.reports.get(first.case_id)
+    await store.reports.apply(case, plan_claim(case, MOD, SETTINGS), actor_id=500, now=NOW)
+    return {"event": event.id, "resource": res.id, "case": first.case_id, "text": text}
+
+
+async def snapshot(store, ids: dict) -> dict:
+    case = await store.reports.get(ids["case"])
+    return {
+        "settings": await store.settings.get(HERE),
+        "event": await store.events.get(ids["event"]),
+        "attendees": await store.events.attendees(ids["event"]),
+        "reminders": await store.events.reminder_statuses(ids["event"]),
+        "groups": await store.events.pending_groups(),
+        "resource": await store.resources.get(ids["resource"]),
+        "search": [h.resource.id for h in await store.resources.search(HERE, parse_query("images"))],
+        "case": (case.number, case.status, case.claimed_by, case.evidence, case.report_count),
+        "audit": await store.reports.audit(ids["case"]),
+        "queue": [c.id for c in (await store.reports.queue(HERE, statuses=["triaging"]))[0]],
+    }
+
+
+def copy_db(source: str, target: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "bot", "copy-db", source, target], cwd=REPO,
+                          capture_output=True, text=True, timeout=120,
+                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO)})
+
+
+async def test_copy_sqlite_to_postgres_and_back_keeps_everything(tmp_path: Path, pg_server) -> None:
+    path = tmp_path / "source.sqlite3"
+    store = await SqliteStore.open(path)
+    ids = await fill(store)
+    before = await snapshot(store, ids)
+    await store.close()
+    url = await pg_server.create_database(migrated=False)
+    done = copy_db(str(path), url)
+    assert done.returncode == 0, done.stderr
+    assert "verified" in done.stdout and "baithak-test" not in done.stdout  # the password is not shown
+    pg = await PostgresStore.open(url)
+    try:
+        assert await snapshot(pg, ids) == before
+        # New rows continue after the copied ones; the copied report text still catches its duplicate.
+        joined = await pg.reports.submit(intake_from_target(guild_id=100, reporter_id=22, category="other",
+                                                            target=ids["text"], now=NOW), now=NOW, sla_hours=12)
+        assert joined.joined and joined.case_id == ids["case"]
+        other = await pg.reports.submit(intake_from_target(guild_id=100, reporter_id=23, category="other",
+                                                           target="https://other.example/x", now=NOW),
+                                        now=NOW, sla_hours=12)
+        assert other.case_id > ids["case"] and other.number == 2
+        after_pg = await snapshot(pg, ids)
+    finally:
+        await pg.close()
+    # Into a PostgreSQL database that already holds rows: refused, nothing changed.
+    again = copy_db(str(path), url)
+    assert again.returncode == 1 and "not empty" in again.stderr and len(again.stderr.splitlines()) == 1
+    # And back into a new SQLite file: search (FTS rebuilt) and the duplicate rule work there too.
+    back = tmp_path / "back.sqlite3"
+    done = copy_db(url, str(back))
+    assert done.returncode == 0, done.stderr
+    sqlite = await SqliteStore.open(back)
+    try:
+        assert await snapshot(sqlite, ids) == after_pg
+        third = await sqlite.reports.submit(intake_from_target(guild_id=100, reporter_id=24, category="other",
+                                                               target=ids["text"], now=NOW), now=NOW, sla_hours=12)
+        assert third.joined and third.case_id == ids["case"]
+    finally:
+        await sqlite.close()
+    await pg_server.drop_database(url)
+
+
+def test_copy_db_refuses_two_of_a_kind(tmp_path: Path) -> None:
+    done = copy_db(str(tmp_path / "a.sqlite3"), str(tmp_path / "b.sqlite3"))
+    assert done.returncode == 1 and "baithak backup" in done.stderr
+    done = copy_db(str(tmp_path / "a.sqlite3"), "mysql://x@y/z")
+    assert done.returncode == 2 and "not supported" in done.stderr
