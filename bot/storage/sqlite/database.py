@@ -23,9 +23,11 @@ import logging
 import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, AsyncIterator, Callable, Iterable, Mapping, TypeVar
+from typing import Any, AsyncIterator, Callable, Iterable, Iterator, Mapping, TypeVar
 
 import aiosqlite
+
+from bot.storage.errors import DatabaseDamaged
 
 log = logging.getLogger(__name__)
 
@@ -66,10 +68,42 @@ def connect_sync(path: Path | str) -> sqlite3.Connection:
     return conn
 
 
+# SQLite's primary result codes for a file that is damaged or not a database at all.
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_NOTADB = 26
+
+
+def error_code(exc: BaseException) -> int | None:
+    """SQLite's primary result code of an sqlite3 error (None for anything else)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+def is_damaged(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.DatabaseError) and error_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB)
+
+
+@contextlib.contextmanager
+def damage_named(path: Path | str) -> Iterator[None]:
+    """Turn SQLite's "malformed" / "not a database" into one operator line naming the file."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        if is_damaged(exc):
+            raise DatabaseDamaged(path, str(exc)) from None
+        raise
+
+
 async def connect(path: Path | str) -> aiosqlite.Connection:
     """An aiosqlite connection with Baithak's pragmas, in autocommit mode, for migrations and checks.
     Closed again when configuring it fails (a corrupt file): its thread would otherwise keep the
-    process from exiting."""
+    process from exiting. A damaged file raises :class:`DatabaseDamaged`."""
+    with damage_named(path):
+        return await _connect(path)
+
+
+async def _connect(path: Path | str) -> aiosqlite.Connection:
     conn = await aiosqlite.connect(str(path), isolation_level=None)
     try:
         conn.row_factory = sqlite3.Row
@@ -190,6 +224,10 @@ class Database:
         self._closing = False
 
     async def open(self) -> None:
+        with damage_named(self.path):
+            await self._open()
+
+    async def _open(self) -> None:
         workers = [_Worker(self.path, "baithak-db-writer", query_only=False)]
         workers += [_Worker(self.path, f"baithak-db-reader-{n}", query_only=True)
                     for n in range(self._reader_count)]
