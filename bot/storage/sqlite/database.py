@@ -27,7 +27,9 @@ from typing import Any, AsyncIterator, Callable, Iterable, Iterator, Mapping, Ty
 
 import aiosqlite
 
-from bot.storage.errors import DatabaseDamaged
+import time
+
+from bot.storage.errors import DatabaseDamaged, mark_not_saved
 
 log = logging.getLogger(__name__)
 
@@ -178,6 +180,21 @@ class Reader:
         return None if row is None else row[0]
 
 
+def is_full(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.Error) and error_code(exc) == SQLITE_FULL
+
+
+def undo_to(conn: sqlite3.Connection, savepoint: str, exc: BaseException) -> BaseException:
+    """Undo a failed part of a transaction back to `savepoint`; re-raises `exc` when SQLite had
+    already rolled back the whole transaction (after SQLITE_FULL, for instance). Returns `exc`
+    marked as not saved."""
+    if not conn.in_transaction:
+        raise exc
+    conn.execute(f"ROLLBACK TO {savepoint}")
+    conn.execute(f"RELEASE {savepoint}")
+    return mark_not_saved(exc, full=is_full(exc))
+
+
 def _run_batch(conn: sqlite3.Connection, units: list[tuple[Callable[..., Any], tuple[Any, ...]]]
                ) -> list[tuple[Any, BaseException | None]]:
     """In the writer's thread: every unit in one transaction, each in its own savepoint.
@@ -193,9 +210,7 @@ def _run_batch(conn: sqlite3.Connection, units: list[tuple[Callable[..., Any], t
             try:
                 result = fn(conn, *args)
             except Exception as exc:  # the unit's own failure: undo it alone
-                conn.execute("ROLLBACK TO unit")
-                conn.execute("RELEASE unit")
-                outcomes.append((None, exc))
+                outcomes.append((None, undo_to(conn, "unit", exc)))
             else:
                 conn.execute("RELEASE unit")
                 outcomes.append((result, None))
@@ -210,6 +225,30 @@ def _run_batch(conn: sqlite3.Connection, units: list[tuple[Callable[..., Any], t
     return outcomes
 
 
+class _FullLog:
+    """While the disk stays full: one log line per minute, not a traceback per click."""
+
+    EVERY = 60.0
+
+    def __init__(self) -> None:
+        self._last: float | None = None
+        self.refused = 0
+
+    def refused_writes(self, count: int, exc: BaseException, path: Path) -> None:
+        self.refused += count
+        now = time.monotonic()
+        if self._last is None or now - self._last >= self.EVERY:
+            log.error("the disk holding %s is full (%s): %d change(s) refused so far and rolled back; "
+                      "free some space: the bot carries on by itself once there is room",
+                      path, exc, self.refused)
+            self._last = now
+
+    def written(self) -> None:
+        if self._last is not None:
+            log.warning("the database accepts changes again after %d refused for lack of space", self.refused)
+            self._last, self.refused = None, 0
+
+
 class Database:
     """The bot's database: `write_sync()` for changes, `fetchone()/fetchall()/fetchval()` for reads."""
 
@@ -222,6 +261,7 @@ class Database:
         self._queue: asyncio.Queue[Unit | None] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
         self._closing = False
+        self._full = _FullLog()
 
     async def open(self) -> None:
         with damage_named(self.path):
@@ -301,18 +341,24 @@ class Database:
                 batch.append(nxt)
             await self._run(self._writer, batch)
 
-    @staticmethod
-    async def _run(writer: _Worker, batch: list[Unit]) -> None:
+    async def _run(self, writer: _Worker, batch: list[Unit]) -> None:
         try:
             outcomes = await writer.call(_run_batch, [(fn, args) for fn, args, _ in batch])
         except BaseException as exc:  # the transaction as a whole: every caller gets the error
-            log.exception("write transaction failed; rolled back %d unit(s)", len(batch))
-            for _, _, future in batch:
-                if not future.done():
-                    future.set_exception(exc if isinstance(exc, Exception) else RuntimeError(repr(exc)))
             if not isinstance(exc, Exception):
+                self._fail(batch, RuntimeError(repr(exc)))
                 raise
+            if is_full(exc):
+                self._full.refused_writes(len(batch), exc, self.path)
+            else:
+                log.exception("write transaction failed; rolled back %d unit(s)", len(batch))
+            self._fail(batch, mark_not_saved(exc, full=is_full(exc)))
             return
+        full = [exc for _, exc in outcomes if exc is not None and is_full(exc)]
+        if full:
+            self._full.refused_writes(len(full), full[0], self.path)
+        else:
+            self._full.written()
         for (_, _, future), (result, exc) in zip(batch, outcomes):
             if future.done():  # the caller stopped waiting; the unit was still written
                 continue
@@ -320,6 +366,12 @@ class Database:
                 future.set_exception(exc)
             else:
                 future.set_result(result)
+
+    @staticmethod
+    def _fail(batch: list[Unit], exc: BaseException) -> None:
+        for _, _, future in batch:
+            if not future.done():
+                future.set_exception(exc)
 
     # -- reads ----------------------------------------------------------------------------------
     @contextlib.asynccontextmanager
