@@ -38,3 +38,21 @@ async def test_a_lone_failing_click_changes_nothing(store, bad: int) -> None:
     assert not_saved(raised.value)
     assert await answer(store, event, member(5), "going")
     assert (await store.events.counts(event.id)).going == 1
+
+
+async def test_claims_left_by_a_dead_process_are_requeued_once(store) -> None:
+    from datetime import timedelta
+
+    event = await store.events.create(draft(reminder_offsets=(60,)), NOW)
+    for n in range(3):
+        await answer(store, event, member(n + 1), "going")
+    due = event.starts_at - timedelta(minutes=60)
+    claimed = await store.events.claim(event.id, 60, due, limit=2)
+    assert len(claimed) == 2
+    assert await store.events.requeue_claimed() == 2  # the process died before recording outcomes
+    again = await store.events.claim(event.id, 60, due, limit=10)
+    # The same rows (the same ids, hence the same nonces) come back, with the one never claimed.
+    assert {c.id for c in claimed} < {c.id for c in again} and len(again) == 3
+    await store.events.finish({"sent": [c.id for c in again]}, due)
+    assert await store.events.requeue_claimed() == 0
+    assert await store.events.claim(event.id, 60, due) == []

@@ -394,6 +394,11 @@ class SqliteEventsRepository:
     async def claim(self, event_id: int, offset_min: int, now: datetime, limit: int = 100) -> list[Claimed]:
         return await self.db.write_sync(_claim, event_id, offset_min, now, limit)
 
+    async def requeue_claimed(self) -> int:
+        return await self.db.write_sync(lambda conn: conn.execute(
+            "UPDATE event_reminders SET status = ?, done_at = NULL WHERE status = ?",
+            (rem.PENDING, rem.CLAIMED)).rowcount)
+
     async def finish(self, outcomes: dict[str, list[int]], now: datetime) -> None:
         if any(outcomes.values()):
             await self.db.write_sync(_finish, outcomes, now)
