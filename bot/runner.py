@@ -14,6 +14,7 @@ import discord
 from bot.app import App
 from bot.client import BaithakBot
 from bot.endpoints import use_endpoints
+from bot.loop_monitor import LoopMonitor
 from bot.settings import Settings
 from bot.storage import migrate_database as migrate_store
 from bot.storage import open_store, watch_settings
@@ -68,6 +69,8 @@ def _one_line(exc: BaseException) -> str:
 async def run_bot(settings: Settings) -> int:
     """Run until Discord closes the connection or a signal arrives; returns an exit code."""
     use_endpoints(settings.api_base, settings.gateway_url)
+    monitor = LoopMonitor()  # logs any stall of the event loop over 250 ms, with what was running
+    monitor.start()
     store = await open_store(settings)
     app = App(settings, store)
     # Several processes on one PostgreSQL: another one's /setup invalidates our cached settings.
@@ -96,5 +99,6 @@ async def run_bot(settings: Settings) -> int:
             await bot.close()
         # Queued writes are finished before the database closes: nothing is half-written.
         await store.close()
+        await monitor.stop()
         log.info("stopped")
     return code
