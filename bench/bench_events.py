@@ -4,7 +4,8 @@
   100, all members at once, each member's clicks one after another (as a person clicks, sees the
   confirmation and clicks again); clicks/s and p50/p99 to the initial response, next to the same number of uses
   of the static baseline command in the same session. Then checks that capacity was never
-  exceeded and that the announcement converged to the database's counts.
+  exceeded and that the announcement converged to the database's counts, and the longest stall of
+  the bot's event loop the loop monitor logged during the burst (it logs any over 250 ms).
 - Reminder scale: 100,000 pending reminder rows; start-up to ready (the reminder loader runs
   before the bot syncs its commands, so this includes scheduling every job) next to an empty
   database's start-up, and the process's peak resident memory.
@@ -36,6 +37,15 @@ def _counts(db_path: Path, event_id: int) -> dict[str, int]:
                                  (event_id,)).fetchall())
 
 
+def _stalls(log_path: Path) -> list[float]:
+    """The stalls the bot's loop monitor logged so far (ms, in order)."""
+    try:
+        text = log_path.read_text(errors="replace")
+    except FileNotFoundError:
+        return []
+    return [float(m) for m in re.findall(r"event loop stalled for (\d+) ms", text)]
+
+
 def _shown_counts(message: Any) -> dict[str, str]:
     embed = message.embeds[0]
     return {f["name"]: f["value"] for f in embed["fields"]}
@@ -55,6 +65,7 @@ async def rsvp_burst(ctx: BenchContext) -> list[dict]:
 
         await s.baseline(100)  # warm-up
         base = await s.baseline_sequences(MEMBERS, CLICKS_EACH)
+        stalls_before = _stalls(s.proc.log_path)
         load, _ = await fire_sequences([
             [(lambda m=m, a=a: fake.click(m, announcement, custom_id=f"bk:ev:{event_id}:{a}")) for a in plan]
             for m, plan in zip(s.members, plans)])
@@ -68,6 +79,7 @@ async def rsvp_burst(ctx: BenchContext) -> list[dict]:
                      and shown.get("Waitlist") == str(truth.get("waitlist", 0)))
             if exact:
                 break
+        stalls = _stalls(s.proc.log_path)[len(stalls_before):]
         overruns = max(0, going - CAPACITY)
         consistent = (truth.get("waitlist", 0) == 0 or going == CAPACITY)
     name = f"RSVP burst ({MEMBERS}x{CLICKS_EACH}, cap {CAPACITY})"
@@ -78,6 +90,8 @@ async def rsvp_burst(ctx: BenchContext) -> list[dict]:
         row(name, "errors or unanswered (10062)", float(load.errors), "",
             baseline=float(base.errors) or None, goal="0"),
         row(name, "capacity overruns", float(overruns), "", goal="0"),
+        row(name, "longest event-loop stall over 250 ms (loop monitor)", max(stalls, default=0.0), "ms",
+            goal="0 (none logged)"),
         row(name, "final counts exact (announcement = database)", float(exact and consistent), "", goal="1"),
     ]
 

@@ -79,9 +79,9 @@ class BaithakBot(commands.Bot):
         await super().close()
 
     async def on_interaction(self, interaction: discord.Interaction) -> None:
-        from cogs._common.forms import answer_if_expired
+        from cogs._common.fallback import answer_unhandled
 
-        await answer_if_expired(interaction)
+        await answer_unhandled(interaction)
 
     async def on_ready(self) -> None:
         log.info("connected as %s (%s) to %d guild(s)", self.user, getattr(self.user, "id", "?"),

@@ -8,11 +8,13 @@ import logging
 import os
 import signal
 
+import aiohttp
 import discord
 
 from bot.app import App
 from bot.client import make_bot
 from bot.endpoints import use_endpoints
+from bot.loop_monitor import LoopMonitor
 from bot.settings import Settings
 from bot.storage import migrate_database as migrate_store
 from bot.storage import open_store, watch_settings
@@ -32,9 +34,43 @@ async def migrate_database(settings: Settings) -> list[str]:
     return await migrate_store(settings)
 
 
+RETRY_FIRST = 1.0
+RETRY_MAX = 60.0
+
+
+async def connect_with_retry(bot: BaithakBot, token: str, stopping: asyncio.Event, *,
+                             first: float = RETRY_FIRST, most: float = RETRY_MAX) -> bool:
+    """Log in, retrying with doubling waits (one log line per attempt) while Discord cannot be
+    reached; False if `stopping` was set first. A refused token raises LoginFailure at once."""
+    delay, attempt = first, 0
+    while not stopping.is_set():
+        attempt += 1
+        try:
+            await bot.login(token)
+            return True
+        except discord.LoginFailure:
+            raise
+        except (OSError, aiohttp.ClientError, asyncio.TimeoutError, discord.DiscordServerError) as exc:
+            log.warning("cannot reach Discord at %s (attempt %d: %s); retrying in %.0fs",
+                        discord.http.Route.BASE, attempt, _one_line(exc), delay)
+        try:
+            await asyncio.wait_for(stopping.wait(), delay)
+        except asyncio.TimeoutError:
+            pass
+        delay = min(delay * 2, most)
+    return False
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return f"{type(exc).__name__}: {text}" if type(exc).__name__ not in text else text
+
+
 async def run_bot(settings: Settings) -> int:
     """Run until Discord closes the connection or a signal arrives; returns an exit code."""
     use_endpoints(settings.api_base, settings.gateway_url)
+    monitor = LoopMonitor()  # logs any stall of the event loop over 250 ms, with what was running
+    monitor.start()
     store = await open_store(settings)
     app = App(settings, store)
     # Several processes on one PostgreSQL: another one's /setup invalidates our cached settings.
@@ -55,7 +91,8 @@ async def run_bot(settings: Settings) -> int:
         loop.add_signal_handler(sig, stop, sig.name)
     code = 0
     try:
-        await bot.start(settings.token or "")
+        if await connect_with_retry(bot, settings.token or "", stopping):
+            await bot.connect(reconnect=True)
     except discord.LoginFailure:
         log.error("DISCORD_TOKEN was refused by Discord: copy a fresh token from the Developer Portal")
         code = 2
@@ -64,5 +101,6 @@ async def run_bot(settings: Settings) -> int:
             await bot.close()
         # Queued writes are finished before the database closes: nothing is half-written.
         await store.close()
+        await monitor.stop()
         log.info("stopped")
     return code

@@ -136,7 +136,12 @@ def load_settings(env: dict[str, str] | None = None, *, require_token: bool = Tr
     """Read and validate settings; `.env` fills in what the environment does not set."""
     if env is None:
         if dotenv_path and Path(dotenv_path).is_file():
-            load_dotenv(dotenv_path, override=False)
+            try:
+                Path(dotenv_path).read_bytes().decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise SettingsError(f"{dotenv_path} is not UTF-8 text (byte {exc.start}): "
+                                    "save it again as UTF-8") from None
+            load_dotenv(dotenv_path, override=False, encoding="utf-8")
         env = dict(os.environ)
 
     token = (env.get("DISCORD_TOKEN") or "").strip() or None

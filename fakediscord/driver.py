@@ -557,6 +557,30 @@ class DriverMixin:
                                     message=msg)
         return await self._run(rec, response_timeout)
 
+    async def forge_component(self, member: Actor, message: Any, custom_id: str, *, component_type: int = 2,
+                              values: Iterable[str] = (), response_timeout: Optional[float] = None
+                              ) -> InteractionResult:
+        """Send a component interaction on ``message`` with any custom_id and component type, as a
+        modified client or a stale cache could: nothing checks that the message has such a component."""
+        user, m, guild, msg = self._component_context(member, message)
+        data: dict[str, Any] = {"custom_id": custom_id, "component_type": component_type}
+        if component_type != 2:
+            data["values"] = list(values)
+        rec = self._new_interaction(MESSAGE_COMPONENT, data, user=user, member=m, guild=guild, channel=msg.channel,
+                                    message=msg)
+        return await self._run(rec, response_timeout)
+
+    async def forge_modal_submit(self, member: Actor, channel: Any, custom_id: str, *,
+                                 values: Optional[dict[str, str]] = None,
+                                 response_timeout: Optional[float] = None) -> InteractionResult:
+        """Submit a modal the bot never opened (a forged or long-expired one) in ``channel``."""
+        user, m, guild, ch = self._context(member, channel)
+        components = [{"type": 1, "components": [{"type": 4, "custom_id": k, "value": v}]}
+                      for k, v in (values or {"text": "x"}).items()]
+        rec = self._new_interaction(MODAL_SUBMIT, {"custom_id": custom_id, "components": components},
+                                    user=user, member=m, guild=guild, channel=ch)
+        return await self._run(rec, response_timeout)
+
     async def select(self, member: Actor, message: Any, values: Iterable[Any], *, custom_id: Optional[str] = None,
                      placeholder: Optional[str] = None, response_timeout: Optional[float] = None) -> InteractionResult:
         """Choose ``values`` in a select menu (string selects: option values or labels; user, role,

@@ -504,7 +504,20 @@ async def create_message(ctx: Ctx) -> Any:
         if recipient is None or recipient.bot or not recipient.dms_open or not shares_guild:
             raise E.cannot_dm()
     body = ctx.body()
+    # enforce_nonce: a second message from the same author with the same nonce within the window
+    # returns the first one instead of creating another (Discord keeps nonces "a few minutes").
+    nonce = body.get("nonce")
+    key = (fake.bot_user.id, str(nonce)) if nonce is not None and body.get("enforce_nonce") else None
+    if key is not None:
+        seen = fake.nonces.get(key)
+        if seen is not None and time.monotonic() - seen[0] < fake.nonce_window:
+            first = fake.messages.get(seen[1])
+            if first is not None:
+                fake.nonce_hits += 1
+                return first.to_dict()
     msg = fake._create_message(channel, fake.bot_user, body, ctx.files)
+    if key is not None:
+        fake.nonces[key] = (time.monotonic(), msg.id)
     return msg.to_dict()
 
 

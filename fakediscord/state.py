@@ -80,6 +80,10 @@ class WorldState:
         self.guilds: dict[int, Guild] = {}
         self.channels: dict[int, Channel] = {}
         self.messages: dict[int, Message] = {}
+        # enforce_nonce: (author id, nonce) -> (monotonic time, message id); see rest.create_message
+        self.nonces: dict[tuple[int, str], tuple[float, int]] = {}
+        self.nonce_window = 300.0
+        self.nonce_hits = 0
         self.attachments: dict[int, Attachment] = {}
         self._channel_log: dict[int, list[int]] = {}
         self._dm_channels: dict[int, Channel] = {}

@@ -48,6 +48,7 @@ class MemoryMessenger:
         self.dms: list[Dm] = []
         self.refused: list[Dm] = []
         self.closed: set[int] = set(closed)
+        self.nonces: set[str] = set()
         self.gone_places: set[int] = set(gone_places)
         self._next_id = 1000
 
@@ -71,7 +72,11 @@ class MemoryMessenger:
         self.deletes.append(ref)
         return True
 
-    async def dm(self, member: Member, message: Message) -> Delivery:
+    async def dm(self, member: Member, message: Message, *, nonce: str | None = None) -> Delivery:
+        if nonce is not None:  # like enforce_nonce: a resend with the same nonce is not a second DM
+            if nonce in self.nonces:
+                return Delivery.DELIVERED
+            self.nonces.add(nonce)
         if member.id in self.closed:
             self.refused.append(Dm(member, message))
             return Delivery.CLOSED

@@ -411,3 +411,26 @@ async def test_unanswered_interaction_times_out(fake: FakeDiscord, http: aiohttp
     fake.response_deadline = 0.2
     r = await fake.slash(ali, "x", response_timeout=0.3)
     assert r.type is None and r.error == 10062 and not r.dispatched_live
+
+
+async def test_enforce_nonce_returns_the_first_message_within_the_window(fake: FakeDiscord,
+                                                                         http: aiohttp.ClientSession) -> None:
+    guild = fake.create_guild("G")
+    channel = guild.add_text_channel("general")
+    base = f"{fake.api_base}/channels/{channel.id}/messages"
+
+    async def post(body: dict) -> int:
+        async with http.post(base, json=body) as resp:
+            assert resp.status == 200
+            return int((await resp.json())["id"])
+
+    first = await post({"content": "hello", "nonce": "bk-rem-1", "enforce_nonce": True})
+    again = await post({"content": "hello (late)", "nonce": "bk-rem-1", "enforce_nonce": True})
+    assert again == first and [m.text for m in fake.channel_messages(channel)] == ["hello"]
+    # Without enforce_nonce, or with another nonce, a new message is created.
+    assert await post({"content": "x", "nonce": "bk-rem-1"}) != first
+    assert await post({"content": "y", "nonce": "bk-rem-2", "enforce_nonce": True}) != first
+    # Outside the window the nonce is forgotten.
+    fake.nonce_window = 0.0
+    assert await post({"content": "z", "nonce": "bk-rem-1", "enforce_nonce": True}) != first
+    assert [m.text for m in fake.channel_messages(channel)] == ["hello", "x", "y", "z"]

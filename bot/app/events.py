@@ -280,6 +280,8 @@ class EventsService:
         if event is None:
             raise DomainError("common.not_found")
         require_same_community(actor, event)
+        if event.cancelled:  # its button is disabled; a stale client may still send the click
+            raise DomainError("rsvp.cancelled")
         lang = (await self._settings(actor)).language
         return Message(text=t(lang, "ics.ready", title=cut(event.title, 200)),
                        files=(Attachment(ics_filename(event), event_ics(event, self.clock.now())),))

@@ -1,6 +1,8 @@
 """Event reminders. Rows in the repository are the truth; the scheduler holds one in-memory job per
 (event, offset), rebuilt from the rows at start-up, which fans out to every member's row. Each row is
-claimed before its DM is sent, so nothing is sent twice, whatever happens to the process."""
+claimed before its DM is sent, and sent with the row's nonce: a claim left by a process that died
+before recording the outcome is re-sent at the next start, and the platform answers that resend with
+the DM already delivered, if it was. Every member gets each reminder exactly once."""
 
 from __future__ import annotations
 
@@ -28,6 +30,12 @@ CONCURRENCY = 10
 
 def job_id(event_id: int, offset_min: int) -> str:
     return f"event-reminder:{event_id}:{offset_min}"
+
+
+def nonce(reminder_id: int) -> str:
+    """The reminder row's own nonce (at most 25 characters): a resend after a crash between claim
+    and send is answered by the platform with the DM already sent, not delivered twice."""
+    return f"bk-rem-{reminder_id}"
 
 
 def reminder_message(event: Event, lang: str, *, late: bool) -> Message:
@@ -58,6 +66,10 @@ class ReminderService:
     async def load(self) -> None:
         """Start-up loader: one job per (event, offset) with pending rows; past ones run at once."""
         started = time.perf_counter()
+        requeued = await self.repo.requeue_claimed()
+        if requeued:
+            log.warning("event reminders: %d claimed by a process that stopped before sending them; "
+                        "re-sending with their nonces (no member gets one twice)", requeued)
         groups = await self.repo.pending_groups()
         for group in groups:
             self.schedule(group.event_id, group.offset_min, group.due_at)
@@ -128,7 +140,8 @@ class ReminderService:
                 late = kind == rem.LATE
                 async with gate:
                     try:
-                        delivery = await self.messenger.dm(claimed.member, reminder_message(event, lang, late=late))
+                        delivery = await self.messenger.dm(claimed.member, reminder_message(event, lang, late=late),
+                                                           nonce=nonce(claimed.id))
                     except MessengerError:
                         log.exception("reminder %s to %s failed", claimed.id, claimed.member)
                         return rem.FAILED

@@ -6,7 +6,8 @@ from datetime import datetime, timedelta
 
 # What happened to one reminder row (event_reminders.status).
 PENDING = "pending"
-CLAIMED = "claimed"  # taken by a sender: never picked again, whatever happens to the process
+CLAIMED = "claimed"  # taken by a sender; if the process dies before its outcome is recorded, the
+# next start re-sends it with the same nonce (the platform then returns the first DM, not a second)
 SENT = "sent"
 SENT_LATE = "late"
 SKIPPED = "skipped"

@@ -155,6 +155,12 @@ class EventsRepository(Protocol):
         are never returned again, whatever happens to the process."""
         ...
 
+    async def requeue_claimed(self) -> int:
+        """At start-up: reminders claimed by a process that stopped before recording their outcome
+        go back to pending (they are re-sent with the same nonce, so a DM that did go out is not
+        repeated). Returns how many. Only for a store one process uses at a time."""
+        ...
+
     async def finish(self, outcomes: dict[str, list[int]], now: datetime) -> None:
         """Record each claimed reminder's outcome (a status of `bot.domain.reminders` -> row ids)."""
         ...

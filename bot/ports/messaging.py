@@ -106,9 +106,10 @@ class Messenger(Protocol):
         """Delete a posted message; False when it was already gone."""
         ...
 
-    async def dm(self, member: Member, message: Message) -> Delivery:
+    async def dm(self, member: Member, message: Message, *, nonce: str | None = None) -> Delivery:
         """A direct message; CLOSED when the member cannot be reached that way. Raises
-        MessengerError for other failures."""
+        MessengerError for other failures. `nonce` (at most 25 characters) makes a resend return
+        the first message instead of a second copy, where the platform supports it."""
         ...
 
 
@@ -137,5 +138,7 @@ class Messengers:
     async def delete(self, ref: MessageRef) -> bool:
         return await self._for(ref.place.platform).delete(ref)
 
-    async def dm(self, member: Member, message: Message) -> Delivery:
-        return await self._for(member.platform).dm(member, message)
+    async def dm(self, member: Member, message: Message, *, nonce: str | None = None) -> Delivery:
+        if nonce is None:  # front ends without nonces keep their two-argument dm
+            return await self._for(member.platform).dm(member, message)
+        return await self._for(member.platform).dm(member, message, nonce=nonce)

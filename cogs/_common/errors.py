@@ -16,6 +16,7 @@ from discord import app_commands
 
 from bot.domain.errors import DomainError
 from bot.i18n import t
+from bot.storage.errors import not_saved, storage_full
 from cogs._common.context import language_of
 from cogs._common.reply import reply
 
@@ -39,12 +40,15 @@ async def report_error(interaction: discord.Interaction, error: BaseException) -
         text = t(lang, error.key, **error.params)
     elif isinstance(error, app_commands.CheckFailure):
         text = t(lang, "perm.need_admin")
+    elif storage_full(error):  # logged once a minute by the database, not once per click
+        text = t(lang, "common.not_saved_full")
     else:
         ref = secrets.token_hex(3).upper()
         log.error("unexpected error [ref %s] in %s by %s", ref,
                   getattr(interaction.command, "qualified_name", None) or interaction.data,
                   interaction.user.id if interaction.user else None, exc_info=error)
-        text = t(lang, "common.error", ref=ref)
+        # "Nothing you sent was lost" only when it is true: no change of theirs was rolled back.
+        text = t(lang, "common.not_saved" if not_saved(error) else "common.error", ref=ref)
     try:
         await reply(interaction, text)
     except discord.HTTPException:

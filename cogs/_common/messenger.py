@@ -21,8 +21,9 @@ class DiscordMessenger:
         channel = self.client.get_partial_messageable(place.id)
         kwargs = send_kwargs(message)
         if nonce is not None:
-            # With enforce_nonce, Discord answers a resend within minutes with the first message.
-            kwargs.update(nonce=nonce[:25], enforce_nonce=True)
+            # discord.py sends enforce_nonce with every nonce: Discord answers a resend within
+            # minutes with the first message.
+            kwargs.update(nonce=nonce[:25])
         try:
             sent = await channel.send(**kwargs)
         except discord.NotFound as exc:
@@ -58,10 +59,13 @@ class DiscordMessenger:
             raise MessengerError(str(exc)) from exc
         return True
 
-    async def dm(self, member: Member, message: Message) -> Delivery:
+    async def dm(self, member: Member, message: Message, *, nonce: str | None = None) -> Delivery:
         try:
+            # discord.py keeps each DM channel it opened: one request per member, ever.
             channel = await self.client.create_dm(discord.Object(id=member.id))  # type: ignore[attr-defined]
             kwargs = send_kwargs(message)
+            if nonce is not None:
+                kwargs.update(nonce=nonce[:25])  # with enforce_nonce (discord.py adds it)
             try:
                 await channel.send(**kwargs)
             finally:

@@ -24,7 +24,7 @@ from cogs._common.forms import open_modal
 from cogs._common.render import send_kwargs
 
 PICKER_TIMEOUT = 600.0
-_ID = r"(?P<id>[0-9]{1,19})"
+_ID = r"(?P<id>[0-9]{1,20})"
 
 # The card's button intents as custom_ids: unchanged since the first release (posted cards carry them).
 button_format(cards.CLAIM, "rep:claim:{}")

@@ -17,7 +17,7 @@ button_format(APPROVE, "res:approve:{}")
 button_format(REJECT, "res:reject:{}")
 
 
-class UpvoteButton(Persistent, template=r"res:up:(?P<id>[0-9]{1,19})"):
+class UpvoteButton(Persistent, template=r"res:up:(?P<id>[0-9]{1,20})"):
     """Upvote a published resource; a second click takes the vote back."""
 
     async def clicked(self, interaction: discord.Interaction) -> None:
@@ -25,7 +25,7 @@ class UpvoteButton(Persistent, template=r"res:up:(?P<id>[0-9]{1,19})"):
         await answer(interaction, await ctx.app.resources.upvote(ctx.actor, self.number("id")))
 
 
-class ApproveButton(Persistent, template=r"res:approve:(?P<id>[0-9]{1,19})"):
+class ApproveButton(Persistent, template=r"res:approve:(?P<id>[0-9]{1,20})"):
     """A moderator publishes a pending resource."""
 
     async def clicked(self, interaction: discord.Interaction) -> None:
@@ -37,7 +37,7 @@ class ApproveButton(Persistent, template=r"res:approve:(?P<id>[0-9]{1,19})"):
         await answer(interaction, await ctx.app.resources.approve(ctx.actor, resource_id))
 
 
-class RejectButton(Persistent, template=r"res:reject:(?P<id>[0-9]{1,19})"):
+class RejectButton(Persistent, template=r"res:reject:(?P<id>[0-9]{1,20})"):
     """A moderator rejects a pending resource, giving a reason in a modal."""
 
     async def clicked(self, interaction: discord.Interaction) -> None:

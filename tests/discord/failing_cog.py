@@ -34,6 +34,14 @@ class Failing(commands.Cog):
         await interaction.response.defer(ephemeral=True)
         raise RuntimeError("after defer")
 
+    @app_commands.command(name="write-crash", description="a change that fails half-way and is rolled back")
+    async def write_crash(self, interaction: discord.Interaction) -> None:
+        def half_way(conn) -> None:
+            conn.execute("UPDATE events SET title = 'changed'")
+            raise RuntimeError("half-way")
+
+        await interaction.client.app.store.db.write_sync(half_way)
+
     @app_commands.command(name="boom", description="a button that fails")
     async def boom(self, interaction: discord.Interaction) -> None:
         await interaction.response.send_message("press", view=Boom())

@@ -56,3 +56,12 @@ async def test_button_error_takes_the_same_path(failing, caplog) -> None:
     clicked = await failing.fake.click(failing.world.alice, shown.message, "Explode")
     assert clicked.ephemeral and "Sorry" in clicked.text
     assert any(reference(clicked.text) in r.getMessage() for r in caplog.records)
+
+
+async def test_a_rolled_back_change_is_not_called_safe(failing, caplog) -> None:
+    caplog.set_level(logging.ERROR, logger="baithak.errors")
+    result = await failing.fake.slash(failing.world.alice, "write-crash")
+    assert result.ephemeral and "could not be saved" in result.text and "lost" not in result.text
+    assert any(reference(result.text) in r.getMessage() for r in caplog.records)
+    # An error with no change attempted may still say nothing was lost.
+    assert "Nothing you sent was lost" in (await failing.fake.slash(failing.world.alice, "crash")).text

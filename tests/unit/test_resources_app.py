@@ -49,7 +49,7 @@ class Recorder:
         self.deleted.append(ref)
         return self.posts.pop(ref, None) is not None
 
-    async def dm(self, member: Member, message: Message) -> Delivery:
+    async def dm(self, member: Member, message: Message, *, nonce: str | None = None) -> Delivery:
         self.dms.append((member, message))
         return Delivery.DELIVERED
 

@@ -5,6 +5,22 @@ MESSAGES = {
         "en": "Sorry, something went wrong on our side. Nothing you sent was lost. Reference: `{ref}`",
         "ur": "معذرت، ہماری طرف کوئی خرابی ہو گئی۔ آپ کا بھیجا ہوا کچھ ضائع نہیں ہوا۔ حوالہ: `{ref}`",
     },
+    "common.not_saved": {
+        "en": "Sorry, something went wrong on our side and this could not be saved. Please try again. "
+              "Reference: `{ref}`",
+        "ur": "معذرت، ہماری طرف کوئی خرابی ہو گئی اور یہ محفوظ نہیں ہو سکا۔ براہِ کرم دوبارہ کوشش کریں۔ "
+              "حوالہ: `{ref}`",
+    },
+    "common.not_saved_full": {
+        "en": "Sorry, the bot's storage is full right now, so this could not be saved. Please try again "
+              "in a few minutes.",
+        "ur": "معذرت، اس وقت بوٹ کی اسٹوریج بھری ہوئی ہے، اس لیے یہ محفوظ نہیں ہو سکا۔ براہِ کرم چند منٹ "
+              "بعد دوبارہ کوشش کریں۔",
+    },
+    "common.button_gone": {
+        "en": "This button no longer works. Use the latest message or the command instead.",
+        "ur": "یہ بٹن اب کام نہیں کرتا۔ اس کے بجائے تازہ پیغام یا کمانڈ استعمال کریں۔",
+    },
     "common.not_found": {
         "en": "That no longer exists here, or it belongs to another server.",
         "ur": "یہ چیز یہاں موجود نہیں، یا کسی اور سرور کی ہے۔",

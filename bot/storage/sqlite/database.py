@@ -23,9 +23,13 @@ import logging
 import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, AsyncIterator, Callable, Iterable, Mapping, TypeVar
+from typing import Any, AsyncIterator, Callable, Iterable, Iterator, Mapping, TypeVar
 
 import aiosqlite
+
+import time
+
+from bot.storage.errors import DatabaseDamaged, mark_not_saved
 
 log = logging.getLogger(__name__)
 
@@ -66,10 +70,42 @@ def connect_sync(path: Path | str) -> sqlite3.Connection:
     return conn
 
 
+# SQLite's primary result codes for a file that is damaged or not a database at all.
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_NOTADB = 26
+
+
+def error_code(exc: BaseException) -> int | None:
+    """SQLite's primary result code of an sqlite3 error (None for anything else)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
+def is_damaged(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.DatabaseError) and error_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB)
+
+
+@contextlib.contextmanager
+def damage_named(path: Path | str) -> Iterator[None]:
+    """Turn SQLite's "malformed" / "not a database" into one operator line naming the file."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        if is_damaged(exc):
+            raise DatabaseDamaged(path, str(exc)) from None
+        raise
+
+
 async def connect(path: Path | str) -> aiosqlite.Connection:
     """An aiosqlite connection with Baithak's pragmas, in autocommit mode, for migrations and checks.
     Closed again when configuring it fails (a corrupt file): its thread would otherwise keep the
-    process from exiting."""
+    process from exiting. A damaged file raises :class:`DatabaseDamaged`."""
+    with damage_named(path):
+        return await _connect(path)
+
+
+async def _connect(path: Path | str) -> aiosqlite.Connection:
     conn = await aiosqlite.connect(str(path), isolation_level=None)
     try:
         conn.row_factory = sqlite3.Row
@@ -144,6 +180,21 @@ class Reader:
         return None if row is None else row[0]
 
 
+def is_full(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.Error) and error_code(exc) == SQLITE_FULL
+
+
+def undo_to(conn: sqlite3.Connection, savepoint: str, exc: BaseException) -> BaseException:
+    """Undo a failed part of a transaction back to `savepoint`; re-raises `exc` when SQLite had
+    already rolled back the whole transaction (after SQLITE_FULL, for instance). Returns `exc`
+    marked as not saved."""
+    if not conn.in_transaction:
+        raise exc
+    conn.execute(f"ROLLBACK TO {savepoint}")
+    conn.execute(f"RELEASE {savepoint}")
+    return mark_not_saved(exc, full=is_full(exc))
+
+
 def _run_batch(conn: sqlite3.Connection, units: list[tuple[Callable[..., Any], tuple[Any, ...]]]
                ) -> list[tuple[Any, BaseException | None]]:
     """In the writer's thread: every unit in one transaction, each in its own savepoint.
@@ -159,9 +210,7 @@ def _run_batch(conn: sqlite3.Connection, units: list[tuple[Callable[..., Any], t
             try:
                 result = fn(conn, *args)
             except Exception as exc:  # the unit's own failure: undo it alone
-                conn.execute("ROLLBACK TO unit")
-                conn.execute("RELEASE unit")
-                outcomes.append((None, exc))
+                outcomes.append((None, undo_to(conn, "unit", exc)))
             else:
                 conn.execute("RELEASE unit")
                 outcomes.append((result, None))
@@ -176,6 +225,30 @@ def _run_batch(conn: sqlite3.Connection, units: list[tuple[Callable[..., Any], t
     return outcomes
 
 
+class _FullLog:
+    """While the disk stays full: one log line per minute, not a traceback per click."""
+
+    EVERY = 60.0
+
+    def __init__(self) -> None:
+        self._last: float | None = None
+        self.refused = 0
+
+    def refused_writes(self, count: int, exc: BaseException, path: Path) -> None:
+        self.refused += count
+        now = time.monotonic()
+        if self._last is None or now - self._last >= self.EVERY:
+            log.error("the disk holding %s is full (%s): %d change(s) refused so far and rolled back; "
+                      "free some space: the bot carries on by itself once there is room",
+                      path, exc, self.refused)
+            self._last = now
+
+    def written(self) -> None:
+        if self._last is not None:
+            log.warning("the database accepts changes again after %d refused for lack of space", self.refused)
+            self._last, self.refused = None, 0
+
+
 class Database:
     """The bot's database: `write_sync()` for changes, `fetchone()/fetchall()/fetchval()` for reads."""
 
@@ -188,8 +261,13 @@ class Database:
         self._queue: asyncio.Queue[Unit | None] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
         self._closing = False
+        self._full = _FullLog()
 
     async def open(self) -> None:
+        with damage_named(self.path):
+            await self._open()
+
+    async def _open(self) -> None:
         workers = [_Worker(self.path, "baithak-db-writer", query_only=False)]
         workers += [_Worker(self.path, f"baithak-db-reader-{n}", query_only=True)
                     for n in range(self._reader_count)]
@@ -263,18 +341,24 @@ class Database:
                 batch.append(nxt)
             await self._run(self._writer, batch)
 
-    @staticmethod
-    async def _run(writer: _Worker, batch: list[Unit]) -> None:
+    async def _run(self, writer: _Worker, batch: list[Unit]) -> None:
         try:
             outcomes = await writer.call(_run_batch, [(fn, args) for fn, args, _ in batch])
         except BaseException as exc:  # the transaction as a whole: every caller gets the error
-            log.exception("write transaction failed; rolled back %d unit(s)", len(batch))
-            for _, _, future in batch:
-                if not future.done():
-                    future.set_exception(exc if isinstance(exc, Exception) else RuntimeError(repr(exc)))
             if not isinstance(exc, Exception):
+                self._fail(batch, RuntimeError(repr(exc)))
                 raise
+            if is_full(exc):
+                self._full.refused_writes(len(batch), exc, self.path)
+            else:
+                log.exception("write transaction failed; rolled back %d unit(s)", len(batch))
+            self._fail(batch, mark_not_saved(exc, full=is_full(exc)))
             return
+        full = [exc for _, exc in outcomes if exc is not None and is_full(exc)]
+        if full:
+            self._full.refused_writes(len(full), full[0], self.path)
+        else:
+            self._full.written()
         for (_, _, future), (result, exc) in zip(batch, outcomes):
             if future.done():  # the caller stopped waiting; the unit was still written
                 continue
@@ -282,6 +366,12 @@ class Database:
                 future.set_exception(exc)
             else:
                 future.set_result(result)
+
+    @staticmethod
+    def _fail(batch: list[Unit], exc: BaseException) -> None:
+        for _, _, future in batch:
+            if not future.done():
+                future.set_exception(exc)
 
     # -- reads ----------------------------------------------------------------------------------
     @contextlib.asynccontextmanager

@@ -22,7 +22,7 @@ from bot.domain.identity import Community, Member, MessageRef
 from bot.domain.rsvp import DECLINED, GOING, MAYBE, REMINDED, TOLD, WAITLIST, decide, reminded
 from bot.ports.events import (Attendee, CancelPlan, Claimed, EditOutcome, EditPlan, Planned,
                               ReminderGroup, RsvpOutcome)
-from bot.storage.sqlite.database import Database, like_contains
+from bot.storage.sqlite.database import Database, like_contains, undo_to
 
 # Clicks decided in one write unit at most; a burst beyond this is split over several commits.
 MAX_CLICKS = 500
@@ -181,15 +181,22 @@ def _rsvp_one(conn: sqlite3.Connection, click: Click) -> RsvpOutcome:
     return RsvpOutcome(event, previous, decision.status, position, promoted, planned)
 
 
-def _rsvp_batch(conn: sqlite3.Connection, clicks: list[Click]) -> list[RsvpOutcome | DomainError]:
-    """Clicks in arrival order (the click order the waitlist keeps); a refused click changes nothing
-    and does not affect the others."""
-    out: list[RsvpOutcome | DomainError] = []
+def _rsvp_batch(conn: sqlite3.Connection, clicks: list[Click]) -> list[RsvpOutcome | BaseException]:
+    """Clicks in arrival order (the click order the waitlist keeps), each in its own savepoint: a
+    refused or failing click is undone alone and does not affect the others."""
+    out: list[RsvpOutcome | BaseException] = []
     for click in clicks:
+        conn.execute("SAVEPOINT click")
         try:
-            out.append(_rsvp_one(conn, click))
+            outcome = _rsvp_one(conn, click)
         except DomainError as refused:
+            undo_to(conn, "click", refused)
             out.append(refused)
+        except Exception as failed:  # an unexpected error in one click: that click alone fails
+            out.append(undo_to(conn, "click", failed))
+        else:
+            conn.execute("RELEASE click")
+            out.append(outcome)
     return out
 
 
@@ -334,7 +341,7 @@ class SqliteEventsRepository:
             for (_, future), result in zip(batch, results):
                 if future.done():
                     continue
-                if isinstance(result, DomainError):
+                if isinstance(result, BaseException):
                     future.set_exception(result)
                 else:
                     future.set_result(result)
@@ -386,6 +393,11 @@ class SqliteEventsRepository:
 
     async def claim(self, event_id: int, offset_min: int, now: datetime, limit: int = 100) -> list[Claimed]:
         return await self.db.write_sync(_claim, event_id, offset_min, now, limit)
+
+    async def requeue_claimed(self) -> int:
+        return await self.db.write_sync(lambda conn: conn.execute(
+            "UPDATE event_reminders SET status = ?, done_at = NULL WHERE status = ?",
+            (rem.PENDING, rem.CLAIMED)).rowcount)
 
     async def finish(self, outcomes: dict[str, list[int]], now: datetime) -> None:
         if any(outcomes.values()):

@@ -116,11 +116,12 @@ async def migrate(conn: aiosqlite.Connection, directory: Path = MIGRATIONS_DIR) 
 
 async def open_migrated(path: Path | str, directory: Path = MIGRATIONS_DIR) -> "Database":
     """Apply pending migrations to the file at `path`, then open it as the bot's Database."""
-    from bot.storage.sqlite.database import Database, connect
+    from bot.storage.sqlite.database import Database, connect, damage_named
 
     conn = await connect(path)
     try:
-        await migrate(conn, directory)
+        with damage_named(path):
+            await migrate(conn, directory)
     finally:
         await conn.close()
     db = Database(path)

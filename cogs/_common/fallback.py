@@ -1,0 +1,78 @@
+"""Every component and modal interaction gets an answer.
+
+discord.py drops a click silently when nothing handles it: an unknown or malformed custom_id, a
+custom_id sent as the wrong component type, a modal the bot never opened or has forgotten. Discord
+then shows "This interaction failed". The client's `on_interaction` calls :func:`answer_unhandled`:
+such interactions get a localised "this button no longer works" (or "this form has expired") at
+once, and any interaction a handler took but left unanswered gets it just before Discord's
+3-second window closes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import discord
+
+from bot.i18n import t
+from cogs._common.context import language_of
+from cogs._common.forms import answer_if_expired
+from cogs._common.reply import reply
+
+log = logging.getLogger(__name__)
+
+# A handler that has not answered by then never will in time (Discord allows 3 seconds).
+SAFETY_NET = 2.6
+_HANDLED = (discord.InteractionType.component, discord.InteractionType.modal_submit)
+
+
+def _will_be_handled(interaction: discord.Interaction) -> bool:
+    """Whether discord.py's view store will pass this interaction to a handler, decided as it does."""
+    store = interaction.client._connection._view_store  # type: ignore[attr-defined]
+    data: dict[str, Any] = dict(interaction.data or {})  # type: ignore[arg-type]
+    custom_id = data.get("custom_id")
+    if not isinstance(custom_id, str):
+        return False
+    if interaction.type is discord.InteractionType.modal_submit:
+        return custom_id in store._modals
+    kind = data.get("component_type")
+    key = (kind, custom_id)
+    message = interaction.message
+    if message is not None and store._views.get(message.id, {}).get(key) is not None:
+        return True
+    if store._views.get(None, {}).get(key) is not None:
+        return True
+    if message is None or not any(p.fullmatch(custom_id) for p in store._dynamic_items):
+        return False
+    # A persistent item is only called when the message really has that component, of that type.
+    view = discord.ui.View.from_message(message, timeout=None)
+    return any(item.type.value == kind and getattr(item, "custom_id", None) == custom_id
+               for item in view.walk_children())
+
+
+async def _say_gone(interaction: discord.Interaction) -> None:
+    key = "common.form_expired" if interaction.type is discord.InteractionType.modal_submit else "common.button_gone"
+    try:
+        await reply(interaction, t(await language_of(interaction), key))
+    except (discord.InteractionResponded, discord.HTTPException):
+        pass  # a handler answered after all
+
+
+async def answer_unhandled(interaction: discord.Interaction) -> None:
+    """Answer a component or modal interaction that nothing else will answer."""
+    if interaction.type not in _HANDLED:
+        return
+    if await answer_if_expired(interaction):
+        return
+    if not _will_be_handled(interaction):
+        log.info("answered an interaction no handler takes: %r", str((interaction.data or {}).get("custom_id"))[:120])
+        if not interaction.response.is_done():
+            await _say_gone(interaction)
+        return
+    await asyncio.sleep(max(0.0, SAFETY_NET - (discord.utils.utcnow() - interaction.created_at).total_seconds()))
+    if not interaction.response.is_done():
+        log.warning("a handler left interaction %s unanswered (%r): answered for it", interaction.id,
+                    str((interaction.data or {}).get("custom_id"))[:120])
+        await _say_gone(interaction)
