@@ -24,7 +24,9 @@ async def test_a_failing_click_in_a_burst_fails_alone(store) -> None:
     outcomes = [r for r in results if not isinstance(r, BaseException)]
     assert len(outcomes) == 40
     assert sum(1 for o in outcomes if o.status == "going") == 30
-    assert [o.position for o in outcomes if o.status == "waitlist"] == list(range(1, 11))
+    # Waitlist positions 1..10 with none repeated or skipped (on PostgreSQL clicks commit in parallel,
+    # so the order they were started in is not the order they reach the event's row lock).
+    assert sorted(o.position for o in outcomes if o.status == "waitlist") == list(range(1, 11))
     counts = await store.events.counts(event.id)
     assert (counts.going, counts.waitlist) == (30, 10)
     assert {a.user_id for a in await store.events.attendees(event.id)} == {m.id for m in genuine}

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 import asyncpg
 
-from bot.storage.errors import DatabaseUnavailable
+from bot.storage.errors import DatabaseUnavailable, mark_not_saved
 
 log = logging.getLogger(__name__)
 
@@ -161,11 +161,14 @@ class Database:
             try:
                 async with self.transaction(isolation=isolation) as conn:
                     return await fn(conn)
-            except _RETRYABLE:
+            except _RETRYABLE as exc:
                 if attempt == RETRIES:
-                    raise
+                    raise mark_not_saved(exc)
                 log.info("write unit retried after a serialization failure (attempt %d)", attempt)
                 await asyncio.sleep(0.005 * attempt)
+            except Exception as exc:
+                # The transaction was rolled back: the caller may truthfully say nothing was kept.
+                raise mark_not_saved(exc, full=isinstance(exc, asyncpg.DiskFullError))
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def execute(self, sql: str, *args: Any) -> str:

@@ -328,6 +328,16 @@ class PostgresEventsRepository:
             rem.PENDING, self.lease.now(), limit)
         return sorted((Claimed(r[0], Member(r[1], r[2]), _utc(r[3])) for r in rows), key=lambda c: c.id)
 
+    async def requeue_claimed(self) -> int:
+        """Claims nobody will finish back to pending: this store's own (its sends were cut short)
+        and any whose lease expired (their process died). Claims another live process holds are
+        left alone. The rows keep their ids, hence their nonces: a resend is not a second DM."""
+        result = await self.db.execute(
+            "UPDATE event_reminders SET status = $1, done_at = NULL, lease_owner = NULL, lease_until = NULL "
+            "WHERE status = $2 AND (lease_owner = $3 OR lease_until < $4 OR lease_until IS NULL)",
+            rem.PENDING, rem.CLAIMED, self.lease.owner, self.lease.now())
+        return int(result.split()[-1])
+
     async def finish(self, outcomes: dict[str, list[int]], now: datetime) -> None:
         """Record each claimed row's outcome and release its lease."""
         if not any(outcomes.values()):
