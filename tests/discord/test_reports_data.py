@@ -126,7 +126,8 @@ async def test_stats_figures_are_exact(stats_world) -> None:
     # Closed after 5h, 7h and 2h: median 5h.
     assert fields["Median time to resolution"] == "5h"
     assert fields["Platform compliance"].split("\n") == [
-        "Facebook: 50% (1 of 2 decided; 2 escalated)", "TikTok: n/a (0 of 0 decided; 1 escalated)"]
+        "Facebook: 50% (1 of 2 decided cases; 2 cases escalated)",
+        "TikTok: n/a (0 of 0 decided cases; 1 case escalated)"]
     r = await h.fake.slash(w.moderator, "reports stats", days=60)
     assert r.embeds[0]["description"] == "6 cases opened."
     assert {f["name"]: f["value"] for f in r.embeds[0]["fields"]}["Median time to first claim"] == "3h"
