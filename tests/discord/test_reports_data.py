@@ -36,7 +36,8 @@ async def test_export_csv_and_json_without_reporters(world) -> None:
     await r.wait_done()
     file = r.messages[-1].attachments[0]
     assert r.messages[-1].ephemeral and file.filename.endswith(".csv")
-    rows = list(csv.DictReader(io.StringIO(file.text)))
+    assert file.data.startswith("\ufeff".encode("utf-8"))  # Excel reads the Urdu as UTF-8
+    rows = list(csv.DictReader(io.StringIO(file.data.decode("utf-8-sig"))))
     assert [row["reference"] for row in rows] == ["R-0001", "R-0002"]
     first, second = rows
     assert first["content"].startswith("'=cmd")  # neutralised for spreadsheets
