@@ -27,7 +27,7 @@ from bot.domain.guild_settings import GuildSettings
 from bot.domain.identity import Community, Member, Place, parse_id
 from bot.domain.roles import Actor
 from bot.domain.rsvp import WAITLIST
-from bot.domain.when import parse_when
+from bot.domain.when import When, parse_when
 from bot.i18n import t
 from bot.i18n.format import CONTENT, EMBED_DESCRIPTION, EMBED_TITLE, FIELD_VALUE, FOOTER, cut, ts
 from bot.ports.events import Attendee, EventsRepository
@@ -141,6 +141,14 @@ def _text(text: str) -> Message:
     return Message(text=cut(text, CONTENT))
 
 
+def _reading(lang: str, typed: str, reading: When) -> str:
+    """How the organiser's `when` was read (and, for a bare hour 1-7, that it was taken as pm), so a
+    wrong reading is seen at once."""
+    local = reading.start.astimezone(ZoneInfo(reading.zone)).strftime("%Y-%m-%d %H:%M")
+    line = t(lang, "when.read", value=cut(typed, 100), local=local, zone=reading.zone)
+    return line + (" " + t(lang, "when.assumed_pm") if reading.assumed_pm else "")
+
+
 def _local(event: Event) -> str:
     return event.starts_at.astimezone(ZoneInfo(event.timezone)).strftime("%Y-%m-%d %H:%M")
 
@@ -242,9 +250,11 @@ class EventsService:
             raise DomainError("event.post_failed", channel=event.channel_id) from None
         await self.repo.set_message(event.id, ref)
         event = replace(event, channel_id=ref.place.id, message_id=ref.id)
-        return _text(t(lang, "event.created", title=cut(event.title, 200), url=event.jump_url(),
-                       start=ts(event.starts_at, "F"), relative=ts(event.starts_at, "R"),
-                       local=f"{_local(event)} ({event.timezone})"))
+        text = t(lang, "event.created", title=cut(event.title, 200), url=event.jump_url(),
+                 start=ts(event.starts_at, "F"), relative=ts(event.starts_at, "R"),
+                 local=f"{_local(event)} ({event.timezone})")
+        # Read again only for the reply (plan_event read it to decide): how the words were understood.
+        return _text(text + "\n" + _reading(lang, when, parse_when(when, event.timezone, now)))
 
     # -- RSVP ---------------------------------------------------------------------------------
     async def rsvp(self, actor: Actor, event_id: int, choice: str) -> Message:
@@ -299,7 +309,8 @@ class EventsService:
         now = self.clock.now()
         # Read before the write unit (dateparser is slow), in the zone the event was announced in,
         # even if the community's zone changed since; the zone of an event never changes.
-        starts_at = parse_when(when, event.timezone, now).start if when is not None else None
+        reading = parse_when(when, event.timezone, now) if when is not None else None
+        starts_at = reading.start if reading is not None else None
         outcome = await self.repo.edit(event.id, lambda ev, going: plan_edit(
             actor, settings, ev, now=now, going=going, title=title, starts_at=starts_at, duration=duration,
             location=location, description=description, capacity=capacity), now)
@@ -315,6 +326,8 @@ class EventsService:
         if outcome.promoted:
             self.background.spawn(self._tell_promoted(new, outcome.promoted, lang), "tell promoted members")
         text = t(lang, "event.edited", title=cut(new.title, 200), changes=changes, notified=len(delivery.reached))
+        if when is not None and reading is not None:
+            text += "\n" + _reading(lang, when, reading)
         if delivery.closed:
             text += "\n" + t(lang, "event.unreachable", count=len(delivery.closed))
         return _text(text)

@@ -18,9 +18,11 @@ import sys
 import sysconfig
 from pathlib import Path
 
+from bot.storage.sqlite.migrations import discover
 from tests.e2e.process import REPO
 
-MIGRATIONS = list(range(1, 8))
+# Every migration in the repository (numbers are reserved per feature, so there may be gaps).
+MIGRATIONS = [m.version for m in discover()]
 PACKAGES = ("bot", "cogs", "fakediscord")
 
 

@@ -30,21 +30,21 @@ MESSAGES = {
         "ur": "یہ صرف سرور کے اندر چلتا ہے، براہِ راست پیغامات میں نہیں۔",
     },
     "common.too_long": {
-        "en": "`{field}` is too long: at most {limit} characters.",
-        "ur": "`{field}` بہت لمبا ہے: زیادہ سے زیادہ {limit} حروف۔",
+        "en": "`{field}` is too long: at most {limit:character|characters}.",
+        "ur": "`{field}` بہت لمبا ہے: زیادہ سے زیادہ {limit:حرف|حروف}۔",
     },
     "common.none": {"en": "not set", "ur": "مقرر نہیں"},
     "common.on": {"en": "on", "ur": "آن"},
     "common.off": {"en": "off", "ur": "آف"},
     "common.dm_closed": {
         "en": "I could not DM them: their direct messages are closed.",
-        "ur": "میں انہیں پیغام نہیں بھیج سکا: ان کے براہِ راست پیغامات بند ہیں۔",
+        "ur": "انہیں براہِ راست پیغام نہیں بھیجا جا سکا: ان کے براہِ راست پیغامات بند ہیں۔",
     },
     "common.form_expired": {
         "en": "This form has expired (it stayed open too long, or the bot restarted). Please start again.",
         "ur": "یہ فارم ختم ہو چکا ہے (یہ بہت دیر کھلا رہا، یا بوٹ دوبارہ شروع ہوا)۔ براہِ کرم دوبارہ شروع کریں۔",
     },
-    "common.page": {"en": "Page {page} of {pages}", "ur": "صفحہ {page} از {pages}"},
+    "common.page": {"en": "Page {page} of {pages}", "ur": "کل {pages} میں سے صفحہ {page}"},
     "common.previous": {"en": "Previous", "ur": "پچھلا"},
     "common.next": {"en": "Next", "ur": "اگلا"},
     "perm.need_admin": {
@@ -53,11 +53,11 @@ MESSAGES = {
     },
     "perm.need_organiser": {
         "en": "Only organisers can do this: you need the organiser role or Manage Events.",
-        "ur": "یہ صرف منتظمین کر سکتے ہیں: آپ کو organiser رول یا Manage Events درکار ہے۔",
+        "ur": "یہ صرف منتظمین کر سکتے ہیں: اس کے لیے منتظم رول یا Manage Events کی اجازت چاہیے۔",
     },
     "perm.need_moderator": {
         "en": "Only moderators can do this: you need the moderator role or Manage Server.",
-        "ur": "یہ صرف ماڈریٹر کر سکتے ہیں: آپ کو moderator رول یا Manage Server درکار ہے۔",
+        "ur": "یہ صرف ماڈریٹر کر سکتے ہیں: اس کے لیے ماڈریٹر رول یا Manage Server کی اجازت چاہیے۔",
     },
     "duration.invalid": {
         "en": "`{value}` is not a duration. Write it like `90m`, `2h` or `1h30m`.",
@@ -72,8 +72,8 @@ MESSAGES = {
         "ur": "`{value}` یاد دہانی کے اوقات کی فہرست نہیں۔ یوں لکھیں: `24h,1h` یا `30m`۔",
     },
     "offsets.too_many": {
-        "en": "At most {maximum} reminder times, please.",
-        "ur": "زیادہ سے زیادہ {maximum} یاد دہانیاں رکھیں۔",
+        "en": "At most {maximum:reminder time|reminder times}, please.",
+        "ur": "زیادہ سے زیادہ {maximum:یاد دہانی|یاد دہانیاں} رکھیں۔",
     },
     "setup.title": {"en": "Baithak settings", "ur": "بیٹھک کی ترتیبات"},
     "setup.saved": {"en": "Settings saved.", "ur": "ترتیبات محفوظ ہو گئیں۔"},
@@ -101,7 +101,7 @@ MESSAGES = {
         "en": "Note: {role} is not mentionable and I lack Mention Everyone, so urgent report cards cannot "
               "notify moderators. Make the role mentionable (Server Settings > Roles) or grant me Mention Everyone.",
         "ur": "نوٹ: {role} مینشن کے قابل نہیں اور میرے پاس Mention Everyone نہیں، اس لیے فوری رپورٹ کارڈ "
-              "ماڈریٹرز کو مطلع نہیں کر سکیں گے۔ رول کو مینشن کے قابل بنائیں (Server Settings > Roles) یا مجھے Mention Everyone دیں۔",
+              "ماڈریٹروں کو اطلاع نہیں دے سکیں گے۔ رول کو مینشن کے قابل بنائیں (Server Settings > Roles) یا مجھے Mention Everyone دیں۔",
     },
     "setup.field.announcements": {"en": "Announcements channel", "ur": "اعلانات کا چینل"},
     "setup.field.moderation": {"en": "Moderation channel", "ur": "ماڈریشن چینل"},

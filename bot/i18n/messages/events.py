@@ -51,8 +51,8 @@ MESSAGES = {
         "ur": "**{title}** ختم ہو چکی ہے۔",
     },
     "event.capacity_below_going": {
-        "en": "{going} members are already going, so capacity cannot be {value}. Nobody is taken off the list.",
-        "ur": "{going} اراکین پہلے ہی آ رہے ہیں، اس لیے گنجائش {value} نہیں ہو سکتی۔ کسی کو فہرست سے نہیں نکالا جاتا۔",
+        "en": "{going:member is|members are} already going, so capacity cannot be {value}. Nobody is taken off the list.",
+        "ur": "{going:رکن|اراکین} پہلے ہی آ رہے ہیں، اس لیے گنجائش {value} نہیں ہو سکتی۔ کسی کو فہرست سے نہیں نکالا جاتا۔",
     },
     "event.nothing_changed": {
         "en": "Nothing to change: give at least one option with a new value.",
@@ -69,19 +69,19 @@ MESSAGES = {
     # -- replies to organisers -----------------------------------------------------------------
     "event.created": {
         "en": "**{title}** is announced: {url}\nStarts {start} ({relative}), read as {local}.",
-        "ur": "**{title}** کا اعلان ہو گیا: {url}\nآغاز {start} ({relative})، جسے {local} سمجھا گیا۔",
+        "ur": "**{title}** کا اعلان ہو گیا: {url}\nوقت: {start} ({relative})۔ آپ کا لکھا ہوا وقت {local} سمجھا گیا۔",
     },
     "event.edited": {
         "en": "**{title}** updated:\n{changes}\n{notified:member|members} told by DM.",
-        "ur": "**{title}** میں تبدیلی ہو گئی:\n{changes}\n{notified} اراکین کو پیغام بھیجا گیا۔",
+        "ur": "**{title}** میں تبدیلی ہو گئی:\n{changes}\n{notified:رکن|اراکین} کو براہِ راست پیغام سے بتا دیا گیا۔",
     },
     "event.cancel_done": {
         "en": "**{title}** is cancelled. {notified:member|members} told by DM; pending reminders dropped.",
-        "ur": "**{title}** منسوخ ہو گئی۔ {notified} اراکین کو پیغام بھیجا گیا؛ باقی یاد دہانیاں ختم کر دی گئیں۔",
+        "ur": "**{title}** منسوخ ہو گئی۔ {notified:رکن|اراکین} کو براہِ راست پیغام سے بتا دیا گیا؛ باقی یاد دہانیاں ختم کر دی گئیں۔",
     },
     "event.unreachable": {
         "en": "{count:member|members} could not be reached: their DMs are closed.",
-        "ur": "{count} اراکین تک پیغام نہیں پہنچ سکا: ان کے براہِ راست پیغامات بند ہیں۔",
+        "ur": "{count:رکن|اراکین} تک پیغام نہیں پہنچ سکا: ان کے براہِ راست پیغامات بند ہیں۔",
     },
     "event.change_line": {"en": "• {field}: {old} → {new}", "ur": "• {field}: {old} ← {new}"},
     "event.field.title": {"en": "Title", "ur": "عنوان"},
@@ -103,9 +103,9 @@ MESSAGES = {
     "embed.no_reason": {"en": "No reason given.", "ur": "کوئی وجہ نہیں بتائی گئی۔"},
     "embed.footer": {"en": "Event #{id} · times shown in your own zone · {zone}",
                      "ur": "تقریب #{id} · اوقات آپ کے اپنے ٹائم زون میں · {zone}"},
-    "button.going": {"en": "Going", "ur": "آ رہا/رہی ہوں"},
+    "button.going": {"en": "Going", "ur": "ہاں، شرکت"},
     "button.maybe": {"en": "Maybe", "ur": "شاید"},
-    "button.declined": {"en": "Can't go", "ur": "نہیں آ سکتا/سکتی"},
+    "button.declined": {"en": "Can't go", "ur": "معذرت، نہیں"},
     "button.calendar": {"en": "Add to calendar", "ur": "کیلنڈر میں شامل کریں"},
     # -- RSVP replies --------------------------------------------------------------------------
     "rsvp.going": {"en": "You're going to **{title}**. See you there!",
@@ -156,7 +156,7 @@ MESSAGES = {
     "list.link": {"en": "announcement", "ur": "اعلان"},
     "attendees.title": {"en": "Attendees: {title}", "ur": "شرکاء: {title}"},
     "attendees.empty": {"en": "Nobody has answered yet.", "ur": "ابھی کسی نے جواب نہیں دیا۔"},
-    "attendees.more": {"en": "…and {count} more (all are in the CSV).", "ur": "…اور {count} مزید (سب CSV میں ہیں)۔"},
+    "attendees.more": {"en": "…and {count:more member|more members} (all are in the CSV).", "ur": "…اور {count:رکن|اراکین} مزید (سب CSV میں ہیں)۔"},
     "attendees.csv_note": {
         "en": "The full list is attached as CSV (opens in any spreadsheet).",
         "ur": "مکمل فہرست CSV فائل میں منسلک ہے (کسی بھی اسپریڈشیٹ میں کھلتی ہے)۔",
@@ -174,12 +174,12 @@ MESSAGES = {
     "my.events.title": {"en": "Your upcoming events", "ur": "آپ کی آنے والی تقریبات"},
     "my.events.empty": {
         "en": "You have not answered any upcoming event. Click Going or Maybe on an announcement.",
-        "ur": "آپ نے کسی آنے والی تقریب کا جواب نہیں دیا۔ کسی اعلان پر \"آ رہا/رہی ہوں\" یا \"شاید\" دبائیں۔",
+        "ur": "آپ نے کسی آنے والی تقریب کا جواب نہیں دیا۔ کسی اعلان پر \"ہاں، شرکت\" یا \"شاید\" دبائیں۔",
     },
     "my.events.line": {"en": "**{title}** · {start} ({relative}) · {status}",
                        "ur": "**{title}** · {start} ({relative}) · {status}"},
     "my.calendar.ready": {
         "en": "Your {count:upcoming event|upcoming events}, ready to import into your calendar.",
-        "ur": "آپ کی {count} آنے والی تقریبات، کیلنڈر میں شامل کرنے کے لیے تیار۔",
+        "ur": "آپ کی {count:آنے والی تقریب|آنے والی تقریبات} حاضر ہیں: یہ فائل اپنے کیلنڈر میں کھول لیں۔",
     },
 }
