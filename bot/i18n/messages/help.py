@@ -23,7 +23,7 @@ MESSAGES = {
     },
     "help.section.member": {"en": "For everyone", "ur": "سب کے لیے"},
     "help.section.organiser": {"en": "For organisers", "ur": "منتظمین کے لیے"},
-    "help.section.moderator": {"en": "For moderators", "ur": "ماڈریٹرز کے لیے"},
+    "help.section.moderator": {"en": "For moderators", "ur": "ماڈریٹروں کے لیے"},
     "help.section.admin": {"en": "For admins", "ur": "ایڈمنز کے لیے"},
     # -- one pair per command: what it does, and an example (command names and option names stay in
     # English, as Discord shows them; the values are what a member here would type) ---------------
@@ -65,7 +65,7 @@ MESSAGES = {
     "help.ex.resource_remove": {"en": "resource remove id:12", "ur": "resource remove id:12"},
     "help.cmd.report": {
         "en": "report misinformation or harmful content seen elsewhere, privately to the moderators",
-        "ur": "کہیں اور دیکھی گئی غلط معلومات یا نقصان دہ مواد کی رپورٹ، خاموشی سے ماڈریٹرز کو",
+        "ur": "کہیں اور دیکھی گئی غلط معلومات یا نقصان دہ مواد کی رپورٹ، خاموشی سے ماڈریٹروں کو",
     },
     "help.ex.report": {
         "en": "report target:https://example.com/post/123 category:Misinformation",
@@ -73,7 +73,7 @@ MESSAGES = {
     },
     "help.cmd.report_message": {
         "en": "report a message in this server, privately to the moderators",
-        "ur": "اس سرور کے کسی پیغام کی رپورٹ، خاموشی سے ماڈریٹرز کو",
+        "ur": "اس سرور کے کسی پیغام کی رپورٹ، خاموشی سے ماڈریٹروں کو",
     },
     "help.ex.report_message": {
         "en": "right-click the message (on a phone: press and hold), then Apps, then Report message",
@@ -99,7 +99,7 @@ MESSAGES = {
         "ur": "کس نے کیا جواب دیا، CSV فائل کے ساتھ",
     },
     "help.ex.event_attendees": {"en": "event attendees event:Creators meetup", "ur": "event attendees event:تخلیق کاروں کی بیٹھک"},
-    "help.cmd.reports_queue": {"en": "cases waiting for moderators, urgent first", "ur": "ماڈریٹرز کے منتظر کیس، فوری والے پہلے"},
+    "help.cmd.reports_queue": {"en": "cases waiting for moderators, urgent first", "ur": "ماڈریٹروں کے منتظر کیس، فوری والے پہلے"},
     "help.ex.reports_queue": {"en": "reports queue status:new", "ur": "reports queue status:new"},
     "help.cmd.reports_show": {"en": "a case's card, evidence and history", "ur": "کسی کیس کا کارڈ، ثبوت اور تاریخچہ"},
     "help.ex.reports_show": {"en": "reports show case:R-0001", "ur": "reports show case:R-0001"},
