@@ -62,11 +62,15 @@ class ReminderService:
         self.loaded_in: float | None = None
         self.jobs_loaded = 0
         self._running: set[asyncio.Task[None]] = set()
+        self._loaded_once = False
 
     async def load(self) -> None:
         """Start-up loader: one job per (event, offset) with pending rows; past ones run at once."""
         started = time.perf_counter()
-        requeued = await self.repo.requeue_claimed()
+        # Only at start-up: a later reload (the sweep on a shared store) would take back this
+        # process's own claims while their sends are still in flight.
+        requeued = 0 if self._loaded_once else await self.repo.requeue_claimed()
+        self._loaded_once = True
         if requeued:
             log.warning("event reminders: %d claimed by a process that stopped before sending them; "
                         "re-sending with their nonces (no member gets one twice)", requeued)
