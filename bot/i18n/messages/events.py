@@ -145,6 +145,7 @@ MESSAGES = {
     },
     "reminder.location": {"en": " Location: {location}.", "ur": " مقام: {location}۔"},
     # -- calendar ------------------------------------------------------------------------------
+    "ics.starts": {"en": "Starts {start} ({zone}).", "ur": "آغاز: {start} ({zone})۔"},
     "ics.ready": {"en": "Here is **{title}** for your calendar.", "ur": "**{title}** آپ کے کیلنڈر کے لیے حاضر ہے۔"},
     # -- /event list, info, attendees ----------------------------------------------------------
     "list.title": {"en": "Upcoming events", "ur": "آنے والی تقریبات"},
