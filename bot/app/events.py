@@ -29,7 +29,7 @@ from bot.domain.identity import Community, Member, Place, parse_id
 from bot.domain.roles import Actor
 from bot.domain.rsvp import WAITLIST
 from bot.domain.when import When, parse_when
-from bot.i18n import dates, t
+from bot.i18n import RTL_LANGUAGES, dates, t
 from bot.i18n.format import CONTENT, EMBED_DESCRIPTION, EMBED_TITLE, FIELD_VALUE, FOOTER, cut, ts
 from bot.ports.events import Attendee, EventsRepository
 from bot.ports.messaging import (PRIMARY, SECONDARY, SUCCESS, Attachment, Button, Card, Field, Message,
@@ -67,18 +67,41 @@ def _capacity_text(counts: Counts, event: Event) -> str:
     return f"{counts.going}/{event.capacity}" if event.capacity is not None else str(counts.going)
 
 
+def _pair(lang: str, label_key: str, value: str) -> str:
+    return t(lang, "embed.pair", label=t(lang, label_key), value=value)
+
+
 def announcement_card(event: Event, counts: Counts, lang: str) -> Card:
     """Title, description, start/end as timestamps, location, organiser and the live counts. A
-    cancelled event says so in its title and colour, with the reason."""
+    cancelled event says so in its title and colour, with the reason.
+
+    Discord lays inline fields out left to right whatever the language, so an Urdu reader (reading
+    from the right) would meet End before Start and Waitlist before Going; on a phone they wrap
+    unpredictably. In a right-to-left language the times and the answers are therefore each one
+    full-width field whose lines are right-to-left paragraphs: label and value side by side, in
+    reading order (Start, then End; Going, then Maybe, then Waitlist)."""
     title = t(lang, "embed.cancelled_title", title=event.title) if event.cancelled else event.title
-    fields = [Field(t(lang, "embed.starts"), f"{ts(event.starts_at, 'F')}\n{ts(event.starts_at, 'R')}"),
-              Field(t(lang, "embed.ends"), ts(event.ends_at, "F"))]
-    if event.location:
-        fields.append(Field(t(lang, "embed.location"), cut(event.location, FIELD_VALUE), inline=False))
-    fields += [Field(t(lang, "embed.organiser"), f"<@{event.organiser_id}>", inline=False),
-               Field(t(lang, "embed.going"), _capacity_text(counts, event)),
-               Field(t(lang, "embed.maybe"), str(counts.maybe)),
-               Field(t(lang, "embed.waitlist"), str(counts.waitlist))]
+    start = f"{ts(event.starts_at, 'F')}\n{ts(event.starts_at, 'R')}"
+    if lang in RTL_LANGUAGES:
+        when = "\n".join((_pair(lang, "embed.starts", f"{ts(event.starts_at, 'F')} ({ts(event.starts_at, 'R')})"),
+                          _pair(lang, "embed.ends", ts(event.ends_at, "F"))))
+        answers = " · ".join((
+            _pair(lang, "embed.going", _capacity_text(counts, event)),
+            _pair(lang, "embed.maybe", str(counts.maybe)),
+            _pair(lang, "embed.waitlist", str(counts.waitlist))))
+        fields = [Field(t(lang, "embed.when"), when, inline=False)]
+        if event.location:
+            fields.append(Field(t(lang, "embed.location"), cut(event.location, FIELD_VALUE), inline=False))
+        fields += [Field(t(lang, "embed.organiser"), f"<@{event.organiser_id}>", inline=False),
+                   Field(t(lang, "embed.answers"), answers, inline=False)]
+    else:
+        fields = [Field(t(lang, "embed.starts"), start), Field(t(lang, "embed.ends"), ts(event.ends_at, "F"))]
+        if event.location:
+            fields.append(Field(t(lang, "embed.location"), cut(event.location, FIELD_VALUE), inline=False))
+        fields += [Field(t(lang, "embed.organiser"), f"<@{event.organiser_id}>", inline=False),
+                   Field(t(lang, "embed.going"), _capacity_text(counts, event)),
+                   Field(t(lang, "embed.maybe"), str(counts.maybe)),
+                   Field(t(lang, "embed.waitlist"), str(counts.waitlist))]
     if event.cancelled:
         reason = event.cancel_reason or t(lang, "embed.no_reason")
         fields.append(Field(t(lang, "embed.cancelled_reason"), cut(reason, FIELD_VALUE), inline=False))

@@ -106,7 +106,7 @@ MESSAGES = {
     "button.going": {"en": "Going", "ur": "ہاں، شرکت"},
     "button.maybe": {"en": "Maybe", "ur": "شاید"},
     "button.declined": {"en": "Can't go", "ur": "معذرت، نہیں"},
-    "button.calendar": {"en": "Add to calendar", "ur": "کیلنڈر میں شامل کریں"},
+    "button.calendar": {"en": "Add to calendar", "ur": "کیلنڈر"},
     # -- RSVP replies --------------------------------------------------------------------------
     "rsvp.going": {"en": "You're going to **{title}**. See you there!",
                    "ur": "آپ **{title}** میں آ رہے ہیں۔ وہاں ملاقات ہوگی!"},
