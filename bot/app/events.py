@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from typing import Sequence
+from datetime import datetime
+from typing import Callable, Sequence
 from zoneinfo import ZoneInfo
 
 from bot.app.background import Background
@@ -28,7 +29,7 @@ from bot.domain.identity import Community, Member, Place, parse_id
 from bot.domain.roles import Actor
 from bot.domain.rsvp import WAITLIST
 from bot.domain.when import When, parse_when
-from bot.i18n import t
+from bot.i18n import RTL_LANGUAGES, dates, t
 from bot.i18n.format import CONTENT, EMBED_DESCRIPTION, EMBED_TITLE, FIELD_VALUE, FOOTER, cut, ts
 from bot.ports.events import Attendee, EventsRepository
 from bot.ports.messaging import (PRIMARY, SECONDARY, SUCCESS, Attachment, Button, Card, Field, Message,
@@ -66,18 +67,41 @@ def _capacity_text(counts: Counts, event: Event) -> str:
     return f"{counts.going}/{event.capacity}" if event.capacity is not None else str(counts.going)
 
 
+def _pair(lang: str, label_key: str, value: str) -> str:
+    return t(lang, "embed.pair", label=t(lang, label_key), value=value)
+
+
 def announcement_card(event: Event, counts: Counts, lang: str) -> Card:
     """Title, description, start/end as timestamps, location, organiser and the live counts. A
-    cancelled event says so in its title and colour, with the reason."""
+    cancelled event says so in its title and colour, with the reason.
+
+    Discord lays inline fields out left to right whatever the language, so an Urdu reader (reading
+    from the right) would meet End before Start and Waitlist before Going; on a phone they wrap
+    unpredictably. In a right-to-left language the times and the answers are therefore each one
+    full-width field whose lines are right-to-left paragraphs: label and value side by side, in
+    reading order (Start, then End; Going, then Maybe, then Waitlist)."""
     title = t(lang, "embed.cancelled_title", title=event.title) if event.cancelled else event.title
-    fields = [Field(t(lang, "embed.starts"), f"{ts(event.starts_at, 'F')}\n{ts(event.starts_at, 'R')}"),
-              Field(t(lang, "embed.ends"), ts(event.ends_at, "F"))]
-    if event.location:
-        fields.append(Field(t(lang, "embed.location"), cut(event.location, FIELD_VALUE), inline=False))
-    fields += [Field(t(lang, "embed.organiser"), f"<@{event.organiser_id}>", inline=False),
-               Field(t(lang, "embed.going"), _capacity_text(counts, event)),
-               Field(t(lang, "embed.maybe"), str(counts.maybe)),
-               Field(t(lang, "embed.waitlist"), str(counts.waitlist))]
+    start = f"{ts(event.starts_at, 'F')}\n{ts(event.starts_at, 'R')}"
+    if lang in RTL_LANGUAGES:
+        when = "\n".join((_pair(lang, "embed.starts", f"{ts(event.starts_at, 'F')} ({ts(event.starts_at, 'R')})"),
+                          _pair(lang, "embed.ends", ts(event.ends_at, "F"))))
+        answers = " · ".join((
+            _pair(lang, "embed.going", _capacity_text(counts, event)),
+            _pair(lang, "embed.maybe", str(counts.maybe)),
+            _pair(lang, "embed.waitlist", str(counts.waitlist))))
+        fields = [Field(t(lang, "embed.when"), when, inline=False)]
+        if event.location:
+            fields.append(Field(t(lang, "embed.location"), cut(event.location, FIELD_VALUE), inline=False))
+        fields += [Field(t(lang, "embed.organiser"), f"<@{event.organiser_id}>", inline=False),
+                   Field(t(lang, "embed.answers"), answers, inline=False)]
+    else:
+        fields = [Field(t(lang, "embed.starts"), start), Field(t(lang, "embed.ends"), ts(event.ends_at, "F"))]
+        if event.location:
+            fields.append(Field(t(lang, "embed.location"), cut(event.location, FIELD_VALUE), inline=False))
+        fields += [Field(t(lang, "embed.organiser"), f"<@{event.organiser_id}>", inline=False),
+                   Field(t(lang, "embed.going"), _capacity_text(counts, event)),
+                   Field(t(lang, "embed.maybe"), str(counts.maybe)),
+                   Field(t(lang, "embed.waitlist"), str(counts.waitlist))]
     if event.cancelled:
         reason = event.cancel_reason or t(lang, "embed.no_reason")
         fields.append(Field(t(lang, "embed.cancelled_reason"), cut(reason, FIELD_VALUE), inline=False))
@@ -93,10 +117,25 @@ def announcement(event: Event, counts: Counts, lang: str) -> Message:
     return Message(cards=(announcement_card(event, counts, lang),), buttons=(buttons,))
 
 
-def change_lines(changes: Sequence[Change], lang: str) -> str:
+def _change_value(change: Change, index: int, lang: str, zone: str | None) -> str:
+    """One side of a change; in Urdu a start is written out in the event's zone and a duration in
+    Urdu units (Discord would show its timestamp in English)."""
+    text = (change.old, change.new)[index]
+    if lang != "ur" or change.values is None:
+        return cut(text, 300)
+    value = change.values[index]
+    if change.field == "when" and isinstance(value, datetime) and zone:
+        return dates.written(lang, value, zone)
+    if change.field == "duration" and isinstance(value, int):
+        return dates.minutes(lang, value)
+    return cut(text, 300)
+
+
+def change_lines(changes: Sequence[Change], lang: str, zone: str | None = None) -> str:
     """What an edit changed, one "field: old → new" line each (for the DM and the organiser)."""
-    return "\n".join(t(lang, "event.change_line", field=t(lang, f"event.field.{c.field}"), old=cut(c.old, 300),
-                       new=cut(c.new, 300)) for c in changes)
+    return "\n".join(t(lang, "event.change_line", field=t(lang, f"event.field.{c.field}"),
+                       old=_change_value(c, 0, lang, zone), new=_change_value(c, 1, lang, zone))
+                     for c in changes)
 
 
 def _with_link(line: str, event: Event, lang: str) -> str:
@@ -144,9 +183,21 @@ def _text(text: str) -> Message:
 def _reading(lang: str, typed: str, reading: When) -> str:
     """How the organiser's `when` was read (and, for a bare hour 1-7, that it was taken as pm), so a
     wrong reading is seen at once."""
-    local = reading.start.astimezone(ZoneInfo(reading.zone)).strftime("%Y-%m-%d %H:%M")
+    local = (dates.written(lang, reading.start, reading.zone) if lang == "ur"
+             else reading.start.astimezone(ZoneInfo(reading.zone)).strftime("%Y-%m-%d %H:%M"))
     line = t(lang, "when.read", value=cut(typed, 100), local=local, zone=reading.zone)
     return line + (" " + t(lang, "when.assumed_pm") if reading.assumed_pm else "")
+
+
+def _ics_description(lang: str) -> Callable[[Event], str]:
+    """The line a calendar entry's description ends with: the start written out in `lang`."""
+    def describe(event: Event) -> str:
+        return t(lang, "ics.starts", start=dates.written(lang, event.starts_at, event.timezone), zone=event.timezone)
+    return describe
+
+
+def _written_local(event: Event, lang: str) -> str:
+    return dates.written(lang, event.starts_at, event.timezone) if lang == "ur" else _local(event)
 
 
 def _local(event: Event) -> str:
@@ -252,7 +303,7 @@ class EventsService:
         event = replace(event, channel_id=ref.place.id, message_id=ref.id)
         text = t(lang, "event.created", title=cut(event.title, 200), url=event.jump_url(),
                  start=ts(event.starts_at, "F"), relative=ts(event.starts_at, "R"),
-                 local=f"{_local(event)} ({event.timezone})")
+                 local=f"{_written_local(event, lang)} ({event.timezone})")
         # Read again only for the reply (plan_event read it to decide): how the words were understood.
         return _text(text + "\n" + _reading(lang, when, parse_when(when, event.timezone, now)))
 
@@ -277,7 +328,8 @@ class EventsService:
         return _text(t(lang, f"rsvp.{outcome.status}", title=title))
 
     async def _tell_promoted(self, event: Event, members: Sequence[Member], lang: str) -> Deliveries:
-        message = _text(t(lang, "rsvp.promoted_dm", title=event.title, start=ts(event.starts_at, "F"),
+        message = _text(t(lang, "rsvp.promoted_dm", title=event.title,
+                          start=dates.start(lang, event.starts_at, event.timezone),
                           url=event.jump_url() or ""))
         delivery = await dm_many(self.messenger, members, lambda member: message)
         if delivery.closed:
@@ -294,7 +346,7 @@ class EventsService:
             raise DomainError("rsvp.cancelled")
         lang = (await self._settings(actor)).language
         return Message(text=t(lang, "ics.ready", title=cut(event.title, 200)),
-                       files=(Attachment(ics_filename(event), event_ics(event, self.clock.now())),))
+                       files=(Attachment(ics_filename(event), event_ics(event, self.clock.now(), _ics_description(lang))),))
 
     # -- /event edit and cancel ---------------------------------------------------------------
     async def edit(self, actor: Actor, event_ref: str, *, title: str | None = None, when: str | None = None,
@@ -320,7 +372,7 @@ class EventsService:
         else:
             self.reminders.ensure(event.id, outcome.planned)
         self.refresher.request(event.id)
-        changes = change_lines(outcome.changes, lang)
+        changes = change_lines(outcome.changes, lang, new.timezone)
         dm = _text(t(lang, "event.dm_edited", title=new.title, changes=changes, url=new.jump_url() or ""))
         delivery = await dm_many(self.messenger, outcome.notify, lambda member: dm)
         if outcome.promoted:
@@ -345,7 +397,8 @@ class EventsService:
         self.reminders.drop(event.id, cancelled.reminder_offsets)
         self.refresher.request(event.id)
         why = t(lang, "event.reason", reason=cancelled.cancel_reason) if cancelled.cancel_reason else ""
-        dm = _text(t(lang, "event.dm_cancelled", title=cancelled.title, start=ts(cancelled.starts_at, "F"),
+        dm = _text(t(lang, "event.dm_cancelled", title=cancelled.title,
+                     start=dates.start(lang, cancelled.starts_at, cancelled.timezone),
                      reason=why))
         delivery = await dm_many(self.messenger, notify, lambda member: dm)
         text = t(lang, "event.cancel_done", title=cut(cancelled.title, 200), notified=len(delivery.reached))
@@ -420,7 +473,7 @@ class EventsService:
         if not mine:
             return _text(t(lang, "my.events.empty"))
         data = calendar_ics([e for e, _ in mine], self.clock.now(), name=t(lang, "my.events.title"),
-                            zone=settings.timezone)
+                            zone=settings.timezone, describe=_ics_description(lang))
         return Message(text=t(lang, "my.calendar.ready", count=len(mine)),
                        files=(Attachment("my-events.ics", data),))
 

@@ -17,7 +17,7 @@ from bot.domain.clock import Clock
 from bot.domain.events import Event
 from bot.domain.guild_settings import GuildSettings
 from bot.domain.identity import Community
-from bot.i18n import t
+from bot.i18n import dates, t
 from bot.i18n.format import CONTENT, cut, ts
 from bot.ports.events import Claimed, EventsRepository
 from bot.ports.messaging import Delivery, Message, Messenger, MessengerError
@@ -38,10 +38,13 @@ def nonce(reminder_id: int) -> str:
     return f"bk-rem-{reminder_id}"
 
 
-def reminder_message(event: Event, lang: str, *, late: bool) -> Message:
-    """The reminder DM: title, start (relative and absolute), location, link to the announcement."""
-    text = t(lang, "reminder.dm", title=event.title, relative=ts(event.starts_at, "R"),
-             start=ts(event.starts_at, "F"),
+def reminder_message(event: Event, lang: str, *, late: bool, now: datetime | None = None) -> Message:
+    """The reminder DM: title, start (relative and absolute), location, link to the announcement.
+    In Urdu the start is written out and "how soon" is an Urdu phrase as of `now` (Discord would
+    show its own timestamps in English)."""
+    soon = dates.relative(lang, event.starts_at, now) if now is not None else ts(event.starts_at, "R")
+    text = t(lang, "reminder.dm", title=event.title, relative=soon,
+             start=dates.start(lang, event.starts_at, event.timezone),
              location=t(lang, "reminder.location", location=event.location) if event.location else "",
              url=event.jump_url() or "")
     if late:
@@ -144,7 +147,7 @@ class ReminderService:
                 late = kind == rem.LATE
                 async with gate:
                     try:
-                        delivery = await self.messenger.dm(claimed.member, reminder_message(event, lang, late=late),
+                        delivery = await self.messenger.dm(claimed.member, reminder_message(event, lang, late=late, now=now),
                                                            nonce=nonce(claimed.id))
                     except MessengerError:
                         log.exception("reminder %s to %s failed", claimed.id, claimed.member)

@@ -21,5 +21,5 @@ async def test_create_and_edit_replies_show_the_reading(flow) -> None:  # noqa: 
     await app.setup.change(ADMIN, SettingsChange(language="ur"))
     again = await app.events.edit(ORGANISER, str(event_id), when="جمعہ 5 بجے")
     plain = bidi.strip(again.text)
-    assert "آپ کا لکھا ہوا وقت `جمعہ 5 بجے` میں نے 2026-03-13 17:00 (Asia/Karachi) سمجھا۔" in plain
+    assert "آپ کا لکھا ہوا وقت `جمعہ 5 بجے` میں نے جمعہ، 13 مارچ 2026، سہ پہر 5:00 (Asia/Karachi) سمجھا۔" in plain
     assert "اکیلا گھنٹہ دوپہر یا شام" in plain

@@ -7,7 +7,7 @@ MESSAGES = {
     },
     "help.intro_dm": {
         "en": "These commands work in a server where Baithak is a member, not here in direct messages. Run `/help` there to see what your roles let you do.",
-        "ur": "یہ کمانڈز اُس سرور میں چلتی ہیں جہاں بیٹھک موجود ہے، یہاں براہِ راست پیغامات میں نہیں۔ وہاں `/help` چلائیں تو آپ کے کرداروں کے مطابق سب کچھ نظر آئے گا۔",
+        "ur": "یہ کمانڈز اُس سرور میں چلتی ہیں جہاں بیٹھک موجود ہے، یہاں براہِ راست پیغامات میں نہیں۔ وہاں `/help` چلائیں تو آپ کے رول کے مطابق سب کچھ نظر آئے گا۔",
     },
     "help.nothing": {
         "en": "There are no commands to show here yet.",
@@ -35,7 +35,7 @@ MESSAGES = {
     "help.ex.event_info": {"en": "event info event:Creators meetup", "ur": "event info event:تخلیق کاروں کی بیٹھک"},
     "help.cmd.my_events": {
         "en": "events you answered Going or Maybe, or are waitlisted for",
-        "ur": "وہ تقریبات جن کے لیے آپ نے \"آ رہا ہوں\" یا \"شاید\" کہا، یا جن کی انتظار فہرست میں ہیں",
+        "ur": "وہ تقریبات جن پر آپ نے \"ہاں، شرکت\" یا \"شاید\" دبایا، یا جن کی انتظار کی فہرست میں آپ ہیں",
     },
     "help.ex.my_events": {"en": "my events", "ur": "my events"},
     "help.cmd.my_calendar": {
@@ -110,7 +110,7 @@ MESSAGES = {
     "help.ex.reports_outcome": {"en": "reports outcome case:R-0003 result:Removed", "ur": "reports outcome case:R-0003 result:Removed"},
     "help.cmd.reports_stats": {
         "en": "counts, median times and how platforms answered",
-        "ur": "تعداد، درمیانی وقت اور پلیٹ فارمز کا ردِعمل",
+        "ur": "تعداد، عموماً لگنے والا وقت (میڈین) اور پلیٹ فارموں کا ردِعمل",
     },
     "help.ex.reports_stats": {"en": "reports stats days:30", "ur": "reports stats days:30"},
     "help.cmd.reports_export": {

@@ -12,7 +12,7 @@ MESSAGES = {
     },
     "reports.bad_outcome": {
         "en": "`{value}` is not an outcome. Pick one from the list.",
-        "ur": "`{value}` کوئی نتیجہ نہیں۔ فہرست میں سے چنیں۔",
+        "ur": "`{value}` کوئی معلوم نتیجہ نہیں۔ فہرست میں سے چنیں۔",
     },
     "reports.bad_platform_outcome": {
         "en": "`{value}` is not a platform outcome. Pick one from the list.",
@@ -24,7 +24,7 @@ MESSAGES = {
     },
     "reports.bad_since": {
         "en": "`{value}` is not a start I can read. Use a date like `2026-01-31` or a span like `7d` or `12h`.",
-        "ur": "`{value}` پڑھا جانے والا آغاز نہیں۔ تاریخ جیسے `2026-01-31` یا مدت جیسے `7d` یا `12h` لکھیں۔",
+        "ur": "`{value}` سے آغاز کی تاریخ سمجھ نہیں آئی۔ تاریخ (جیسے `2026-01-31`) یا پیچھے کی مدت (جیسے `7d` یا `12h`) لکھیں۔",
     },
     "reports.own_message": {
         "en": "You cannot report your own message. If you want it gone, delete it.",
@@ -54,7 +54,7 @@ MESSAGES = {
     },
     "reports.already_claimed": {
         "en": "Case {ref} was already claimed. Nothing was changed.",
-        "ur": "کیس {ref} پہلے ہی کوئی لے چکا ہے۔ کچھ تبدیل نہیں ہوا۔",
+        "ur": "کیس {ref} کو پہلے ہی کوئی ماڈریٹر سنبھال چکا ہے۔ کچھ تبدیل نہیں ہوا۔",
     },
     "reports.already_escalated": {
         "en": "Case {ref} was already escalated. Record the platform's outcome instead.",
@@ -89,7 +89,7 @@ MESSAGES = {
     "reports.confirm.new": {
         "en": "Thank you. Your report is case **{ref}**. Moderators will review it and you will get a DM "
               "with the outcome. Your name is not shown to the moderators handling it.",
-        "ur": "شکریہ۔ آپ کی رپورٹ کیس **{ref}** کے طور پر درج ہو گئی ہے۔ ماڈریٹر اس کا جائزہ لیں گے اور نتیجہ آپ کو براہِ راست پیغام میں "
+        "ur": "شکریہ۔ آپ کی رپورٹ درج ہو گئی: اس کا کیس نمبر **{ref}** ہے۔ ماڈریٹر اس کا جائزہ لیں گے اور نتیجہ آپ کو براہِ راست پیغام میں "
               "بتایا جائے گا۔ کیس دیکھنے والے ماڈریٹروں کو آپ کا نام نہیں دکھایا جاتا۔",
     },
     "reports.confirm.joined": {
@@ -182,14 +182,14 @@ MESSAGES = {
         "en": "{reports:report|reports} from {reporters:member|members}",
         "ur": "{reporters:رکن|اراکین} نے کل {reports:رپورٹ|رپورٹیں} کیں",
     },
-    "reports.card.source": {"en": "Reported", "ur": "رپورٹ شدہ"},
+    "reports.card.source": {"en": "Reported", "ur": "رپورٹ کی گئی چیز"},
     "reports.card.content": {"en": "Content (snapshot at intake)", "ur": "مواد (رپورٹ کے وقت کی نقل)"},
     "reports.card.no_content": {"en": "(no text)", "ur": "(کوئی متن نہیں)"},
     "reports.card.author": {"en": "Posted by", "ur": "پوسٹ کرنے والا"},
     "reports.card.where": {"en": "Where", "ur": "کہاں"},
     "reports.card.jump": {"en": "{channel} · [jump to message]({url})", "ur": "{channel} · [پیغام پر جائیں]({url})"},
-    "reports.card.posted": {"en": "Posted {when}", "ur": "پوسٹ کیا گیا {when}"},
-    "reports.card.edited": {"en": "edited {when}", "ur": "ترمیم {when}"},
+    "reports.card.posted": {"en": "Posted {when}", "ur": "پوسٹ: {when}"},
+    "reports.card.edited": {"en": "edited {when}", "ur": "ترمیم: {when}"},
     "reports.card.link": {"en": "Link", "ur": "لنک"},
     "reports.card.attachments": {"en": "Attachments (not downloaded)", "ur": "منسلکات (ڈاؤن لوڈ نہیں کیے گئے)"},
     "reports.card.attachment_line": {"en": "{name} · {type} · {size}", "ur": "{name} · {type} · {size}"},
@@ -213,7 +213,7 @@ MESSAGES = {
     },
     "reports.card.sla_raised": {
         "en": "Raised to admins {when}",
-        "ur": "ایڈمنز تک پہنچایا گیا {when}",
+        "ur": "ایڈمنز کو اطلاع دی گئی: {when}",
     },
     "reports.card.none": {"en": "none", "ur": "کوئی نہیں"},
     "reports.card.footer": {
@@ -238,10 +238,10 @@ MESSAGES = {
     "reports.pick_outcome_placeholder": {"en": "Choose an outcome", "ur": "نتیجہ چنیں"},
     "reports.pick_platform_outcome": {
         "en": "{ref}: what did {platform} do with the escalation?",
-        "ur": "{ref}: {platform} نے اس پر کیا کیا؟",
+        "ur": "{ref}: {platform} نے اس رپورٹ پر کیا فیصلہ کیا؟",
     },
     "reports.pick_platform_outcome_placeholder": {"en": "Choose what the platform did", "ur": "پلیٹ فارم کا فیصلہ چنیں"},
-    "reports.modal.escalate": {"en": "Escalate {ref} to {platform}", "ur": "{ref} کو {platform} بھیجیں"},
+    "reports.modal.escalate": {"en": "Escalate {ref} to {platform}", "ur": "{ref} {platform} کو بھیجیں"},
     "reports.modal.external_ref": {"en": "Platform's reference (optional)", "ur": "پلیٹ فارم کا حوالہ (اختیاری)"},
     "reports.modal.external_ref_hint": {
         "en": "Ticket number or link from the platform's report form",
@@ -259,10 +259,10 @@ MESSAGES = {
         "en": "Kept in the audit log; not sent to reporters",
         "ur": "آڈٹ لاگ میں محفوظ ہوگی؛ رپورٹ کرنے والوں کو نہیں بھیجی جاتی",
     },
-    "reports.done.claimed": {"en": "You claimed {ref}.", "ur": "آپ نے {ref} کی ذمہ داری لے لی۔"},
+    "reports.done.claimed": {"en": "You claimed {ref}.", "ur": "اب {ref} آپ کے ذمے ہے۔"},
     "reports.done.escalated": {
         "en": "{ref} is escalated to {platform}. Record the platform's outcome on the card when it answers.",
-        "ur": "{ref} کو {platform} بھیج دیا گیا۔ پلیٹ فارم کا جواب آئے تو کارڈ پر اس کا نتیجہ درج کریں۔",
+        "ur": "{ref} {platform} کو بھیج دیا گیا۔ پلیٹ فارم کا جواب آئے تو کارڈ پر اس کا نتیجہ درج کریں۔",
     },
     "reports.done.closed": {
         "en": "{ref} is {status}. Reporters told by DM: {delivered} of {total:reporter|reporters}.",
@@ -317,21 +317,21 @@ MESSAGES = {
     "reports.sla.raise_dm": {
         "en": "As the server's owner: {priority} report case **{ref}** ({category}) is still unclaimed after "
               "{age}, twice its {hours:hour|hours} window. Please make sure a moderator takes it: {card}",
-        "ur": "سرور کے مالک کی حیثیت سے اطلاع: {priority} رپورٹ کیس **{ref}** ({category}) {age} بعد بھی کسی کے "
-              "ذمے نہیں، جو اس کی {hours:گھنٹے|گھنٹے} کی مدت کا دوگنا ہے۔ براہِ کرم یقینی بنائیں کہ کوئی ماڈریٹر اسے لے: {card}",
+        "ur": "آپ سرور کے مالک ہیں، اس لیے اطلاع: {priority} رپورٹ کیس **{ref}** ({category}) {age} بعد بھی کسی کے "
+              "ذمے نہیں، جو اس کی {hours:گھنٹے|گھنٹے} کی مدت کا دگنا ہے۔ براہِ کرم یقینی بنائیں کہ کوئی ماڈریٹر اسے لے: {card}",
     },
     "reports.sla.no_card": {"en": "use `/reports show case:{ref}`", "ur": "`/reports show case:{ref}` استعمال کریں"},
     # -- /reports ---------------------------------------------------------------------------------------
     "reports.queue.title": {"en": "Report queue: {count:case|cases}", "ur": "رپورٹوں کی قطار: {count:کیس|کیس}"},
-    "reports.queue.empty": {"en": "No cases match.", "ur": "کوئی کیس مطابقت نہیں رکھتا۔"},
+    "reports.queue.empty": {"en": "No cases match.", "ur": "ان شرائط کا کوئی کیس نہیں ملا۔"},
     "reports.queue.line": {
         "en": "**{ref}** · {category} · {status}{urgent} · {reports:report|reports} · opened {opened}",
-        "ur": "**{ref}** · {category} · {status}{urgent} · {reports:رپورٹ|رپورٹیں} · کھلا {opened}",
+        "ur": "**{ref}** · {category} · {status}{urgent} · {reports:رپورٹ|رپورٹیں} · کھولا گیا {opened}",
     },
     "reports.queue.urgent_mark": {"en": " · URGENT", "ur": " · فوری"},
     "reports.queue.more": {
         "en": "…and {more:more case|more cases}. Narrow it with `status` or `category`.",
-        "ur": "…اور {more:کیس|کیس} مزید۔ `status` یا `category` سے فہرست چھوٹی کریں۔",
+        "ur": "…اور مزید {more:کیس|کیس}۔ `status` یا `category` چن کر فہرست مختصر کریں۔",
     },
     "reports.show.audit": {"en": "Audit log", "ur": "آڈٹ لاگ"},
     "reports.audit.open": {"en": "{when} opened", "ur": "{when} کھولا گیا"},
@@ -351,15 +351,15 @@ MESSAGES = {
     "reports.show.reporter_line": {"en": "{user} {when}{details}", "ur": "{user} {when}{details}"},
     "reports.show.revealed": {
         "en": "You are seeing who reported {ref}. This reveal is written to the audit log.",
-        "ur": "آپ دیکھ رہے ہیں کہ {ref} کس نے رپورٹ کیا۔ یہ انکشاف آڈٹ لاگ میں درج ہو گیا ہے۔",
+        "ur": "آپ دیکھ رہے ہیں کہ {ref} کس نے رپورٹ کیا۔ یہ بات آڈٹ لاگ میں درج ہو گئی ہے۔",
     },
     "reports.stats.title": {"en": "Reports in the last {days:day|days}", "ur": "پچھلے {days:دن|دن} کی رپورٹیں"},
-    "reports.stats.total": {"en": "{total:case|cases} opened.", "ur": "{total:کیس|کیس} کھلے۔"},
+    "reports.stats.total": {"en": "{total:case|cases} opened.", "ur": "{total:کیس|کیس} درج ہوئے۔"},
     "reports.stats.by_category": {"en": "By category", "ur": "قسم کے لحاظ سے"},
     "reports.stats.by_status": {"en": "By status", "ur": "حالت کے لحاظ سے"},
     "reports.stats.median_claim": {"en": "Median time to first claim", "ur": "کسی ماڈریٹر کے کیس سنبھالنے میں عموماً لگنے والا وقت (میڈین)"},
     "reports.stats.median_resolution": {"en": "Median time to resolution", "ur": "کیس نمٹنے میں عموماً لگنے والا وقت (میڈین)"},
-    "reports.stats.platforms": {"en": "Platform compliance", "ur": "پلیٹ فارمز کی تعمیل"},
+    "reports.stats.platforms": {"en": "Platform compliance", "ur": "پلیٹ فارموں کی کارروائی"},
     "reports.stats.platform_line": {
         "en": "{platform}: {rate} ({complied} of {decided:decided case|decided cases}; {escalations:case|cases} escalated)",
         "ur": "{platform}: {rate} ({decided:فیصلے|فیصلوں} میں سے {complied}؛ کل {escalations:کیس|کیس} بھیجے گئے)",
@@ -368,6 +368,6 @@ MESSAGES = {
     "reports.stats.no_escalations": {"en": "No escalations in this period.", "ur": "اس مدت میں کچھ آگے نہیں بھیجا گیا۔"},
     "reports.export.done": {
         "en": "{count:case|cases} exported as {format}. Reporters' identities are not included.",
-        "ur": "{count:کیس|کیس} {format} میں برآمد ہوئے۔ رپورٹ کرنے والوں کی شناخت شامل نہیں۔",
+        "ur": "{count:کیس|کیس} کی {format} فائل تیار ہے۔ اس میں رپورٹ کرنے والوں کی شناخت شامل نہیں۔",
     },
 }

@@ -52,7 +52,7 @@ MESSAGES = {
     },
     "resource.not_votable": {
         "en": "Resource #{id} is not published, so it cannot be upvoted.",
-        "ur": "وسیلہ #{id} شائع شدہ نہیں، اس لیے اسے ووٹ نہیں دیا جا سکتا۔",
+        "ur": "وسیلہ #{id} ابھی شائع نہیں ہوا، اس لیے اسے ووٹ نہیں دیا جا سکتا۔",
     },
     # One message per outcome: the status is part of the sentence in both languages.
     "resource.already_decided.published": {
@@ -69,7 +69,7 @@ MESSAGES = {
     },
     "resource.remove_forbidden": {
         "en": "Only the person who shared this resource or a moderator (moderator role or Manage Server) can remove it.",
-        "ur": "یہ وسیلہ صرف وہی ہٹا سکتا ہے جس نے اسے شیئر کیا، یا کوئی ماڈریٹر (moderator رول یا Manage Server)۔",
+        "ur": "یہ وسیلہ صرف شیئر کرنے والا یا کوئی ماڈریٹر (ماڈریٹر رول یا Manage Server) ہٹا سکتا ہے۔",
     },
     "resource.reason_required": {
         "en": "Please write a reason: the person who shared it will read it.",
