@@ -1,13 +1,13 @@
 """The seeded Urdu server (بیٹھک لاہور) in the sandbox page: the page's `lang` follows the selected
 server's language, Urdu paragraphs are right-to-left in a Nastaliq font stack with a taller line,
-codes and tags keep Urdu letters joined, and the announcement reads in order. Takes
-docs/sandbox-ur.png."""
+codes and tags keep Urdu letters joined, and the announcement reads in order. Retakes
+docs/sandbox-ur.png with BAITHAK_SCREENSHOTS=1."""
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
-import os
 from typing import Any, Iterator
 
 import pytest
