@@ -57,7 +57,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         settings = _settings(require_token=False)
     except SettingsError as exc:
         return _fail(str(exc))
-    if not settings.token:
+    if not settings.token and not settings.telegram_token:
         problems.append("DISCORD_TOKEN is not set: `baithak run` needs it (see .env.example)")
     if settings.database_url:
         from bot.storage.postgres.checks import run_checks as run_pg_checks
@@ -107,7 +107,7 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="baithak", description="Baithak community bot")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("run", help="connect to Discord and serve").set_defaults(fn=cmd_run)
+    sub.add_parser("run", help="connect to Discord and/or Telegram and serve").set_defaults(fn=cmd_run)
     sub.add_parser("migrate", help="apply pending database migrations").set_defaults(fn=cmd_migrate)
     sub.add_parser("check", help="check configuration and database").set_defaults(fn=cmd_check)
     backup = sub.add_parser("backup", help="online backup of the database to PATH")

@@ -20,7 +20,7 @@ DEFAULT_HOST = "127.0.0.1"
 
 def main() -> int:
     load_dotenv(".env", override=False)
-    if (os.environ.get("DISCORD_TOKEN") or "").strip():
+    if (os.environ.get("DISCORD_TOKEN") or "").strip() or (os.environ.get("TELEGRAM_TOKEN") or "").strip():
         code = cli(["migrate"])
         return code if code else cli(["run"])
     port = (os.environ.get("BAITHAK_SANDBOX_PORT") or DEFAULT_PORT).strip()

@@ -15,6 +15,7 @@ from bot.app.events import EventsService
 from bot.app.reports import ReportsService
 from bot.app.resources import ResourcesService
 from bot.app.setup import SetupService
+from bot.app.telegram import TelegramService
 from bot.domain.clock import Clock, SystemClock
 from bot.ports.messaging import Messengers
 from bot.ports.runtime import Scheduler
@@ -46,7 +47,10 @@ class App:
                                           self.clock)
         self.reports = ReportsService(store.reports, setup=self.setup, messenger=self.messenger,  # type: ignore[attr-defined]
                                       clock=self.clock, scheduler=self.scheduler)
+        # Telegram's own use cases (reachability, organisers, forms); its storage is SQLite-only so far.
+        self.telegram = TelegramService(store.telegram, self.setup, self.clock) if hasattr(store, "telegram") else None  # type: ignore[attr-defined]
         self._started = False
+        self._closed = False
 
     async def start(self) -> None:
         """Rebuild scheduled jobs from the database and start the scheduler (once per process)."""
@@ -68,7 +72,10 @@ class App:
     async def close(self) -> None:
         """Stop scheduled work, then let follow-up work in flight (card edits, DMs) finish while the
         front ends are still connected, for at most `DRAIN_SECONDS`. Queued writes are finished by
-        the store's own close."""
+        the store's own close. Once per process, whichever front end stops first."""
+        if self._closed:
+            return
+        self._closed = True
         self.scheduler.shutdown()  # type: ignore[attr-defined]
         try:
             await asyncio.wait_for(self.idle(), DRAIN_SECONDS)

@@ -242,7 +242,7 @@ class EventsService:
             raise DomainError("event.post_failed", channel=event.channel_id) from None
         await self.repo.set_message(event.id, ref)
         event = replace(event, channel_id=ref.place.id, message_id=ref.id)
-        return _text(t(lang, "event.created", title=cut(event.title, 200), url=event.jump_url(),
+        return _text(t(lang, "event.created", title=cut(event.title, 200), url=event.jump_url() or "",
                        start=ts(event.starts_at, "F"), relative=ts(event.starts_at, "R"),
                        local=f"{_local(event)} ({event.timezone})"))
 

@@ -10,6 +10,7 @@ from bot.storage.sqlite.guild_settings import SqliteSettingsRepository
 from bot.storage.sqlite.migrations import open_migrated
 from bot.storage.sqlite.resources import SqliteResourceRepository
 from bot.storage.sqlite.reports import SqliteReportsRepository
+from bot.storage.sqlite.telegram import SqliteTelegramRepository
 
 
 class SqliteStore:
@@ -22,6 +23,7 @@ class SqliteStore:
         self.events = SqliteEventsRepository(db)
         self.resources = SqliteResourceRepository(db)
         self.reports = SqliteReportsRepository(db)
+        self.telegram = SqliteTelegramRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> "SqliteStore":

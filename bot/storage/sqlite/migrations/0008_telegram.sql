@@ -1,0 +1,38 @@
+-- Telegram: who can be reached by private message (a bot may write only to members who started it),
+-- organisers an admin named in a group, the guided forms in progress (they survive a restart and
+-- expire), and one-time codes that link a moderators' group (or another platform's community).
+
+CREATE TABLE telegram_members (
+    user_id    INTEGER PRIMARY KEY,
+    reachable  INTEGER NOT NULL CHECK (reachable IN (0, 1)),
+    updated_at INTEGER NOT NULL
+);
+
+CREATE TABLE telegram_organisers (
+    group_id INTEGER NOT NULL,
+    user_id  INTEGER NOT NULL,
+    added_by INTEGER NOT NULL,
+    added_at INTEGER NOT NULL,
+    PRIMARY KEY (group_id, user_id)
+) WITHOUT ROWID;
+
+CREATE TABLE forms (
+    platform   TEXT NOT NULL CHECK (platform IN ('discord', 'telegram')),
+    chat_id    INTEGER NOT NULL,
+    user_id    INTEGER NOT NULL,
+    kind       TEXT NOT NULL,
+    step       TEXT NOT NULL,
+    data       TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    PRIMARY KEY (platform, chat_id, user_id)
+) WITHOUT ROWID;
+
+CREATE TABLE link_codes (
+    code         TEXT PRIMARY KEY,
+    purpose      TEXT NOT NULL,
+    platform     TEXT NOT NULL CHECK (platform IN ('discord', 'telegram')),
+    community_id INTEGER NOT NULL,
+    created_by   INTEGER NOT NULL,
+    expires_at   INTEGER NOT NULL,
+    used_at      INTEGER
+);
