@@ -26,8 +26,8 @@ from routers._common.render import TOAST_LIMIT
 log = logging.getLogger("baithak.telegram")
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 
-GROUP_COMMANDS = ("event", "events", "setup", "organiser", "link", "help")
-PRIVATE_COMMANDS = ("start", "my", "cancel", "help")
+GROUP_COMMANDS = ("event", "events", "share", "search", "top", "report", "setup", "organiser", "link", "help")
+PRIVATE_COMMANDS = ("start", "my", "report", "cancel", "help")
 
 
 class Seen(BaseMiddleware):
@@ -44,7 +44,9 @@ class Seen(BaseMiddleware):
         replied = getattr(event, "reply_to_message", None)
         if replied is not None and replied.from_user is not None and not replied.from_user.is_bot:
             names[replied.from_user.id] = full_name(replied.from_user)
-        chat = getattr(event, "chat", None)
+        chat = getattr(event, "chat", None) or getattr(getattr(event, "message", None), "chat", None)
+        if chat is not None and is_group(chat) and user is not None and not user.is_bot:
+            await self.front.app.telegram.acted_in(user.id, chat.id)
         if isinstance(event, types.Message) and chat is not None and chat.type == "private" and user is not None:
             await self.front.app.telegram.started(user.id)
         return await handler(event, data)
@@ -70,9 +72,9 @@ class TelegramFrontEnd:
         self.dp.message.outer_middleware(seen)
         self.dp.callback_query.outer_middleware(seen)
         self.dp.errors.register(self.on_error)
-        from routers import events, fallback, setup, start
+        from routers import events, fallback, reports, resources, setup, start
 
-        for module in (start, setup, events, fallback):
+        for module in (start, setup, events, resources, reports, fallback):
             self.dp.include_router(module.build())
         self._polling: asyncio.Task[None] | None = None
         self._closed = False
@@ -83,6 +85,9 @@ class TelegramFrontEnd:
 
     async def lang(self, chat: types.Chat | None) -> str:
         return (await settings_of(self, chat)).language
+
+    async def lang_of_actor(self, actor: Any) -> str:
+        return (await self.app.setup.settings_for(actor.community)).language
 
     async def reply(self, message: types.Message, out: Message | str) -> int:
         """Answer a member's message in its chat, as a reply to it."""

@@ -50,6 +50,15 @@ def build() -> Router:
                 await front.messenger.send(message.chat.id, await app.events.event_ics(actor, int(found.group(1))))
         elif payload == "my":
             await send_my(front, app, message)
+        elif payload == "report":
+            # A report begun in a group before the member had started the bot: its draft waits.
+            from routers.reports import REPORT_FORM, picker
+
+            form = await app.telegram.form(message.from_user.id, message.from_user.id)
+            if form is not None and form.kind == REPORT_FORM:
+                group = form.data["intake"]["guild_id"]
+                lang = (await app.setup.settings_for(app.telegram.community_of(group))).language
+                await front.messenger.send(message.chat.id, picker(lang))
 
     @router.message(Command("help"))
     async def help_(message: Message, front) -> None:  # type: ignore[no-untyped-def]

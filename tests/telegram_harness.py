@@ -95,6 +95,13 @@ class TgHarness:
         user.send(chat, text)
         return await waiter
 
+    async def answer(self, user: Any, chat: Any, text: str, *, timeout: float = 10) -> Any:
+        """`user` sends `text` in `chat`; the bot's reply to it (other messages may come first)."""
+        waiter = asyncio.ensure_future(self.fake.wait_for_message(chat, lambda m: m.reply_to is not None,
+                                                                  timeout=timeout))
+        user.send(chat, text)
+        return await waiter
+
     async def setup_group(self, **options: str) -> Any:
         w = self.world
         reply = await self.command(w.admin, w.group, "/setup")
@@ -116,3 +123,14 @@ async def until(check: Any, timeout: float = 8.0) -> None:
     while not check():
         assert loop.time() < deadline, "condition not reached in time"
         await asyncio.sleep(0.02)
+
+
+async def link_moderators(tg: TgHarness) -> None:
+    """Run /setup in the group and /link with its code in the moderators' group."""
+    import re
+
+    w = tg.world
+    panel = await tg.command(w.admin, w.group, "/setup")
+    code = re.search(r"/link ([A-Z0-9]+)", panel.text).group(1)
+    done = await tg.command(w.admin, w.mods, f"/link {code}")
+    assert "Linked" in done.text

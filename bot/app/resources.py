@@ -229,6 +229,8 @@ class ResourcesService:
         link = post_link(resource)
         if link:
             return Message(text=t(lang, "resource.shared", id=resource.id, title=name, link=link))
+        if resource.post is not None:  # posted where messages have no links (Telegram)
+            return Message(text=t(lang, "resource.shared_posted", id=resource.id, title=name))
         return Message(text=t(lang, "resource.shared_no_post", id=resource.id, title=name))
 
     # -- review -----------------------------------------------------------------------------------

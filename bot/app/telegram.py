@@ -34,6 +34,7 @@ class TelegramService:
         self.repo = repo
         self.setup = setup
         self.clock = clock
+        self._last: dict[int, int] = {}
 
     # -- reachability ----------------------------------------------------------------------------
     async def started(self, user_id: int) -> None:
@@ -49,6 +50,19 @@ class TelegramService:
 
     async def unreachable_among(self, user_ids: list[int]) -> list[int]:
         return await self.repo.unreachable_among(user_ids)
+
+    async def acted_in(self, user_id: int, group_id: int) -> None:
+        """Remember the group a member acts in (only when it changed)."""
+        if self._last.get(user_id) != group_id:
+            await self.repo.set_last_group(user_id, group_id, self.clock.now())
+            self._last[user_id] = group_id
+
+    async def last_group(self, user_id: int) -> int | None:
+        return await self.repo.last_group(user_id)
+
+    async def community_of_moderators(self, chat_id: int) -> int | None:
+        """The community whose moderators' group `chat_id` is, if it is one."""
+        return await self.repo.community_of_moderators(chat_id)
 
     # -- organisers ------------------------------------------------------------------------------
     async def _lang(self, actor: Actor) -> str:
@@ -118,6 +132,7 @@ class TelegramService:
                           configured=True)
         await self.setup.repo.save(updated)
         self.setup.forget(community)
+        await self.repo.link_moderators(community.id, actor.community.id, self.clock.now())
         return Message(text=t(settings.language or lang, "tg.link.moderators_done"))
 
     def community_of(self, chat_id: int) -> Community:

@@ -37,6 +37,19 @@ class TelegramRepository(Protocol):
         """Those of `user_ids` who are not known to be reachable (never started, or refused)."""
         ...
 
+    async def set_last_group(self, user_id: int, group_id: int, now: datetime) -> None:
+        """The group the member last acted in (a report sent privately belongs to it)."""
+        ...
+
+    async def last_group(self, user_id: int) -> int | None: ...
+
+    # -- the moderators' group -----------------------------------------------------------------
+    async def link_moderators(self, community_id: int, moderators_group_id: int, now: datetime) -> None:
+        """Make `moderators_group_id` the community's moderators' group (replacing an earlier one)."""
+        ...
+
+    async def community_of_moderators(self, moderators_group_id: int) -> int | None: ...
+
     # -- organisers ----------------------------------------------------------------------------
     async def add_organiser(self, group_id: int, user_id: int, added_by: int, now: datetime) -> bool:
         """Name an organiser; False when they already were one."""

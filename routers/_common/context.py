@@ -73,8 +73,15 @@ class Roles:
         group = is_group(chat)
         admin = organiser = False
         role_ids: frozenset[int] = frozenset()
+        app = self.front.app
+        community = await app.telegram.community_of_moderators(chat.id) if group else None
+        if community is not None:
+            # In a moderators' group its members act as the community's moderators.
+            admin = user.id in await self.admins(community)
+            return Actor(user_id=user.id, guild_id=community, role_ids=frozenset({chat.id}),
+                         administrator=admin, manage_guild=admin, manage_events=admin,
+                         display_name=full_name(user), platform=TELEGRAM)
         if group and roles:
-            app = self.front.app
             admin = user.id in await self.admins(chat.id)
             organiser = admin or await app.telegram.is_organiser(chat.id, user.id)
             settings = await app.setup.settings_for(Community(TELEGRAM, chat.id))

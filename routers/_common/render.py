@@ -29,12 +29,13 @@ ROW_BUTTONS = 8
 KEYBOARD_BUTTONS = 100
 
 _MARKUP = re.compile(
-    r"\*\*(?P<bold>.+?)\*\*"
+    r"\*\*(?P<bold>(?:\\.|[^\\])+?)\*\*"
     r"|\[(?P<label>[^\]\n]{1,256})\]\((?P<url>https?://[^\s()<>]{1,2000})\)"
     r"|<t:(?P<ts>-?\d{1,12})(?::(?P<style>[tTdDfFR]))?>"
     r"|<@!?(?P<user>\d{1,20})>"
     r"|<@&\d{1,20}>|<#\d{1,20}>"
-    r"|`(?P<code>[^`\n]{1,1000})`",
+    r"|`(?P<code>[^`\n]{1,1000})`"
+    r"|\\(?P<esc>[_\\~|*`\[\]>#\-])",
     re.S,
 )
 _FSI, _PDI = "\u2068", "\u2069"
@@ -114,9 +115,17 @@ class Renderer:
                     out.append(Seg(name, fmt))
             elif m.group("code") is not None:
                 out.append(Seg(m.group("code"), "code"))
+            elif m.group("esc") is not None:  # Discord-style escaped markdown: the character itself
+                out.append(Seg(m.group("esc"), fmt))
         if pos < len(text or ""):
             out.append(Seg(text[pos:], fmt))
-        return [s for s in out if s.text]
+        merged: list[Seg] = []
+        for s in out:
+            if merged and s.text and merged[-1].fmt == s.fmt and merged[-1].url == s.url:
+                merged[-1] = Seg(merged[-1].text + s.text, s.fmt, s.url)
+            elif s.text:
+                merged.append(s)
+        return merged
 
     def plain(self, text: str, limit: int = TOAST_LIMIT) -> str:
         """Markup as plain text (toasts, button labels), cut to `limit`."""

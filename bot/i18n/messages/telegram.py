@@ -160,3 +160,49 @@ MESSAGES.update({
     "tg.command.my": {"en": "Your events and calendar file", "ur": "آپ کی تقریبات اور کیلنڈر فائل"},
     "tg.command.cancel": {"en": "Stop the form you started", "ur": "شروع کیا ہوا فارم روکیں"},
 })
+
+MESSAGES.update({
+    "tg.command.share": {"en": "Share a link: /share url title #tag", "ur": "لنک شیئر کریں: /share url عنوان #ٹیگ"},
+    "tg.command.search": {"en": "Search the library", "ur": "لائبریری میں تلاش کریں"},
+    "tg.command.top": {"en": "The most upvoted resources", "ur": "سب سے زیادہ پسند کیے گئے وسائل"},
+    "tg.command.report": {"en": "Report a message (reply with it) or content elsewhere",
+                          "ur": "کسی پیغام (جواب میں) یا کہیں اور کے مواد کی رپورٹ کریں"},
+    "tg.share.usage": {
+        "en": "Write it like this: /share https://example.org Title of the guide #tag #tag (a description may follow on the next lines).",
+        "ur": "یوں لکھیں: /share https://example.org رہنما کا عنوان #ٹیگ #ٹیگ (اگلی سطروں میں تفصیل لکھی جا سکتی ہے)۔",
+    },
+    "tg.search.usage": {"en": "Write what to look for: /search fact check #urdu",
+                        "ur": "جو تلاش کرنا ہے وہ لکھیں: /search fact check #urdu"},
+    "tg.resource.ask_reason": {"en": "Why is resource #{id} rejected? Reply to this message; the sharer is told.",
+                               "ur": "وسیلہ #{id} کیوں رد کیا جا رہا ہے؟ اس پیغام کا جواب دیں؛ شیئر کرنے والے کو بتایا جائے گا۔"},
+})
+
+MESSAGES.update({
+    "tg.report.usage": {
+        "en": "To report a message in the group, reply to it with /report. To report something from elsewhere, "
+              "send it to me here: forward it, or paste its link or text.",
+        "ur": "گروپ کے کسی پیغام کی رپورٹ کے لیے اس کے جواب میں /report لکھیں۔ کہیں اور کی چیز کی رپورٹ کے لیے "
+              "اسے یہاں مجھے بھیجیں: فارورڈ کریں، یا اس کا لنک یا متن چسپاں کریں۔",
+    },
+    "tg.report.start_first": {
+        "en": "Reports continue in a private chat with me, so nobody here sees who reported. Open it here: {link}",
+        "ur": "رپورٹ میرے ساتھ نجی چیٹ میں آگے بڑھتی ہے، تاکہ یہاں کوئی نہ دیکھے کہ رپورٹ کس نے کی۔ یہاں کھولیں: {link}",
+    },
+    "tg.report.no_group": {
+        "en": "I don't know which community this report is for yet. Write or press something in your group first, then send it again.",
+        "ur": "مجھے ابھی معلوم نہیں کہ یہ رپورٹ کس کمیونٹی کے لیے ہے۔ پہلے اپنے گروپ میں کچھ لکھیں یا کوئی بٹن دبائیں، پھر دوبارہ بھیجیں۔",
+    },
+    "tg.report.dropped": {"en": "Report dropped; nothing was sent.", "ur": "رپورٹ چھوڑ دی گئی؛ کچھ نہیں بھیجا گیا۔"},
+    "tg.report.sent": {"en": "Sent: case {ref}", "ur": "بھیج دی گئی: کیس {ref}"},
+    "tg.report.ask_reason": {"en": "Why is {ref} dismissed? Reply to this message (the reporters are told).",
+                             "ur": "{ref} کیوں خارج کیا جا رہا ہے؟ اس پیغام کا جواب دیں (رپورٹ کرنے والوں کو بتایا جائے گا)۔"},
+    "tg.report.ask_reference": {"en": "The platform's reference for {ref}? Reply to this message (- for none).",
+                                "ur": "{ref} کے لیے پلیٹ فارم کا حوالہ؟ اس پیغام کا جواب دیں (نہ ہو تو -)۔"},
+    "tg.report.ask_note": {"en": "A note to the reporters of {ref}? Reply to this message (- for none).",
+                           "ur": "{ref} کی رپورٹ کرنے والوں کے لیے کوئی نوٹ؟ اس پیغام کا جواب دیں (نہ ہو تو -)۔"},
+})
+
+MESSAGES.update({
+    "resource.shared_posted": {"en": "Saved as #{id} **{title}** and posted with the library's resources.",
+                               "ur": "#{id} **{title}** کے طور پر محفوظ ہو گیا اور لائبریری کے وسائل میں پوسٹ کر دیا گیا۔"},
+})

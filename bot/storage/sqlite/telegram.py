@@ -46,6 +46,30 @@ class SqliteTelegramRepository:
             found.update(r["user_id"] for r in rows)
         return [i for i in ids if i not in found]
 
+    async def set_last_group(self, user_id: int, group_id: int, now: datetime) -> None:
+        def run(conn: sqlite3.Connection) -> None:
+            conn.execute("INSERT INTO telegram_members (user_id, reachable, last_group, updated_at) VALUES (?, NULL, ?, ?) "
+                         "ON CONFLICT (user_id) DO UPDATE SET last_group = excluded.last_group, "
+                         "updated_at = excluded.updated_at", (user_id, group_id, _unix(now)))
+
+        await self.db.write_sync(run)
+
+    async def last_group(self, user_id: int) -> int | None:
+        return await self.db.fetchval("SELECT last_group FROM telegram_members WHERE user_id = ?", (user_id,))
+
+    async def link_moderators(self, community_id: int, moderators_group_id: int, now: datetime) -> None:
+        def run(conn: sqlite3.Connection) -> None:
+            conn.execute("DELETE FROM telegram_moderator_groups WHERE community_id = ? OR moderators_group_id = ?",
+                         (community_id, moderators_group_id))
+            conn.execute("INSERT INTO telegram_moderator_groups (moderators_group_id, community_id, linked_at) "
+                         "VALUES (?, ?, ?)", (moderators_group_id, community_id, _unix(now)))
+
+        await self.db.write_sync(run)
+
+    async def community_of_moderators(self, moderators_group_id: int) -> int | None:
+        return await self.db.fetchval("SELECT community_id FROM telegram_moderator_groups WHERE moderators_group_id = ?",
+                                      (moderators_group_id,))
+
     async def add_organiser(self, group_id: int, user_id: int, added_by: int, now: datetime) -> bool:
         def run(conn: sqlite3.Connection) -> bool:
             cur = conn.execute("INSERT OR IGNORE INTO telegram_organisers (group_id, user_id, added_by, added_at) "

@@ -4,8 +4,16 @@
 
 CREATE TABLE telegram_members (
     user_id    INTEGER PRIMARY KEY,
-    reachable  INTEGER NOT NULL CHECK (reachable IN (0, 1)),
+    reachable  INTEGER CHECK (reachable IN (0, 1)),  -- NULL: never tried, never started
+    last_group INTEGER,  -- the group they last acted in: where a report sent privately belongs
     updated_at INTEGER NOT NULL
+);
+
+-- A community's moderators' group (a private group whose members are its moderators).
+CREATE TABLE telegram_moderator_groups (
+    moderators_group_id INTEGER PRIMARY KEY,
+    community_id        INTEGER NOT NULL UNIQUE,
+    linked_at           INTEGER NOT NULL
 );
 
 CREATE TABLE telegram_organisers (
