@@ -19,7 +19,7 @@ from bot.app.events import LIST_NEXT, LIST_PREVIOUS, RSVP_GO, RSVP_ICS, RSVP_MAY
 from bot.domain.durations import parse_duration
 from bot.domain.errors import DomainError
 from bot.domain.events import MAX_DURATION, MAX_LOCATION, MAX_TITLE
-from bot.domain.identity import TELEGRAM, Place
+from bot.domain.identity import TELEGRAM, Place, parse_id
 from bot.domain.roles import require_organiser
 from bot.domain.rsvp import DECLINED, GOING, MAYBE
 from bot.domain.when import parse_when
@@ -211,6 +211,22 @@ def build() -> Router:
         group_only(message.chat)
         actor = await front.roles.actor(message.chat, message.from_user, roles=False)
         await front.reply(message, await app.events.list_page(actor, 0))
+
+    @router.message(Command("attendees"))
+    async def attendees(message: Message, command: CommandObject, front, app) -> None:  # type: ignore[no-untyped-def]
+        """Who answered (organisers): a list, the CSV file, and how many going members the bot cannot
+        remind because they never started it."""
+        group_only(message.chat)
+        actor = await front.roles.actor(message.chat, message.from_user)
+        ref = (command.args or "").strip().lstrip("#")
+        if not ref:
+            raise DomainError("tg.attendees.usage")
+        out = await app.events.attendees(actor, ref)
+        event_id = parse_id(ref) or (await app.events.resolve(actor, ref)).id
+        unreachable = await app.telegram.unreachable_going(actor, event_id)
+        if unreachable is not None:
+            out = Out(text=unreachable.text, cards=out.cards, files=out.files)
+        await front.reply(message, out)
 
     @router.callback_query(Pressed(LIST_PREVIOUS, LIST_NEXT))
     async def page(query: CallbackQuery, intent: callbacks.Intent, front, app) -> None:  # type: ignore[no-untyped-def]

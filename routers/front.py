@@ -26,7 +26,7 @@ from routers._common.render import TOAST_LIMIT
 log = logging.getLogger("baithak.telegram")
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 
-GROUP_COMMANDS = ("event", "events", "share", "search", "top", "report", "setup", "organiser", "link", "help")
+GROUP_COMMANDS = ("event", "events", "attendees", "share", "search", "top", "report", "setup", "organiser", "link", "help")
 PRIVATE_COMMANDS = ("start", "my", "report", "cancel", "help")
 
 

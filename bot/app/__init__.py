@@ -48,7 +48,7 @@ class App:
         self.reports = ReportsService(store.reports, setup=self.setup, messenger=self.messenger,  # type: ignore[attr-defined]
                                       clock=self.clock, scheduler=self.scheduler)
         # Telegram's own use cases (reachability, organisers, forms); its storage is SQLite-only so far.
-        self.telegram = TelegramService(store.telegram, self.setup, self.clock) if hasattr(store, "telegram") else None  # type: ignore[attr-defined]
+        self.telegram = TelegramService(store.telegram, self.setup, self.clock, store.events) if hasattr(store, "telegram") else None  # type: ignore[attr-defined]
         self._started = False
         self._closed = False
 

@@ -24,7 +24,7 @@ from bot.domain.event_attendees import AttendeeRow, attendees_csv
 from bot.domain.events import (Change, Counts, Event, plan_cancel, plan_edit, plan_event, require_manager,
                                require_same_community)
 from bot.domain.guild_settings import GuildSettings
-from bot.domain.identity import Community, Member, Place, parse_id
+from bot.domain.identity import TELEGRAM, Community, Member, Place, parse_id
 from bot.domain.roles import Actor
 from bot.domain.rsvp import WAITLIST
 from bot.domain.when import parse_when
@@ -61,6 +61,10 @@ class Choice:
     value: str
 
 
+# Discord shows each reader a timestamp in their own zone; elsewhere times are written out in the event's.
+_FOOTER = {TELEGRAM: "embed.footer_written"}
+
+
 # -- messages ---------------------------------------------------------------------------------
 def _capacity_text(counts: Counts, event: Event) -> str:
     return f"{counts.going}/{event.capacity}" if event.capacity is not None else str(counts.going)
@@ -82,7 +86,8 @@ def announcement_card(event: Event, counts: Counts, lang: str) -> Card:
         reason = event.cancel_reason or t(lang, "embed.no_reason")
         fields.append(Field(t(lang, "embed.cancelled_reason"), cut(reason, FIELD_VALUE), inline=False))
     return Card(title=cut(title, EMBED_TITLE), body=cut(event.description, EMBED_DESCRIPTION),
-                fields=tuple(fields), footer=cut(t(lang, "embed.footer", id=event.id, zone=event.timezone), FOOTER),
+                fields=tuple(fields), footer=cut(t(lang, _FOOTER.get(event.platform, "embed.footer"), id=event.id,
+                                                   zone=event.timezone), FOOTER),
                 colour=CANCELLED_COLOUR if event.cancelled else COLOUR)
 
 

@@ -17,6 +17,9 @@ from bot.domain.roles import Actor, require_admin
 from bot.i18n import t
 from bot.i18n.format import cut
 from bot.ports.messaging import Message
+from bot.domain.events import require_manager
+from bot.domain.rsvp import GOING, MAYBE
+from bot.ports.events import EventsRepository
 from bot.ports.telegram import Form, TelegramRepository
 
 FORM_TTL = timedelta(minutes=15)
@@ -30,8 +33,10 @@ def new_code() -> str:
 
 
 class TelegramService:
-    def __init__(self, repo: TelegramRepository, setup: SetupService, clock: Clock) -> None:
+    def __init__(self, repo: TelegramRepository, setup: SetupService, clock: Clock,
+                 events: EventsRepository | None = None) -> None:
         self.repo = repo
+        self.events = events
         self.setup = setup
         self.clock = clock
         self._last: dict[int, int] = {}
@@ -63,6 +68,22 @@ class TelegramService:
     async def community_of_moderators(self, chat_id: int) -> int | None:
         """The community whose moderators' group `chat_id` is, if it is one."""
         return await self.repo.community_of_moderators(chat_id)
+
+    async def unreachable_going(self, actor: Actor, event_id: int) -> Message | None:
+        """For organisers: how many members going (from Telegram) cannot get reminders, or None."""
+        if self.events is None:
+            return None
+        settings = await self.setup.settings_for(actor.community)
+        event = await self.events.get(event_id)
+        if event is None:
+            raise DomainError("common.not_found")
+        require_manager(actor, settings, event)
+        going = [a.user_id for a in await self.events.attendees(event_id)
+                 if a.status in (GOING, MAYBE) and a.platform == TELEGRAM]
+        count = len(await self.repo.unreachable_among(going))
+        if not count:
+            return None
+        return Message(text=t(settings.language, "tg.event.unreachable_going", count=count))
 
     # -- organisers ------------------------------------------------------------------------------
     async def _lang(self, actor: Actor) -> str:

@@ -193,3 +193,22 @@ def ann_event_id(ann) -> int:  # type: ignore[no-untyped-def]
     import re
 
     return int(re.search(r"Event #(\d+)", ann.text).group(1))
+
+
+async def test_organiser_sees_attendees_and_who_cannot_be_reminded(tg) -> None:
+    w = tg.world
+    await tg.setup_group()
+    w.ali.start_bot()  # known to be reachable from now on
+    await tg.fake.wait_for_message(w.ali, timeout=10)
+    _, ann = await announce(tg, "/event Hall talk | tomorrow 6pm")
+    assert "times in Asia/Karachi" in ann.text and "your own zone" not in ann.text
+    await w.ali.press(ann, "Going")
+    await w.sara.press(ann, "Going")
+    event_id = ann_event_id(ann)
+    refused = await tg.answer(w.ali, w.group, f"/attendees {event_id}")
+    assert "organiser" in refused.text.lower()
+    waiter = asyncio.ensure_future(tg.fake.wait_for_messages(w.group, 1, timeout=10, predicate=lambda m: m.document is not None))
+    reply = await tg.answer(w.admin, w.group, f"/attendees {event_id}")
+    assert "Reminders may not reach 1 member who answered" in reply.content and "Ali" in reply.content and "Sara" in reply.content
+    doc = (await waiter)[0]
+    assert doc.document.file_name.endswith(".csv") and b"Sara" in doc.document.data

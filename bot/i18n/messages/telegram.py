@@ -142,8 +142,8 @@ MESSAGES = {
     "tg.rsvp.no_reminders": {"en": " Start me privately to get reminders.",
                              "ur": " یاد دہانیوں کے لیے مجھے نجی چیٹ میں شروع کریں۔"},
     "tg.event.unreachable_going": {
-        "en": "{count:member|members} going cannot get reminders yet (they have not started me privately).",
-        "ur": "جانے والے {count} اراکین کو ابھی یاد دہانیاں نہیں مل سکتیں (انہوں نے مجھے نجی چیٹ میں شروع نہیں کیا)۔",
+        "en": "Reminders may not reach {count:member|members} who answered: they have not started me privately.",
+        "ur": "جواب دینے والے {count} اراکین نے مجھے نجی چیٹ میں شروع نہیں کیا، اس لیے شاید یاد دہانیاں ان تک نہ پہنچیں۔",
     },
     "tg.my.calendar": {"en": "Your calendar file:", "ur": "آپ کی کیلنڈر فائل:"},
 }
@@ -205,4 +205,11 @@ MESSAGES.update({
 MESSAGES.update({
     "resource.shared_posted": {"en": "Saved as #{id} **{title}** and posted with the library's resources.",
                                "ur": "#{id} **{title}** کے طور پر محفوظ ہو گیا اور لائبریری کے وسائل میں پوسٹ کر دیا گیا۔"},
+})
+
+MESSAGES.update({
+    "embed.footer_written": {"en": "Event #{id} · times in {zone}", "ur": "تقریب #{id} · اوقات {zone} کے مطابق"},
+    "tg.command.attendees": {"en": "Who answered an event (organisers)", "ur": "کسی تقریب کے جوابات (منتظمین)"},
+    "tg.attendees.usage": {"en": "Write the event's number (from its announcement): /attendees 12",
+                           "ur": "تقریب کا نمبر لکھیں (اعلان میں درج): /attendees 12"},
 })
