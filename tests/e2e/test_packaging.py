@@ -20,8 +20,8 @@ from pathlib import Path
 
 from tests.e2e.process import REPO
 
-MIGRATIONS = list(range(1, 8))
-PACKAGES = ("bot", "cogs", "fakediscord")
+MIGRATIONS = list(range(1, 9))
+PACKAGES = ("bot", "cogs", "routers", "fakediscord")
 
 
 def _clean_env(**extra: str) -> dict[str, str]:
