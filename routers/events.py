@@ -76,8 +76,10 @@ def build() -> Router:
 
     async def announce(front, app, message: Message, actor, *, title: str, when: str,  # type: ignore[no-untyped-def]
                        duration: str | None, location: str | None, capacity: int | None) -> None:
+        # A linked group's events are its home community's: announced there first, and here too.
+        place = None if actor.home is not None else Place(TELEGRAM, message.chat.id)
         out = await app.events.create(actor, title=title, when=when, duration=duration, location=location,
-                                      capacity=capacity, place=Place(TELEGRAM, message.chat.id))
+                                      capacity=capacity, place=place)
         await front.reply(message, out)
 
     async def ask(front, message: Message, lang: str, step: str) -> None:  # type: ignore[no-untyped-def]
@@ -179,7 +181,7 @@ def build() -> Router:
         d = form.data
         out = await app.events.create(actor, title=d["title"], when=d["when"], duration=d.get("duration"),
                                       location=d.get("location") or None, capacity=d.get("capacity"),
-                                      place=Place(TELEGRAM, chat.id))
+                                      place=None if actor.home is not None else Place(TELEGRAM, chat.id))
         await app.telegram.close_form(chat.id, query.from_user.id)
         await front.messenger.edit_message(chat.id, query.message.message_id, out)
         await front.toast(query, out)

@@ -146,6 +146,12 @@ def build() -> Router:
         if not code:
             raise DomainError("tg.link.usage")
         actor = await front.roles.actor(message.chat, message.from_user)
+        if app.communities is not None and actor.home is None:
+            joined = await app.communities.join(actor, code)  # a code from /setup link on Discord
+            if joined is not None:
+                front.roles.forget(message.chat.id)
+                await front.reply(message, joined)
+                return
         await front.reply(message, await app.telegram.link_moderators(actor, code))
 
     return router

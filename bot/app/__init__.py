@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from bot.app.communities import Communities
 from bot.app.events import EventsService
 from bot.app.reports import ReportsService
 from bot.app.resources import ResourcesService
@@ -40,9 +41,12 @@ class App:
         self.messenger = Messengers()
         self.setup = SetupService(store.settings, default_timezone=config.timezone,  # type: ignore[attr-defined]
                                   default_language=config.language)
+        # Communities linked across platforms (SQLite only so far).
+        self.communities = (Communities(store.links, store.telegram, self.setup, self.clock)  # type: ignore[attr-defined]
+                            if hasattr(store, "links") else None)
         # -- feature services (one block each) --
         self.events = EventsService(store.events, self.messenger, clock=self.clock,  # type: ignore[attr-defined]
-                                    scheduler=self.scheduler, setup=self.setup)
+                                    scheduler=self.scheduler, setup=self.setup, communities=self.communities)
         self.resources = ResourcesService(store.resources, self.setup, self.messenger,  # type: ignore[attr-defined]
                                           self.clock)
         self.reports = ReportsService(store.reports, setup=self.setup, messenger=self.messenger,  # type: ignore[attr-defined]

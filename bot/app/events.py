@@ -13,6 +13,7 @@ from typing import Sequence
 from zoneinfo import ZoneInfo
 
 from bot.app.background import Background
+from bot.app.communities import Communities
 from bot.app.delivery import Deliveries, dm_many
 from bot.app.refresh import Refresher
 from bot.app.reminders import ReminderService
@@ -155,8 +156,9 @@ class EventsService:
     """/event and /my, the announcement's buttons, and the reminders (`self.reminders`)."""
 
     def __init__(self, repo: EventsRepository, messenger: Messenger, *, clock: Clock, scheduler: Scheduler,
-                 setup: SetupService, refresh_interval: float = 1.0) -> None:
+                 setup: SetupService, refresh_interval: float = 1.0, communities: "Communities | None" = None) -> None:
         self.repo = repo
+        self.communities = communities  # linked communities: announcements on every platform
         self.messenger = messenger
         self.clock = clock
         self.setup = setup
@@ -223,8 +225,11 @@ class EventsService:
             return
         counts = await self.repo.counts(event_id)
         lang = (await self.setup.settings_for(event.community)).language
-        if not await self.messenger.edit(event.message_ref, announcement(event, counts, lang)):
+        message = announcement(event, counts, lang)
+        if not await self.messenger.edit(event.message_ref, message):
             log.warning("announcement of event %s (message %s) is gone", event_id, event.message_id)
+        if self.communities is not None:
+            await self.communities.edit_elsewhere(self.messenger, "event", event_id, message)
 
     # -- /event create ------------------------------------------------------------------------
     async def create(self, actor: Actor, *, title: str, when: str, duration: str | None = None,
@@ -247,9 +252,18 @@ class EventsService:
             raise DomainError("event.post_failed", channel=event.channel_id) from None
         await self.repo.set_message(event.id, ref)
         event = replace(event, channel_id=ref.place.id, message_id=ref.id)
+        if self.communities is not None:
+            self.background.spawn(self._announce_elsewhere(event, lang), "announce in linked communities")
         return _text(t(lang, "event.created", title=cut(event.title, 200), url=event.jump_url() or "",
                        start=ts(event.starts_at, "F"), relative=ts(event.starts_at, "R"),
                        local=f"{_local(event)} ({event.timezone})"))
+
+    async def _announce_elsewhere(self, event: Event, lang: str) -> None:
+        """The announcement in every linked community too; then one refresh, for clicks meanwhile."""
+        assert self.communities is not None
+        if await self.communities.post_elsewhere(self.messenger, "event", event.id, event.community,
+                                                 announcement(event, Counts(), lang)):
+            self.refresher.request(event.id)
 
     # -- RSVP ---------------------------------------------------------------------------------
     async def rsvp(self, actor: Actor, event_id: int, choice: str) -> Message:

@@ -21,6 +21,9 @@ class Actor:
     manage_events: bool = False
     display_name: str = ""
     platform: str = DISCORD
+    # The community this place belongs to when it is linked to one on another platform (a Telegram
+    # group that joined a Discord server's community); None: the place's own community.
+    home: Community | None = None
 
     @property
     def member(self) -> Member:
@@ -28,6 +31,8 @@ class Actor:
 
     @property
     def community(self) -> Community | None:
+        if self.home is not None:
+            return self.home
         return Community(self.platform, self.guild_id) if self.guild_id is not None else None
 
 

@@ -81,20 +81,23 @@ class Roles:
             return Actor(user_id=user.id, guild_id=community, role_ids=frozenset({chat.id}),
                          administrator=admin, manage_guild=admin, manage_events=admin,
                          display_name=full_name(user), platform=TELEGRAM)
+        home = await app.communities.home(Community(TELEGRAM, chat.id)) if group and app.communities else None
         if group and roles:
             admin = user.id in await self.admins(chat.id)
             organiser = admin or await app.telegram.is_organiser(chat.id, user.id)
-            settings = await app.setup.settings_for(Community(TELEGRAM, chat.id))
-            mods = settings.moderator_role
+            settings = await app.setup.settings_for(home or Community(TELEGRAM, chat.id))
+            mods = settings.moderator_role if (home is None or home.platform == TELEGRAM) else None
             if mods is not None and await self.is_member(mods, user.id):
                 role_ids = frozenset({mods})
         return Actor(user_id=user.id, guild_id=chat.id if group else None, role_ids=role_ids,
                      administrator=admin, manage_guild=admin, manage_events=organiser,
-                     display_name=full_name(user), platform=TELEGRAM)
+                     display_name=full_name(user), platform=TELEGRAM, home=home)
 
 
 async def settings_of(front: "TelegramFrontEnd", chat: types.Chat | None) -> GuildSettings:
     community = Community(TELEGRAM, chat.id) if chat is not None and is_group(chat) else None
+    if community is not None and front.app.communities is not None:
+        community = await front.app.communities.home(community) or community
     return await front.app.setup.settings_for(community)
 
 

@@ -55,6 +55,8 @@ class TelegramMessenger:
     async def renderer(self, place_id: int | None) -> Renderer:
         """Times in the group's zone and language (a private chat: the bot's defaults)."""
         community = Community(TELEGRAM, place_id) if place_id is not None and place_id < 0 else None
+        if community is not None and self.app.communities is not None:
+            community = await self.app.communities.home(community) or community
         settings = await self.app.setup.settings_for(community)
         return Renderer(zone=settings.timezone, lang=settings.language, names=self.names.get,
                         now=self.app.clock.now)

@@ -213,3 +213,18 @@ MESSAGES.update({
     "tg.attendees.usage": {"en": "Write the event's number (from its announcement): /attendees 12",
                            "ur": "تقریب کا نمبر لکھیں (اعلان میں درج): /attendees 12"},
 })
+
+MESSAGES.update({
+    "link.code": {
+        "en": "To bring a Telegram group into this community, an admin of the group sends there `/link {code}` "
+              "(valid 10 minutes, once). Events, RSVPs, reports and the library are then shared.",
+        "ur": "کسی ٹیلیگرام گروپ کو اس کمیونٹی میں شامل کرنے کے لیے گروپ کا کوئی ایڈمن وہاں `/link {code}` بھیجے "
+              "(10 منٹ کے لیے، صرف ایک بار)۔ اس کے بعد تقریبات، حاضری، رپورٹس اور لائبریری مشترک ہوں گی۔",
+    },
+    "link.joined": {
+        "en": "Linked: this group is now part of the community. Its events and RSVP lists are shared with the other platform.",
+        "ur": "جڑ گیا: یہ گروپ اب کمیونٹی کا حصہ ہے۔ اس کی تقریبات اور حاضری کی فہرستیں دوسرے پلیٹ فارم کے ساتھ مشترک ہیں۔",
+    },
+    "link.same_platform": {"en": "That code is for a community on this same platform: link groups across platforms only.",
+                           "ur": "یہ کوڈ اسی پلیٹ فارم کی کمیونٹی کا ہے: صرف مختلف پلیٹ فارمز کے گروپ جوڑے جا سکتے ہیں۔"},
+})

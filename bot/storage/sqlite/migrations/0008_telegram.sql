@@ -44,3 +44,26 @@ CREATE TABLE link_codes (
     expires_at   INTEGER NOT NULL,
     used_at      INTEGER
 );
+
+-- One community on several platforms: a community (a Telegram group) that joined another (a Discord
+-- server) with a one-time code. Its events, RSVPs, reports and library are the home community's.
+CREATE TABLE community_links (
+    platform      TEXT NOT NULL CHECK (platform IN ('discord', 'telegram')),
+    community_id  INTEGER NOT NULL,
+    home_platform TEXT NOT NULL CHECK (home_platform IN ('discord', 'telegram')),
+    home_id       INTEGER NOT NULL,
+    linked_at     INTEGER NOT NULL,
+    PRIMARY KEY (platform, community_id)
+) WITHOUT ROWID;
+CREATE INDEX community_links_home ON community_links (home_platform, home_id);
+
+-- Messages posted for one thing in places beyond its first (an event announced on Discord and in a
+-- linked Telegram group): kept in step on every edit.
+CREATE TABLE posts (
+    kind       TEXT NOT NULL,     -- 'event', 'resource', 'case'
+    entity_id  INTEGER NOT NULL,
+    platform   TEXT NOT NULL CHECK (platform IN ('discord', 'telegram')),
+    place_id   INTEGER NOT NULL,
+    message_id INTEGER NOT NULL,
+    PRIMARY KEY (kind, entity_id, platform, place_id)
+) WITHOUT ROWID;
