@@ -20,7 +20,7 @@ from aiogram.types import CallbackQuery, ForceReply, Message
 from bot.app.reports import CLAIM, DISMISS, ESCALATE, PLATFORM_OUTCOME, RESOLVE, Step
 from bot.app.reports import cards
 from bot.domain.errors import DomainError
-from bot.domain.identity import TELEGRAM, Member
+from bot.domain.identity import TELEGRAM, Community, Member
 from bot.domain.report_categories import CATEGORIES, OUTCOMES, PLATFORM_OUTCOMES, PLATFORMS
 from bot.domain.reports import Attachment, Evidence, Intake, intake_from_message, intake_from_target
 from bot.domain.roles import Actor
@@ -111,13 +111,16 @@ def build() -> Router:
         await app.reports.check_can_report(actor)
         documents = [Attachment(name=target.document.file_name or "file", content_type=target.document.mime_type,
                                 size=target.document.file_size or 0, url="")] if target.document else []
+        home = actor.community
+        assert home is not None
         intake = intake_from_message(
-            guild_id=message.chat.id, reporter_id=actor.user_id, category=CATEGORIES[-1], now=app.clock.now(),
+            guild_id=home.id, reporter_id=actor.user_id, category=CATEGORIES[-1], now=app.clock.now(),
             content=target.text or target.caption or "", author_id=target.from_user.id,
             author_name=full_name(target.from_user), channel_id=message.chat.id, message_id=target.message_id,
             jump_url=message_link(message.chat.id, target.message_id), posted_at=_when(target.date),
             edited_at=_when(target.edit_date if isinstance(target.edit_date, datetime) else None),
-            attachments=documents, platform=TELEGRAM)
+            attachments=documents, platform=home.platform)
+        intake = dataclasses.replace(intake, reporter_platform=TELEGRAM)
         if await begin(front, app, message.from_user, intake, lang) is Delivery.CLOSED:
             # The draft waits for them: the start link continues it privately.
             await front.messenger.send(message.chat.id, Out(text=t(lang, "tg.report.start_first",
@@ -139,12 +142,16 @@ def build() -> Router:
         if group is None:
             await front.reply(message, t(await front.lang(None), "tg.report.no_group"))
             return
+        home = await app.communities.home(Community(TELEGRAM, group)) if app.communities else None
         actor = Actor(user_id=message.from_user.id, guild_id=group, display_name=full_name(message.from_user),
-                      platform=TELEGRAM)
+                      platform=TELEGRAM, home=home)
+        community = actor.community
+        assert community is not None
         lang = await front.lang_of_actor(actor)
         await app.reports.check_can_report(actor)
-        intake = intake_from_target(guild_id=group, reporter_id=actor.user_id, category=CATEGORIES[-1],
-                                    target=text, now=app.clock.now(), platform=TELEGRAM)
+        intake = intake_from_target(guild_id=community.id, reporter_id=actor.user_id, category=CATEGORIES[-1],
+                                    target=text, now=app.clock.now(), platform=community.platform)
+        intake = dataclasses.replace(intake, reporter_platform=TELEGRAM)
         await begin(front, app, message.from_user, intake, lang)
 
     @router.callback_query(Pressed(PICK, DROP))
@@ -154,7 +161,9 @@ def build() -> Router:
         if form is None or form.kind != REPORT_FORM:
             raise DomainError("common.form_expired")
         intake = _load(form.data["intake"])
-        actor = Actor(user_id=user.id, guild_id=intake.guild_id, display_name=full_name(user), platform=TELEGRAM)
+        home = intake.community if intake.platform != TELEGRAM else None
+        actor = Actor(user_id=user.id, guild_id=intake.guild_id, display_name=full_name(user), platform=TELEGRAM,
+                      home=home)
         lang = await front.lang_of_actor(actor)
         if intent.action == DROP:
             await app.telegram.close_form(user.id, user.id)

@@ -56,8 +56,10 @@ def build() -> Router:
 
             form = await app.telegram.form(message.from_user.id, message.from_user.id)
             if form is not None and form.kind == REPORT_FORM:
-                group = form.data["intake"]["guild_id"]
-                lang = (await app.setup.settings_for(app.telegram.community_of(group))).language
+                draft = form.data["intake"]
+                from bot.domain.identity import Community
+
+                lang = (await app.setup.settings_for(Community(draft["platform"], draft["guild_id"]))).language
                 await front.messenger.send(message.chat.id, picker(lang))
 
     @router.message(Command("help"))

@@ -48,9 +48,9 @@ class App:
         self.events = EventsService(store.events, self.messenger, clock=self.clock,  # type: ignore[attr-defined]
                                     scheduler=self.scheduler, setup=self.setup, communities=self.communities)
         self.resources = ResourcesService(store.resources, self.setup, self.messenger,  # type: ignore[attr-defined]
-                                          self.clock)
+                                          self.clock, communities=self.communities)
         self.reports = ReportsService(store.reports, setup=self.setup, messenger=self.messenger,  # type: ignore[attr-defined]
-                                      clock=self.clock, scheduler=self.scheduler)
+                                      clock=self.clock, scheduler=self.scheduler, communities=self.communities)
         # Telegram's own use cases (reachability, organisers, forms); its storage is SQLite-only so far.
         self.telegram = TelegramService(store.telegram, self.setup, self.clock, store.events) if hasattr(store, "telegram") else None  # type: ignore[attr-defined]
         self._started = False

@@ -21,6 +21,7 @@ from bot.ports.messaging import Message, Messenger, MessengerError
 
 log = logging.getLogger(__name__)
 CODE_TTL = timedelta(minutes=10)
+ANNOUNCEMENTS, RESOURCES, MODERATION = "announcements", "resources", "moderation"
 PURPOSE = "community"
 
 
@@ -73,19 +74,29 @@ class Communities:
         lang = (await self.setup.settings_for(home)).language
         return Message(text=t(lang, "link.joined"))
 
-    async def extra_places(self, home: Community) -> list[Place]:
-        """Where else the community's announcements go: each linked community's announcements place."""
+    async def extra_places(self, home: Community, purpose: str = ANNOUNCEMENTS) -> list[Place]:
+        """Where else the community's announcements, resources or report cards go: the matching place
+        of each linked community (moderation only where one is set up)."""
         out = []
         for linked in await self.links.linked_to(home):
             settings = await self.setup.settings_for(linked)
-            out.append(Place(linked.platform, settings.announcements_channel or linked.id))
+            if purpose == MODERATION:
+                if settings.moderation_channel is not None:
+                    out.append(Place(linked.platform, settings.moderation_channel))
+            elif purpose == RESOURCES:
+                out.append(Place(linked.platform, settings.resources_channel or linked.id))
+            else:
+                out.append(Place(linked.platform, settings.announcements_channel or linked.id))
         return out
 
+    async def has_posts(self, kind: str, entity_id: int) -> bool:
+        return bool(await self.links.posts(kind, entity_id))
+
     async def post_elsewhere(self, messenger: Messenger, kind: str, entity_id: int, home: Community,
-                             message: Message) -> list[MessageRef]:
+                             message: Message, purpose: str = ANNOUNCEMENTS) -> list[MessageRef]:
         """Post `message` in every linked place and remember each post (to keep them in step)."""
         refs = []
-        for place in await self.extra_places(home):
+        for place in await self.extra_places(home, purpose):
             try:
                 ref = await messenger.post(place, message)
             except MessengerError:

@@ -131,9 +131,12 @@ class TelegramService:
     async def moderators_code(self, actor: Actor) -> str:
         """A one-time code (10 minutes) an admin of the moderators' group sends there with /link."""
         require_admin(actor)
-        assert actor.community is not None
+        assert actor.guild_id is not None
         code = new_code()
-        await self.repo.create_code(code, MODERATORS, actor.community, actor.user_id, self.clock.now() + CODE_TTL)
+        # For this group itself, also when it joined a community elsewhere: its moderators' group
+        # is where its members' moderators triage.
+        own = Community(actor.platform, actor.guild_id)
+        await self.repo.create_code(code, MODERATORS, own, actor.user_id, self.clock.now() + CODE_TTL)
         return code
 
     async def link_moderators(self, actor: Actor, code: str) -> Message:

@@ -68,5 +68,6 @@ def require_moderator(actor: Actor, settings: GuildSettings) -> None:
 
 def require_guild(actor: Actor, guild_id: int) -> None:
     """A button or id that belongs to another guild is refused as if it did not exist."""
-    if actor.guild_id != guild_id:
+    community = actor.community  # a linked group's members act in the community it joined
+    if community is None or community.id != guild_id:
         raise DomainError("common.not_found")

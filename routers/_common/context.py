@@ -76,11 +76,17 @@ class Roles:
         app = self.front.app
         community = await app.telegram.community_of_moderators(chat.id) if group else None
         if community is not None:
-            # In a moderators' group its members act as the community's moderators.
+            # In a moderators' group its members act as the community's moderators (of the community
+            # the group joined, if it joined one: there they hold its moderator role).
             admin = user.id in await self.admins(community)
-            return Actor(user_id=user.id, guild_id=community, role_ids=frozenset({chat.id}),
+            home = await app.communities.home(Community(TELEGRAM, community)) if app.communities else None
+            roles_held = frozenset({chat.id})
+            if home is not None:
+                mod_role = (await app.setup.settings_for(home)).moderator_role
+                roles_held = frozenset({mod_role}) if mod_role is not None else frozenset()
+            return Actor(user_id=user.id, guild_id=community, role_ids=roles_held,
                          administrator=admin, manage_guild=admin, manage_events=admin,
-                         display_name=full_name(user), platform=TELEGRAM)
+                         display_name=full_name(user), platform=TELEGRAM, home=home)
         home = await app.communities.home(Community(TELEGRAM, chat.id)) if group and app.communities else None
         if group and roles:
             admin = user.id in await self.admins(chat.id)
