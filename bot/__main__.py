@@ -65,7 +65,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         settings = _settings(require_token=False)
     except SettingsError as exc:
         return _fail(str(exc))
-    if not settings.token:
+    if not settings.token and not settings.telegram_token:
         problems.append("DISCORD_TOKEN is not set: `baithak run` needs it (see .env.example)")
     if settings.database_url:
         from bot.storage.postgres.checks import run_checks as run_pg_checks
@@ -151,7 +151,7 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="baithak", description="Baithak community bot")
     sub = parser.add_subparsers(dest="command", required=True)
-    run = sub.add_parser("run", help="connect to Discord and serve")
+    run = sub.add_parser("run", help="connect to Discord and/or Telegram and serve")
     run.add_argument("--shards", metavar="IDS", help="serve these Discord shards only, e.g. 0,1 (PostgreSQL)")
     run.add_argument("--shard-count", metavar="N", help="how many shards there are in all, e.g. 4")
     run.add_argument("--telegram", action="store_true", help="this process polls Telegram (exactly one may)")

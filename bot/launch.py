@@ -30,8 +30,8 @@ def first_start() -> bool:
 
 def main() -> int:
     load_dotenv(".env", override=False)
-    if (os.environ.get("DISCORD_TOKEN") or "").strip():
-        if first_start():
+    if (os.environ.get("DISCORD_TOKEN") or "").strip() or (os.environ.get("TELEGRAM_TOKEN") or "").strip():
+        if (os.environ.get("DISCORD_TOKEN") or "").strip() and first_start():
             # A new install: say how to add the bot to a server before it connects to none.
             cli(["invite"])
         code = cli(["migrate"])

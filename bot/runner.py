@@ -7,6 +7,7 @@ import importlib
 import logging
 import os
 import signal
+from typing import Any
 
 import aiohttp
 import discord
@@ -38,7 +39,7 @@ RETRY_FIRST = 1.0
 RETRY_MAX = 60.0
 
 
-async def connect_with_retry(bot: BaithakBot, token: str, stopping: asyncio.Event, *,
+async def connect_with_retry(bot: discord.Client, token: str, stopping: asyncio.Event, *,
                              first: float = RETRY_FIRST, most: float = RETRY_MAX) -> bool:
     """Log in, retrying with doubling waits (one log line per attempt) while Discord cannot be
     reached; False if `stopping` was set first. A refused token raises LoginFailure at once."""
@@ -67,7 +68,8 @@ def _one_line(exc: BaseException) -> str:
 
 
 async def run_bot(settings: Settings) -> int:
-    """Run until Discord closes the connection or a signal arrives; returns an exit code."""
+    """Run until the front ends stop or a signal arrives; returns an exit code. Discord runs when
+    DISCORD_TOKEN is set, Telegram (long polling, same process) when TELEGRAM_TOKEN is."""
     use_endpoints(settings.api_base, settings.gateway_url)
     monitor = LoopMonitor()  # logs any stall of the event loop over 250 ms, with what was running
     monitor.start()
@@ -75,32 +77,65 @@ async def run_bot(settings: Settings) -> int:
     app = App(settings, store)
     # Several processes on one PostgreSQL: another one's /setup invalidates our cached settings.
     await watch_settings(store, app.setup.forget)
-    bot = make_bot(settings, app, extra_extensions=extra_extensions())
-    if settings.shards is not None:
+    bot = make_bot(settings, app, extra_extensions=extra_extensions()) if settings.token else None
+    if bot is not None and settings.shards is not None:
         log.info("serving shards %s of %d", ",".join(map(str, settings.shards)), settings.shard_count)
+    try:
+        telegram = await start_telegram(settings, app)
+    except Exception as exc:  # aiogram's TelegramUnauthorizedError, or the server cannot be reached
+        log.error("Telegram refused to start (%s): check TELEGRAM_TOKEN (from @BotFather) and TELEGRAM_API_BASE", exc)
+        await store.close()
+        await monitor.stop()
+        return 2
     loop = asyncio.get_running_loop()
     stopping = asyncio.Event()
+
+    async def close_all() -> None:
+        if bot is not None:
+            await bot.close()  # drains follow-up work while Telegram is still connected
+        if telegram is not None:
+            await telegram.close()
 
     def stop(signame: str) -> None:
         if not stopping.is_set():
             log.info("%s received: shutting down", signame)
             stopping.set()
-            loop.create_task(bot.close())
+            loop.create_task(close_all())
 
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop, sig.name)
     code = 0
     try:
-        if await connect_with_retry(bot, settings.token or "", stopping):
+        if bot is not None and await connect_with_retry(bot, settings.token or "", stopping):
             await bot.connect(reconnect=True)
+        if telegram is not None:
+            await telegram.wait()
     except discord.LoginFailure:
         log.error("DISCORD_TOKEN was refused by Discord: copy a fresh token from the Developer Portal")
         code = 2
     finally:
-        if not bot.is_closed():
+        if bot is not None and not bot.is_closed():
             await bot.close()
+        if telegram is not None:
+            await telegram.close()
         # Queued writes are finished before the database closes: nothing is half-written.
         await store.close()
         await monitor.stop()
         log.info("stopped")
     return code
+
+
+async def start_telegram(settings: Settings, app: App) -> Any:
+    """The Telegram front end, connected and polling, when TELEGRAM_TOKEN is set."""
+    if not settings.telegram_token:
+        return None
+    if settings.shards is not None and not settings.telegram:
+        # Several processes share the work: Telegram allows one consumer of updates, the process
+        # started with --telegram (BAITHAK_TELEGRAM=1).
+        log.info("Telegram is polled by the process started with --telegram, not this one")
+        return None
+    from routers.front import TelegramFrontEnd
+
+    front = TelegramFrontEnd(app, settings.telegram_token, api_base=settings.telegram_api_base)
+    await front.start()
+    return front

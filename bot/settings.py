@@ -47,6 +47,9 @@ class Settings:
     shard_count: int | None = None
     # Whether this process polls Telegram (BAITHAK_TELEGRAM=1 / `run --telegram`): exactly one may.
     telegram: bool = False
+    # Telegram: the bot token from @BotFather and, for a local Bot API server, its base URL.
+    telegram_token: str | None = None
+    telegram_api_base: str | None = None
 
     @property
     def uses_postgres(self) -> bool:
@@ -81,7 +84,7 @@ def _url(name: str, value: str | None, schemes: tuple[str, ...]) -> str | None:
         raise SettingsError(
             f"{name}={value!r} is not a valid URL: use {schemes[0]}://host[:port]/... or unset it"
         )
-    return value.rstrip("/") if name == "DISCORD_API_BASE" else value
+    return value.rstrip("/") if name in ("DISCORD_API_BASE", "TELEGRAM_API_BASE") else value
 
 
 POSTGRES_SCHEMES = ("postgresql", "postgres")
@@ -145,11 +148,14 @@ def load_settings(env: dict[str, str] | None = None, *, require_token: bool = Tr
         env = dict(os.environ)
 
     token = (env.get("DISCORD_TOKEN") or "").strip() or None
-    if require_token and not token:
+    telegram_token = (env.get("TELEGRAM_TOKEN") or "").strip() or None
+    if require_token and not token and not telegram_token:
         raise SettingsError(
-            "DISCORD_TOKEN is not set: put your bot token in .env (see .env.example) "
-            "or export DISCORD_TOKEN=..."
+            "neither DISCORD_TOKEN nor TELEGRAM_TOKEN is set: put a bot token for Discord, Telegram or "
+            "both in .env (see .env.example) or export DISCORD_TOKEN=... / TELEGRAM_TOKEN=..."
         )
+    if telegram_token and not re.fullmatch(r"[0-9]{1,20}:[A-Za-z0-9_-]{1,100}", telegram_token):
+        raise SettingsError("TELEGRAM_TOKEN is not a bot token: copy it again from @BotFather (it looks like 123456:ABC-...)")
     if token and any(c.isspace() for c in token):
         raise SettingsError("DISCORD_TOKEN contains spaces: copy the token again from the Developer Portal")
 
@@ -200,6 +206,8 @@ def load_settings(env: dict[str, str] | None = None, *, require_token: bool = Tr
         log_level=log_level,
         api_base=_url("DISCORD_API_BASE", env.get("DISCORD_API_BASE"), ("https", "http")),
         gateway_url=_url("DISCORD_GATEWAY_URL", env.get("DISCORD_GATEWAY_URL"), ("wss", "ws")),
+        telegram_token=telegram_token,
+        telegram_api_base=_url("TELEGRAM_API_BASE", (env.get("TELEGRAM_API_BASE") or "").strip(), ("https", "http")),
     )
 
 

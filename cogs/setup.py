@@ -87,6 +87,7 @@ class Setup(commands.Cog):
         reminders="Default reminder times before events, e.g. 24h,1h",
         resource_approval="Hold shared resources for moderator approval",
         report_sla_hours="Hours before an unclaimed report raises a reminder",
+        link="Get a one-time code to join a Telegram group to this community (valid 10 minutes)",
     )
     @app_commands.choices(language=choices([("language.en", "en"), ("language.ur", "ur")]),
                           resource_approval=choices([("common.on", "on"), ("common.off", "off")]))
@@ -103,8 +104,14 @@ class Setup(commands.Cog):
         reminders: str | None = None,
         resource_approval: str | None = None,
         report_sla_hours: app_commands.Range[int, 1, 720] | None = None,
+        link: bool | None = None,
     ) -> None:
         ctx = await context(interaction)
+        if link:
+            from cogs._common import answer
+
+            await answer(interaction, await ctx.app.communities.code(ctx.actor))
+            return
         service = ctx.bot.app.setup
         change = SettingsChange(
             announcements_channel=announcements.id if announcements else None,

@@ -11,11 +11,13 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from bot.app.communities import Communities
 from bot.app.events import EventsService
 from bot.app.help import HelpService
 from bot.app.reports import ReportsService
 from bot.app.resources import ResourcesService
 from bot.app.setup import SetupService
+from bot.app.telegram import TelegramService
 from bot.domain.clock import Clock, SystemClock
 from bot.ports.messaging import Messengers
 from bot.ports.runtime import Scheduler
@@ -40,15 +42,21 @@ class App:
         self.messenger = Messengers()
         self.setup = SetupService(store.settings, default_timezone=config.timezone,  # type: ignore[attr-defined]
                                   default_language=config.language)
+        # Communities linked across platforms (SQLite only so far).
+        self.communities = (Communities(store.links, store.telegram, self.setup, self.clock)  # type: ignore[attr-defined]
+                            if hasattr(store, "links") else None)
         # -- feature services (one block each) --
         self.events = EventsService(store.events, self.messenger, clock=self.clock,  # type: ignore[attr-defined]
-                                    scheduler=self.scheduler, setup=self.setup)
+                                    scheduler=self.scheduler, setup=self.setup, communities=self.communities)
         self.resources = ResourcesService(store.resources, self.setup, self.messenger,  # type: ignore[attr-defined]
-                                          self.clock)
+                                          self.clock, communities=self.communities)
         self.reports = ReportsService(store.reports, setup=self.setup, messenger=self.messenger,  # type: ignore[attr-defined]
-                                      clock=self.clock, scheduler=self.scheduler)
+                                      clock=self.clock, scheduler=self.scheduler, communities=self.communities)
+        # Telegram's own use cases (reachability, organisers, forms); its storage is SQLite-only so far.
+        self.telegram = TelegramService(store.telegram, self.setup, self.clock, store.events) if hasattr(store, "telegram") else None  # type: ignore[attr-defined]
         self.help = HelpService(self.setup)
         self._started = False
+        self._closed = False
         self._sweeper: asyncio.Task[None] | None = None
 
     async def _sweep(self, every: float) -> None:
@@ -81,7 +89,10 @@ class App:
     async def close(self) -> None:
         """Stop scheduled work, then let follow-up work in flight (card edits, DMs) finish while the
         front ends are still connected, for at most `DRAIN_SECONDS`. Queued writes are finished by
-        the store's own close."""
+        the store's own close. Once per process, whichever front end stops first."""
+        if self._closed:
+            return
+        self._closed = True
         if self._sweeper is not None:
             self._sweeper.cancel()
         self.scheduler.shutdown()  # type: ignore[attr-defined]

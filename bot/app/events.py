@@ -14,6 +14,7 @@ from typing import Callable, Sequence
 from zoneinfo import ZoneInfo
 
 from bot.app.background import Background
+from bot.app.communities import Communities
 from bot.app.delivery import Deliveries, dm_many
 from bot.app.refresh import Refresher
 from bot.app.reminders import ReminderService
@@ -25,7 +26,7 @@ from bot.domain.event_attendees import AttendeeRow, attendees_csv
 from bot.domain.events import (Change, Counts, Event, plan_cancel, plan_edit, plan_event, require_manager,
                                require_same_community)
 from bot.domain.guild_settings import GuildSettings
-from bot.domain.identity import Community, Member, Place, parse_id
+from bot.domain.identity import TELEGRAM, Community, Member, Place, parse_id
 from bot.domain.roles import Actor
 from bot.domain.rsvp import WAITLIST
 from bot.domain.when import When, parse_when
@@ -60,6 +61,10 @@ class Choice:
 
     label: str
     value: str
+
+
+# Discord shows each reader a timestamp in their own zone; elsewhere times are written out in the event's.
+_FOOTER = {TELEGRAM: "embed.footer_written"}
 
 
 # -- messages ---------------------------------------------------------------------------------
@@ -106,7 +111,8 @@ def announcement_card(event: Event, counts: Counts, lang: str) -> Card:
         reason = event.cancel_reason or t(lang, "embed.no_reason")
         fields.append(Field(t(lang, "embed.cancelled_reason"), cut(reason, FIELD_VALUE), inline=False))
     return Card(title=cut(title, EMBED_TITLE), body=cut(event.description, EMBED_DESCRIPTION),
-                fields=tuple(fields), footer=cut(t(lang, "embed.footer", id=event.id, zone=event.timezone), FOOTER),
+                fields=tuple(fields), footer=cut(t(lang, _FOOTER.get(event.platform, "embed.footer"), id=event.id,
+                                                   zone=event.timezone), FOOTER),
                 colour=CANCELLED_COLOUR if event.cancelled else COLOUR)
 
 
@@ -209,8 +215,9 @@ class EventsService:
     """/event and /my, the announcement's buttons, and the reminders (`self.reminders`)."""
 
     def __init__(self, repo: EventsRepository, messenger: Messenger, *, clock: Clock, scheduler: Scheduler,
-                 setup: SetupService, refresh_interval: float = 1.0) -> None:
+                 setup: SetupService, refresh_interval: float = 1.0, communities: "Communities | None" = None) -> None:
         self.repo = repo
+        self.communities = communities  # linked communities: announcements on every platform
         self.messenger = messenger
         self.clock = clock
         self.setup = setup
@@ -277,8 +284,11 @@ class EventsService:
             return
         counts = await self.repo.counts(event_id)
         lang = (await self.setup.settings_for(event.community)).language
-        if not await self.messenger.edit(event.message_ref, announcement(event, counts, lang)):
+        message = announcement(event, counts, lang)
+        if not await self.messenger.edit(event.message_ref, message):
             log.warning("announcement of event %s (message %s) is gone", event_id, event.message_id)
+        if self.communities is not None:
+            await self.communities.edit_elsewhere(self.messenger, "event", event_id, message)
 
     # -- /event create ------------------------------------------------------------------------
     async def create(self, actor: Actor, *, title: str, when: str, duration: str | None = None,
@@ -301,11 +311,20 @@ class EventsService:
             raise DomainError("event.post_failed", channel=event.channel_id) from None
         await self.repo.set_message(event.id, ref)
         event = replace(event, channel_id=ref.place.id, message_id=ref.id)
-        text = t(lang, "event.created", title=cut(event.title, 200), url=event.jump_url(),
+        if self.communities is not None:
+            self.background.spawn(self._announce_elsewhere(event, lang), "announce in linked communities")
+        text = t(lang, "event.created", title=cut(event.title, 200), url=event.jump_url() or "",
                  start=ts(event.starts_at, "F"), relative=ts(event.starts_at, "R"),
                  local=f"{_written_local(event, lang)} ({event.timezone})")
         # Read again only for the reply (plan_event read it to decide): how the words were understood.
         return _text(text + "\n" + _reading(lang, when, parse_when(when, event.timezone, now)))
+
+    async def _announce_elsewhere(self, event: Event, lang: str) -> None:
+        """The announcement in every linked community too; then one refresh, for clicks meanwhile."""
+        assert self.communities is not None
+        if await self.communities.post_elsewhere(self.messenger, "event", event.id, event.community,
+                                                 announcement(event, Counts(), lang)):
+            self.refresher.request(event.id)
 
     # -- RSVP ---------------------------------------------------------------------------------
     async def rsvp(self, actor: Actor, event_id: int, choice: str) -> Message:

@@ -15,6 +15,7 @@ import logging
 import re
 from typing import Iterable
 
+from bot.app.communities import RESOURCES, Communities
 from bot.app.refresh import Refresher
 from bot.app.setup import SetupService
 from bot.domain.clock import Clock
@@ -187,8 +188,9 @@ class ResourcesService:
     """The library's use cases; reached as `app.resources`."""
 
     def __init__(self, repo: ResourceRepository, setup: SetupService, messenger: Messenger, clock: Clock, *,
-                 edit_interval: float = EDIT_COALESCE_SECONDS) -> None:
+                 edit_interval: float = EDIT_COALESCE_SECONDS, communities: "Communities | None" = None) -> None:
         self.repo = repo
+        self.communities = communities  # linked communities: the library posted on every platform
         self.setup = setup
         self.messenger = messenger
         self.clock = clock
@@ -229,6 +231,8 @@ class ResourcesService:
         link = post_link(resource)
         if link:
             return Message(text=t(lang, "resource.shared", id=resource.id, title=name, link=link))
+        if resource.post is not None:  # posted where messages have no links (Telegram)
+            return Message(text=t(lang, "resource.shared_posted", id=resource.id, title=name))
         return Message(text=t(lang, "resource.shared_no_post", id=resource.id, title=name))
 
     # -- review -----------------------------------------------------------------------------------
@@ -359,6 +363,9 @@ class ResourcesService:
         if ref is None:
             return resource
         await self.repo.set_post(resource.id, ref)
+        if self.communities is not None:
+            await self.communities.post_elsewhere(self.messenger, "resource", resource.id, resource.community,
+                                                  post_message(resource, settings.language), RESOURCES)
         return await self.repo.get(resource.id) or resource
 
     async def _submit_for_review(self, resource: Resource, settings: GuildSettings) -> bool:
@@ -388,6 +395,8 @@ class ResourcesService:
         lang = (await self.setup.settings_for(resource.community)).language
         if not await self.messenger.edit(resource.post, post_message(resource, lang)):
             log.info("the post of resource %s is gone; not updating it", resource_id)
+        if self.communities is not None:
+            await self.communities.edit_elsewhere(self.messenger, "resource", resource_id, post_message(resource, lang))
 
     async def _take_down(self, resource: Resource, lang: str, by: int) -> None:
         """Delete the resource's post, and close its review card if it had one."""

@@ -137,7 +137,8 @@ def plan_event(actor: Actor, settings: GuildSettings, *, title: str, when: str, 
     Refuses members who are not organisers, a missing announcements channel, and any bad option.
     """
     require_organiser(actor, settings)
-    if actor.guild_id is None:
+    community = actor.community
+    if community is None:
         raise DomainError("common.guild_only")
     clean_title = _text(title, "title", MAX_TITLE, required=True)
     clean_description = _text(description, "description", MAX_DESCRIPTION)
@@ -149,10 +150,10 @@ def plan_event(actor: Actor, settings: GuildSettings, *, title: str, when: str, 
     if channel is None:
         raise DomainError("event.no_channel")
     return Event(
-        id=0, guild_id=actor.guild_id, channel_id=channel, message_id=None, organiser_id=actor.user_id,
+        id=0, guild_id=community.id, channel_id=channel, message_id=None, organiser_id=actor.user_id,
         title=clean_title, description=clean_description, location=clean_location,
         starts_at=understood.start, duration_min=minutes, timezone=settings.timezone,
-        capacity=_capacity(capacity), reminder_offsets=offsets, platform=actor.platform,
+        capacity=_capacity(capacity), reminder_offsets=offsets, platform=community.platform,
     )
 
 

@@ -95,7 +95,8 @@ class Intake:
     link_key: str | None = None
     normalised: str = ""
     text_hash: str | None = None
-    platform: str = DISCORD   # the community's platform, and so the reporter's
+    platform: str = DISCORD   # the community's platform, and the reporter's unless said otherwise
+    reporter_platform: str | None = None  # a member of a linked community on another platform
 
     @property
     def urgent(self) -> bool:
@@ -107,7 +108,7 @@ class Intake:
 
     @property
     def reporter(self) -> Member:
-        return Member(self.platform, self.reporter_id)
+        return Member(self.reporter_platform or self.platform, self.reporter_id)
 
 
 def _iso(moment: datetime | None) -> str | None:

@@ -152,7 +152,8 @@ def prepare_share(actor: Actor, settings: GuildSettings, *, url: str, title: str
     pending, otherwise it is published at once. Refuses when the channel it must go to (moderation
     or resources) is not set up, since nobody would ever see it.
     """
-    if actor.guild_id is None:
+    community = actor.community
+    if community is None:
         raise DomainError("common.guild_only")
     canonical = normalise_url(url)
     key = url_key(url)
@@ -167,9 +168,9 @@ def prepare_share(actor: Actor, settings: GuildSettings, *, url: str, title: str
         if settings.resources_channel is None:
             raise DomainError("resource.no_resources_channel")
         status = PUBLISHED
-    return NewResource(guild_id=actor.guild_id, url=canonical, url_key=key, title=clean,
+    return NewResource(guild_id=community.id, url=canonical, url_key=key, title=clean,
                        description=text, tags=tag_list, author_id=actor.user_id, status=status,
-                       created_at=now, platform=actor.platform)
+                       created_at=now, platform=community.platform)
 
 
 def check_duplicate(existing: Resource | None) -> None:

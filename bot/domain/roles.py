@@ -21,6 +21,9 @@ class Actor:
     manage_events: bool = False
     display_name: str = ""
     platform: str = DISCORD
+    # The community this place belongs to when it is linked to one on another platform (a Telegram
+    # group that joined a Discord server's community); None: the place's own community.
+    home: Community | None = None
 
     @property
     def member(self) -> Member:
@@ -28,6 +31,8 @@ class Actor:
 
     @property
     def community(self) -> Community | None:
+        if self.home is not None:
+            return self.home
         return Community(self.platform, self.guild_id) if self.guild_id is not None else None
 
 
@@ -63,5 +68,6 @@ def require_moderator(actor: Actor, settings: GuildSettings) -> None:
 
 def require_guild(actor: Actor, guild_id: int) -> None:
     """A button or id that belongs to another guild is refused as if it did not exist."""
-    if actor.guild_id != guild_id:
+    community = actor.community  # a linked group's members act in the community it joined
+    if community is None or community.id != guild_id:
         raise DomainError("common.not_found")

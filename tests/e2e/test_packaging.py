@@ -23,7 +23,7 @@ from tests.e2e.process import REPO
 
 # Every migration in the repository (numbers are reserved per feature, so there may be gaps).
 MIGRATIONS = [m.version for m in discover()]
-PACKAGES = ("bot", "cogs", "fakediscord")
+PACKAGES = ("bot", "cogs", "routers", "fakediscord")
 
 
 def _clean_env(**extra: str) -> dict[str, str]:

@@ -202,7 +202,7 @@ async def test_duplicate_lookups_use_indexes(db: Database) -> None:
     from bot.storage.sqlite.reports import _open_params
 
     params = {"guild": 1, "reporter": 2, "since": 0, "message": 3, "link": "x", "hash": "h", "cutoff": 0,
-              "platform": "discord", **_open_params()}
+              "platform": "discord", "rplatform": "discord", **_open_params()}
     rows = await db.fetchall("EXPLAIN QUERY PLAN " + _EXACT_SQL, params)
     plan = " | ".join(r[3] for r in rows)
     for index in ("report_intake_rate", "report_intake_message", "report_intake_link", "report_intake_text"):

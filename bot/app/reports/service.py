@@ -15,6 +15,7 @@ from bot.app.background import Background
 from bot.app.delivery import dm_many
 from bot.app.reports import cards, replies
 from bot.app.reports.sla import SlaJobs
+from bot.app.communities import MODERATION, Communities
 from bot.app.setup import SetupService
 from bot.domain.errors import DomainError
 from bot.domain.guild_settings import GuildSettings
@@ -115,8 +116,9 @@ class ReportsService:
     """Every report use case. Built once by `bot.app.App`."""
 
     def __init__(self, repo: ReportsRepository, *, setup: SetupService, messenger: Messenger, clock: Clock,
-                 scheduler: Scheduler) -> None:
+                 scheduler: Scheduler, communities: "Communities | None" = None) -> None:
         self.repo = repo
+        self.communities = communities  # linked communities: the card in every moderation place
         self.setup = setup
         self.messenger = messenger
         self.clock = clock
@@ -213,29 +215,43 @@ class ReportsService:
         return t(lang, "reports.sla.no_card", ref=case.ref)
 
     async def publish(self, case_id: int) -> None:
-        """Post the card of a new case, or bring an existing card up to date (repost it if deleted)."""
+        """Post the card of a new case, or bring an existing card up to date (repost it if deleted);
+        the same in each linked community's moderation place."""
         async with self._lock(case_id):
-            case = await self._case(case_id)
-            settings = await self.setup.settings_for(case.community)
-            if case.card_message_id is not None and case.card_channel_id is not None:
-                ref = MessageRef(Place(case.platform, case.card_channel_id), case.card_message_id)
-                try:
-                    if await self.messenger.edit(ref, cards.edited_card(case, settings)):
-                        return
-                except MessengerError:
-                    log.exception("reports: could not edit the card of %s", case.ref)
-                    return
-            if settings.moderation_channel is None:
-                log.warning("reports: community %s has no moderation channel; case %s has no card",
-                            case.guild_id, case.ref)
-                return
+            await self._publish(case_id)
+            if self.communities is not None:
+                case = await self._case(case_id)
+                settings = await self.setup.settings_for(case.community)
+                card = cards.edited_card(case, settings)
+                if await self.communities.has_posts("case", case_id):
+                    await self.communities.edit_elsewhere(self.messenger, "case", case_id, card)
+                else:
+                    await self.communities.post_elsewhere(self.messenger, "case", case_id, case.community, card,
+                                                          MODERATION)
+
+    async def _publish(self, case_id: int) -> None:
+        """The card in the community's own moderation channel."""
+        case = await self._case(case_id)
+        settings = await self.setup.settings_for(case.community)
+        if case.card_message_id is not None and case.card_channel_id is not None:
+            ref = MessageRef(Place(case.platform, case.card_channel_id), case.card_message_id)
             try:
-                posted = await self.messenger.post(Place(case.platform, settings.moderation_channel),
-                                                   cards.posted_card(case, settings))
+                if await self.messenger.edit(ref, cards.edited_card(case, settings)):
+                    return
             except MessengerError:
-                log.exception("reports: could not post the card of %s in community %s", case.ref, case.guild_id)
+                log.exception("reports: could not edit the card of %s", case.ref)
                 return
-            await self.repo.set_card(case.id, posted)
+        if settings.moderation_channel is None:
+            log.warning("reports: community %s has no moderation channel; case %s has no card",
+                        case.guild_id, case.ref)
+            return
+        try:
+            posted = await self.messenger.post(Place(case.platform, settings.moderation_channel),
+                                               cards.posted_card(case, settings))
+        except MessengerError:
+            log.exception("reports: could not post the card of %s in community %s", case.ref, case.guild_id)
+            return
+        await self.repo.set_card(case.id, posted)
 
     async def refresh(self, case_id: int) -> None:
         """Edit the card in place after a change (repost it if someone deleted it)."""

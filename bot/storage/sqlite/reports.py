@@ -120,7 +120,7 @@ _EXACT_SQL = f"""
 SELECT
   (SELECT group_concat(created_at) FROM report_intake
     WHERE guild_id = :guild AND reporter_id = :reporter AND created_at > :since
-      AND reporter_platform = :platform) AS recent,
+      AND reporter_platform = :rplatform) AS recent,
   (SELECT i.case_id FROM report_intake i JOIN report_cases c ON c.id = i.case_id
     WHERE i.guild_id = :guild AND i.message_id = :message AND c.status IN {_OPEN_SQL}
       AND c.platform = :platform
@@ -142,6 +142,7 @@ def _exact(conn: sqlite3.Connection, intake: Intake,
     link key or identical text (in that order)."""
     row = conn.execute(_EXACT_SQL, {
         "guild": intake.guild_id, "platform": intake.platform, "reporter": intake.reporter_id,
+        "rplatform": intake.reporter.platform,
         "since": _ts(now - RATE_LIMIT_WINDOW), "message": intake.message_id, "link": intake.link_key,
         "hash": intake.text_hash, "cutoff": _ts(now - TEXT_WINDOW), **_open_params()}).fetchone()
     assert row is not None
@@ -227,7 +228,7 @@ def _submit(conn: sqlite3.Connection, intake: Intake, now: datetime, sla_hours: 
         INSERT INTO report_intake (case_id, guild_id, reporter_platform, reporter_id, created_at, source,
             category, message_id, channel_id, link_key, text_hash, norm_text, norm_len, details, evidence)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        (case_id, intake.guild_id, intake.platform, intake.reporter_id, at, intake.evidence.source,
+        (case_id, intake.guild_id, intake.reporter.platform, intake.reporter_id, at, intake.evidence.source,
          intake.category, intake.message_id, intake.channel_id, intake.link_key,
          intake.text_hash, intake.normalised if intake.text_hash else None,
          len(intake.normalised) if intake.text_hash else 0, intake.details,

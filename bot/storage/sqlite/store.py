@@ -7,9 +7,11 @@ from pathlib import Path
 from bot.storage.sqlite.database import Database
 from bot.storage.sqlite.events import SqliteEventsRepository
 from bot.storage.sqlite.guild_settings import SqliteSettingsRepository
+from bot.storage.sqlite.links import SqliteLinksRepository
 from bot.storage.sqlite.migrations import open_migrated
 from bot.storage.sqlite.resources import SqliteResourceRepository
 from bot.storage.sqlite.reports import SqliteReportsRepository
+from bot.storage.sqlite.telegram import SqliteTelegramRepository
 
 
 class SqliteStore:
@@ -22,6 +24,8 @@ class SqliteStore:
         self.events = SqliteEventsRepository(db)
         self.resources = SqliteResourceRepository(db)
         self.reports = SqliteReportsRepository(db)
+        self.telegram = SqliteTelegramRepository(db)
+        self.links = SqliteLinksRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> "SqliteStore":

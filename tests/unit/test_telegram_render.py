@@ -1,0 +1,79 @@
+"""The Telegram renderer and callback data codec, without a network."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from bot.domain.errors import DomainError
+from bot.ports.messaging import Button, Card, Field, Message
+from routers._common import callbacks
+from routers._common.queue import Bucket
+from routers._common.render import TEXT_LIMIT, Renderer
+
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc)
+
+
+def renderer(lang: str = "en", names=None) -> Renderer:  # type: ignore[no-untyped-def]
+    return Renderer(zone="Asia/Karachi", lang=lang, names=(names or {}).get, now=lambda: NOW)
+
+
+def test_user_text_is_escaped_and_only_the_model_markup_formats() -> None:
+    html = renderer().html(Message(text='**Bold** <a href="https://evil.example">x</a> & <b>not</b> '
+                                        '[docs](https://example.org/a?b=1&c=2) `code`'))
+    assert html.startswith("<b>Bold</b> &lt;a href=\"https://evil.example\"&gt;x&lt;/a&gt; &amp; &lt;b&gt;not&lt;/b&gt;")
+    assert '<a href="https://example.org/a?b=1&amp;c=2">docs</a>' in html
+    assert "<code>code</code>" in html
+
+
+def test_mentions_become_names_or_nothing_never_links() -> None:
+    html = renderer(names={42: "Ali <script>"}).html(Message(text="by <@42> and <@7> in <#9> for <@&5>"))
+    assert html == "by Ali &lt;script&gt; and  in  for "
+    assert "tg://" not in html
+
+
+def test_times_are_written_out_in_the_community_zone() -> None:
+    unix = int(datetime(2026, 12, 5, 13, 0, tzinfo=timezone.utc).timestamp())
+    r = renderer()
+    assert r.html(Message(text=f"<t:{unix}:F>")) == "Saturday 5 December 2026, 18:00 (PKT)"
+    assert r.html(Message(text=f"<t:{unix}:R>")) == "in 4 days"
+    ur = renderer("ur").html(Message(text=f"<t:{unix}:F>"))
+    assert "ہفتہ" in ur and "دسمبر" in ur and "18:00" in ur and ur.startswith("\u2068")
+
+
+def test_long_text_is_cut_to_the_limit_without_breaking_markup() -> None:
+    body = "<i>" + "ا" * 6000
+    msg = Message(cards=(Card(title="T" * 100, body=body, fields=(Field("Going", "3/3"),), footer="Event #1"),))
+    html = renderer().html(msg)
+    import html as htmllib
+    import re
+
+    visible = htmllib.unescape(re.sub(r"</?(b|i)>", "", html))
+    assert len(visible) <= TEXT_LIMIT
+    assert "Going" in html and "3/3" in html and "Event #1" in html  # the body gives way, not the counts
+    assert "…" in html and "&lt;i&gt;" in html
+
+
+def test_callback_data_is_bounded_and_parsed_with_range_checks() -> None:
+    callbacks.register("test.thing", "zt")
+    data = callbacks.encode(Button("test.thing", (123, "go"), "x"))
+    assert data == "zt:123:go"
+    intent = callbacks.decode(data)
+    assert intent.action == "test.thing" and intent.number(0) == 123 and intent.word(1, ("go",)) == "go"
+    for forged in ("zt:99999999999999999999", "zt:-1", "zt:abc", "zz:1", "", "x" * 65):
+        with pytest.raises(DomainError):
+            callbacks.decode(forged).number(0)
+    with pytest.raises(ValueError):
+        callbacks.encode(Button("test.thing", (2**62, 2**62, 2**62, 2**62), "x"))  # over 64 bytes
+    with pytest.raises(ValueError):
+        callbacks.register("other.thing", "zt")
+
+
+def test_pacing_bucket_allows_a_burst_then_spaces_calls() -> None:
+    b = Bucket(1.0, 3)
+    waits = [b.reserve(100.0) for _ in range(5)]
+    assert waits[:3] == [0.0, 0.0, 0.0] and waits[3] == pytest.approx(1.0, rel=0.1) and waits[4] == pytest.approx(2.0, rel=0.1)
+    group = Bucket(20 / 60, 20)
+    waits = [group.reserve(0.0) for _ in range(21)]
+    assert waits[19] == 0.0 and waits[20] == pytest.approx(3.0, rel=0.1)
