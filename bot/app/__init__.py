@@ -46,6 +46,14 @@ class App:
                                           self.clock)
         self.reports = ReportsService(store.reports, setup=self.setup, messenger=self.messenger,  # type: ignore[attr-defined]
                                       clock=self.clock, scheduler=self.scheduler)
+        from bot.app.factchecks import FactchecksService
+        from bot.app.network import NetworkService
+
+        self.network = NetworkService(store.network, setup=self.setup, clock=self.clock)  # type: ignore[attr-defined]
+        self.factchecks = FactchecksService(store.factchecks, reports=self.reports, setup=self.setup,  # type: ignore[attr-defined]
+                                            network=self.network, messenger=self.messenger, clock=self.clock)
+        self.reports.factchecks = self.factchecks
+        self.network.names = self.factchecks._name
         self._started = False
 
     async def start(self) -> None:
@@ -64,6 +72,7 @@ class App:
         await self.events.idle()
         await self.resources.idle()
         await self.reports.idle()
+        await self.factchecks.idle()
 
     async def close(self) -> None:
         """Stop scheduled work, then let follow-up work in flight (card edits, DMs) finish while the
