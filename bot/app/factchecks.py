@@ -164,8 +164,7 @@ class FactchecksService:
             return False
         try:
             ref = await self.messenger.post(Place(fc.community.platform, settings.resources_channel),
-                                            Message(cards=(self.card(fc, settings.language),)),
-                                            nonce=f"fc-{fc.id}")
+                                            Message(cards=(self.card(fc, settings.language),)))
         except MessengerError:
             log.exception("factchecks: could not post %s in community %s", fc.ref, fc.community)
             return False

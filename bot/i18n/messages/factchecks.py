@@ -179,6 +179,7 @@ MESSAGES = {
     "network.action.join": {"en": "joined", "ur": "شامل ہوئی"},
     "network.action.share": {"en": "changed sharing", "ur": "شیئرنگ بدلی"},
     "network.action.leave": {"en": "left", "ur": "چھوڑ دیا"},
+    "setup.field.network_verdicts": {"en": "Network verdicts", "ur": "نیٹ ورک کے فیصلے"},
     # -- digest -----------------------------------------------------------------------------------
     "digest.bad_slot": {
         "en": "`{value}` is not a digest time. Write a day and a time, e.g. `friday 18:00`, or `off`.",
