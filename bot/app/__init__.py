@@ -54,6 +54,14 @@ class App:
                                             network=self.network, messenger=self.messenger, clock=self.clock)
         self.reports.factchecks = self.factchecks
         self.network.names = self.factchecks._name
+        from bot.app.digest import DigestService
+        from bot.app.factchecks import verdict_label
+
+        self.digest = DigestService(store.digest, factchecks=store.factchecks, setup=self.setup,  # type: ignore[attr-defined]
+                                    messenger=self.messenger, clock=self.clock, scheduler=self.scheduler)
+        self.digest.names = lambda c: self.reports.directory(c.platform).name(c)
+        self.digest.verdicts = verdict_label
+        self.setup.listeners.append(self.digest.settings_changed)
         self._started = False
 
     async def start(self) -> None:

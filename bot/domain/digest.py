@@ -105,3 +105,58 @@ def week_window(due_at: datetime) -> tuple[datetime, datetime, datetime]:
     """(start of the week reported on, the digest's time, end of the coming week): the last seven
     days' figures, and the next seven days' events."""
     return due_at - timedelta(days=7), due_at, due_at + timedelta(days=7)
+
+
+# -- what a digest holds (read by storage, written out by the app) ---------------------------------
+@dataclass(frozen=True)
+class DigestEvent:
+    """An event of the coming week with its answers."""
+
+    title: str
+    starts_at: datetime
+    going: int
+    maybe: int
+    waitlist: int
+    capacity: int | None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class DigestResource:
+    """A resource published during the week, with its upvotes."""
+
+    title: str
+    url: str
+    upvotes: int
+
+
+@dataclass(frozen=True)
+class ReportWeek:
+    """The moderation figures of one week (definitions in `bot.storage` queries' docstrings):
+    cases opened, resolved and dismissed in the week; the times from opening to first claim of the
+    cases claimed in the week; cases whose SLA deadline fell in the week before anyone claimed them;
+    escalations made in the week; platform outcomes recorded in the week (decided) and how many of
+    them removed or restricted the content (complied)."""
+
+    opened: int = 0
+    resolved: int = 0
+    dismissed: int = 0
+    claim_seconds: tuple[int, ...] = ()
+    sla_breaches: int = 0
+    escalations: int = 0
+    decided: int = 0
+    complied: int = 0
+
+    @property
+    def median_to_claim(self) -> timedelta | None:
+        if not self.claim_seconds:
+            return None
+        values = sorted(self.claim_seconds)
+        mid = len(values) // 2
+        seconds = values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+        return timedelta(seconds=seconds)
+
+    @property
+    def compliance(self) -> float | None:
+        """Complied over decided, or None when no platform decided anything this week."""
+        return self.complied / self.decided if self.decided else None

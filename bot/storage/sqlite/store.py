@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.storage.sqlite.database import Database
+from bot.storage.sqlite.digest import SqliteDigestRepository
 from bot.storage.sqlite.events import SqliteEventsRepository
 from bot.storage.sqlite.factchecks import SqliteFactchecksRepository
 from bot.storage.sqlite.network import SqliteNetworkRepository
@@ -26,6 +27,7 @@ class SqliteStore:
         self.reports = SqliteReportsRepository(db)
         self.factchecks = SqliteFactchecksRepository(db)
         self.network = SqliteNetworkRepository(db)
+        self.digest = SqliteDigestRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> "SqliteStore":
