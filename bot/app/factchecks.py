@@ -198,10 +198,12 @@ class FactchecksService:
         if not claimed:
             return 0, 0
         messages: dict[str, Message] = {}
+        where = await self.repo.reporter_communities(fc.id)
 
         async def for_member(member: Member) -> Message:
-            # Each reporter is told in their own community's language; the publisher is named.
-            lang = (await self.setup.settings_for(fc.community)).language
+            # Each reporter is told in their own community's language (a partner's reporters in the
+            # partner's); the publisher is named.
+            lang = (await self.setup.settings_for(where.get(member, fc.community))).language
             if lang not in messages:
                 key = {PUBLISH: "factcheck.dm.published", WITHDRAW: "factcheck.dm.withdrawn"}.get(
                     revision, "factcheck.dm.corrected")

@@ -58,6 +58,10 @@ class FactchecksRepository(Protocol):
 
     async def reporters(self, fc_id: int) -> list[Member]: ...
 
+    async def reporter_communities(self, fc_id: int) -> dict[Member, Community]:
+        """Where each reporter reported (a partner's reporters were answered by a shared fact-check)."""
+        ...
+
     async def claim_notices(self, fc_id: int, revision: str, members: Sequence[Member],
                             now: datetime) -> list[Member]: ...
 

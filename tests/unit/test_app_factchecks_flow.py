@@ -260,3 +260,23 @@ async def test_network_of_three(world) -> None:
     assert refused.value.key == "network.not_member"
     log = (await app.network.status(admin(B))).cards[0].fields[1].value
     assert "left" in log
+
+
+async def test_partner_reporters_are_told_in_their_community_language(world) -> None:
+    app, messenger, clock = world
+    code = (await app.network.invite(admin(A))).text.split("`")[1]
+    await app.network.join(admin(B), code)
+    await app.setup.change(admin(B), SettingsChange(network_verdicts=True, language="ur"))
+    case = await report(app, member(A, 1), LINK)
+    await app.factchecks.publish(admin(A), case.result.ref, verdict="false", summary="Fabricated quote.",
+                                 sources=None)
+    answered = await report(app, member(B, 1), LINK_VARIANT)       # answered by A's F-1 in B
+    assert "F-1" in answered.text
+    await app.factchecks.correct(admin(A), "F-1", note="The date was wrong.", verdict="misleading")
+    english = messenger.dms_to(member(A, 1).user_id)[-1]
+    urdu = messenger.dms_to(member(B, 1).user_id)[-1]
+    assert "corrected" in english
+    assert "گمراہ کن" in urdu and "corrected" not in urdu
+    # The card in the partner's DM is the partner's copy, in Urdu: attributed, no case, no claim.
+    dm = [d for d in messenger.dms if d.member.id == member(B, 1).user_id][-1]
+    assert "Lahore Creators" in dm.message.cards[0].author and not re.search(r"R-\d", repr(dm.message))

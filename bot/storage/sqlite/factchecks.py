@@ -294,6 +294,16 @@ class SqliteFactchecksRepository:
                ORDER BY i.id""", (fc_id,))
         return [Member(r[0], r[1]) for r in rows]
 
+    async def reporter_communities(self, fc_id: int) -> dict[Member, Community]:
+        """The community each reporter of `reporters(fc_id)` reported in (their latest report)."""
+        rows = await self.db.fetchall(
+            """SELECT i.reporter_platform, i.reporter_id, c.platform, c.guild_id FROM report_intake i
+               JOIN report_cases c ON c.id = i.case_id
+               WHERE i.case_id IN (SELECT case_id FROM factchecks WHERE id = ?1
+                                   UNION SELECT case_id FROM factcheck_matches WHERE factcheck_id = ?1)
+               ORDER BY i.id""", (fc_id,))
+        return {Member(r[0], r[1]): Community(r[2], r[3]) for r in rows}
+
     async def claim_notices(self, fc_id: int, revision: str, members: Sequence[Member],
                             now: datetime) -> list[Member]:
         """Claim the DMs of `revision` before sending: each member is returned once, ever."""
