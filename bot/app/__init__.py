@@ -62,6 +62,10 @@ class App:
         self.digest.names = lambda c: self.reports.directory(c.platform).name(c)
         self.digest.verdicts = verdict_label
         self.setup.listeners.append(self.digest.settings_changed)
+        from bot.domain.network import RESOURCES
+
+        self.resources.network = lambda c: self.network.partners(c, RESOURCES)
+        self.resources.names = lambda c: self.reports.directory(c.platform).name(c)
         self._started = False
 
     async def start(self) -> None:

@@ -280,3 +280,40 @@ async def test_partner_reporters_are_told_in_their_community_language(world) -> 
     # The card in the partner's DM is the partner's copy, in Urdu: attributed, no case, no claim.
     dm = [d for d in messenger.dms if d.member.id == member(B, 1).user_id][-1]
     assert "Lahore Creators" in dm.message.cards[0].author and not re.search(r"R-\d", repr(dm.message))
+
+
+async def test_shared_resources_searchable_from_the_network(world) -> None:
+    app, messenger, clock = world
+    code_a = (await app.network.invite(admin(B))).text.split("`")[1]
+    code_c = (await app.network.invite(admin(B))).text.split("`")[1]
+    await app.network.join(admin(A), code_a)
+    await app.network.join(admin(C), code_c)
+    await app.network.share(admin(C), factchecks=None, resources="off")
+    sharer = member(A, 7)
+    await app.resources.share(sharer, url="https://guides.example.org/verify-video", title="Verify a video",
+                              description="Step-by-step dengue rumour checks")
+    await app.resources.share(member(C, 7), url="https://c.example.org/dengue", title="C's dengue notes")
+    await app.resources.share(member(B, 7), url="https://b.example.org/dengue", title="B's own dengue page")
+
+    found = await app.resources.search(member(B, 1), "dengue")
+    titles = [c.title for c in found.cards]
+    assert titles[1] == "From the network"
+    own, network = found.cards[0].body, found.cards[1].body
+    assert "B's own dengue page" in own and "Verify a video" not in own
+    assert "Verify a video" in network and "from Lahore Creators" in network
+    assert "C's dengue notes" not in repr(found)                  # C does not share its resources
+    assert str(sharer.user_id) not in repr(found) and "#" not in network.split("from Lahore")[1]
+    # Only in the network: found there alone. A receives what B shares (by default), never C's.
+    alone = await app.resources.search(member(B, 1), "video")
+    assert [c.title for c in alone.cards] == ["From the network"]
+    from_a = repr(await app.resources.search(member(A, 1), "dengue"))
+    assert "from Karachi Checkers" in from_a and "C's dengue notes" not in from_a
+
+    # A stops sharing resources: gone from B's search; shares again, then leaves: gone again.
+    await app.network.share(admin(A), factchecks=None, resources="off")
+    assert "Verify a video" not in repr(await app.resources.search(member(B, 1), "dengue"))
+    await app.network.share(admin(A), factchecks=None, resources="on")
+    assert "Verify a video" in repr(await app.resources.search(member(B, 1), "dengue"))
+    await app.network.leave(admin(A))
+    gone = await app.resources.search(member(B, 1), "video")
+    assert not gone.cards and "video" in gone.text

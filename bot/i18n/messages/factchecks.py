@@ -180,6 +180,11 @@ MESSAGES = {
     "network.action.share": {"en": "changed sharing", "ur": "شیئرنگ بدلی"},
     "network.action.leave": {"en": "left", "ur": "چھوڑ دیا"},
     "setup.field.network_verdicts": {"en": "Network verdicts", "ur": "نیٹ ورک کے فیصلے"},
+    "resource.search.from_network": {"en": "From the network", "ur": "نیٹ ورک سے"},
+    "resource.result.network_meta": {
+        "en": "from {community} · {votes:upvote|upvotes}",
+        "ur": "{community} کی طرف سے · {votes} ووٹ",
+    },
     # -- digest -----------------------------------------------------------------------------------
     "digest.bad_slot": {
         "en": "`{value}` is not a digest time. Write a day and a time, e.g. `friday 18:00`, or `off`.",
