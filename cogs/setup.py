@@ -9,6 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.app.digest import slot_label
 from bot.domain.guild_settings import GuildSettings, SettingsChange, offsets_text
 from bot.i18n import t
 from bot.i18n.format import CHOICE_NAME, cut
@@ -63,6 +64,8 @@ def settings_embed(s: GuildSettings, lang: str, headline: str) -> discord.Embed:
         ("setup.field.reminders", f"`{offsets_text(s)}`"),
         ("setup.field.resource_approval", t(lang, "common.on" if s.resource_approval else "common.off")),
         ("setup.field.report_sla_hours", str(s.report_sla_hours)),
+        ("setup.field.network_verdicts", t(lang, "common.on" if s.network_verdicts else "common.off")),
+        ("setup.field.digest", slot_label(s, lang)),
     ]
     for key, value in rows:
         embed.add_field(name=t(lang, key), value=value, inline=True)
@@ -87,6 +90,8 @@ class Setup(commands.Cog):
         reminders="Default reminder times before events, e.g. 24h,1h",
         resource_approval="Hold shared resources for moderator approval",
         report_sla_hours="Hours before an unclaimed report raises a reminder",
+        network_verdicts="Let the network's shared fact-checks answer reports here",
+        digest="Weekly digest: a day and a time, e.g. friday 18:00, or off",
     )
     async def setup_command(
         self,
@@ -101,6 +106,8 @@ class Setup(commands.Cog):
         reminders: str | None = None,
         resource_approval: Literal["on", "off"] | None = None,
         report_sla_hours: app_commands.Range[int, 1, 720] | None = None,
+        network_verdicts: Literal["on", "off"] | None = None,
+        digest: str | None = None,
     ) -> None:
         ctx = await context(interaction)
         service = ctx.bot.app.setup
@@ -115,6 +122,8 @@ class Setup(commands.Cog):
             reminders=reminders,
             resource_approval=None if resource_approval is None else resource_approval == "on",
             report_sla_hours=report_sla_hours,
+            network_verdicts=None if network_verdicts is None else network_verdicts == "on",
+            digest=digest,
         )
         if change.is_empty():
             current = await service.show(ctx.actor)

@@ -11,12 +11,16 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from bot.app.digest import DigestService
 from bot.app.events import EventsService
+from bot.app.factchecks import FactchecksService, verdict_label
 from bot.app.help import HelpService
+from bot.app.network import NetworkService
 from bot.app.reports import ReportsService
 from bot.app.resources import ResourcesService
 from bot.app.setup import SetupService
 from bot.domain.clock import Clock, SystemClock
+from bot.domain.network import RESOURCES
 from bot.ports.messaging import Messengers
 from bot.ports.runtime import Scheduler
 from bot.settings import Settings
@@ -48,6 +52,18 @@ class App:
         self.reports = ReportsService(store.reports, setup=self.setup, messenger=self.messenger,  # type: ignore[attr-defined]
                                       clock=self.clock, scheduler=self.scheduler)
         self.help = HelpService(self.setup)
+        self.network = NetworkService(store.network, setup=self.setup, clock=self.clock)  # type: ignore[attr-defined]
+        self.factchecks = FactchecksService(store.factchecks, reports=self.reports, setup=self.setup,  # type: ignore[attr-defined]
+                                            network=self.network, messenger=self.messenger, clock=self.clock)
+        self.reports.factchecks = self.factchecks
+        self.network.names = self.factchecks._name
+        self.digest = DigestService(store.digest, factchecks=store.factchecks, setup=self.setup,  # type: ignore[attr-defined]
+                                    messenger=self.messenger, clock=self.clock, scheduler=self.scheduler)
+        self.digest.names = lambda c: self.reports.directory(c.platform).name(c)
+        self.digest.verdicts = verdict_label
+        self.setup.listeners.append(self.digest.settings_changed)
+        self.resources.network = lambda c: self.network.partners(c, RESOURCES)
+        self.resources.names = lambda c: self.reports.directory(c.platform).name(c)
         self._started = False
         self._sweeper: asyncio.Task[None] | None = None
 
@@ -77,6 +93,7 @@ class App:
         await self.events.idle()
         await self.resources.idle()
         await self.reports.idle()
+        await self.factchecks.idle()
 
     async def close(self) -> None:
         """Stop scheduled work, then let follow-up work in flight (card edits, DMs) finish while the

@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.storage.sqlite.database import Database
+from bot.storage.sqlite.digest import SqliteDigestRepository
 from bot.storage.sqlite.events import SqliteEventsRepository
+from bot.storage.sqlite.factchecks import SqliteFactchecksRepository
+from bot.storage.sqlite.network import SqliteNetworkRepository
 from bot.storage.sqlite.guild_settings import SqliteSettingsRepository
 from bot.storage.sqlite.migrations import open_migrated
 from bot.storage.sqlite.resources import SqliteResourceRepository
@@ -22,6 +25,9 @@ class SqliteStore:
         self.events = SqliteEventsRepository(db)
         self.resources = SqliteResourceRepository(db)
         self.reports = SqliteReportsRepository(db)
+        self.factchecks = SqliteFactchecksRepository(db)
+        self.network = SqliteNetworkRepository(db)
+        self.digest = SqliteDigestRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> "SqliteStore":
