@@ -48,6 +48,17 @@ COMMAND_ROLES: dict[str, str] = {
     "reports outcome": MODERATOR,
     "reports stats": MODERATOR,
     "reports export": MODERATOR,
+    "factcheck search": MEMBER,
+    "factcheck list": MEMBER,
+    "factcheck show": MEMBER,
+    "factcheck publish": MODERATOR,
+    "factcheck correct": MODERATOR,
+    "factcheck withdraw": MODERATOR,
+    "network invite": ADMIN,
+    "network join": ADMIN,
+    "network share": ADMIN,
+    "network leave": ADMIN,
+    "network status": ADMIN,
     "setup": ADMIN,
 }
 CONTEXT_MENUS = frozenset({"Report message"})

@@ -123,4 +123,68 @@ MESSAGES = {
         "ur": "اس سرور کے لیے بوٹ کی ترتیبات دیکھیں یا بدلیں",
     },
     "help.ex.setup": {"en": "setup language:ur reminders:24h,1h", "ur": "setup language:ur reminders:24h,1h"},
+    "help.cmd.factcheck_search": {
+        "en": "search fact-checks, this community's and the network's",
+        "ur": "حقائق کی جانچ تلاش کریں، اس کمیونٹی کی بھی اور نیٹ ورک کی بھی",
+    },
+    "help.ex.factcheck_search": {"en": "factcheck search query:vaccine rumour", "ur": "factcheck search query:ویکسین افواہ"},
+    "help.cmd.factcheck_list": {
+        "en": "the latest fact-checks, optionally of one verdict",
+        "ur": "تازہ ترین حقائق کی جانچ، چاہیں تو کسی ایک فیصلے کی",
+    },
+    "help.ex.factcheck_list": {"en": "factcheck list verdict:false", "ur": "factcheck list verdict:false"},
+    "help.cmd.factcheck_show": {
+        "en": "one fact-check with its sources and corrections",
+        "ur": "ایک جانچ، اس کے ذرائع اور درستیوں سمیت",
+    },
+    "help.ex.factcheck_show": {"en": "factcheck show id:F-12", "ur": "factcheck show id:F-12"},
+    "help.cmd.factcheck_publish": {
+        "en": "publish a fact-check from a misinformation case; its reporters are told",
+        "ur": "غلط معلومات کے کیس سے جانچ شائع کریں؛ رپورٹ کرنے والوں کو بتا دیا جاتا ہے",
+    },
+    "help.ex.factcheck_publish": {
+        "en": "factcheck publish case:R-0042 verdict:false summary:The photo is from 2015",
+        "ur": "factcheck publish case:R-0042 verdict:false summary:یہ تصویر 2015 کی ہے",
+    },
+    "help.cmd.factcheck_correct": {
+        "en": "add a visible correction to a fact-check",
+        "ur": "کسی جانچ میں نظر آنے والی درستی شامل کریں",
+    },
+    "help.ex.factcheck_correct": {
+        "en": "factcheck correct id:F-12 note:The date was 2016",
+        "ur": "factcheck correct id:F-12 note:تاریخ 2016 تھی",
+    },
+    "help.cmd.factcheck_withdraw": {
+        "en": "withdraw a fact-check, with the reason shown",
+        "ur": "جانچ واپس لیں، وجہ سب کو نظر آئے گی",
+    },
+    "help.ex.factcheck_withdraw": {
+        "en": "factcheck withdraw id:F-12 reason:Published by mistake",
+        "ur": "factcheck withdraw id:F-12 reason:غلطی سے شائع ہوئی",
+    },
+    "help.cmd.network_invite": {
+        "en": "a one-time code that lets another community join your network",
+        "ur": "ایک بار چلنے والا کوڈ، جس سے دوسری کمیونٹی آپ کے نیٹ ورک میں آ سکے",
+    },
+    "help.ex.network_invite": {"en": "network invite", "ur": "network invite"},
+    "help.cmd.network_join": {
+        "en": "join a network with a code from another community's admin",
+        "ur": "دوسری کمیونٹی کے ایڈمن کے کوڈ سے نیٹ ورک میں شامل ہوں",
+    },
+    "help.ex.network_join": {"en": "network join code:NET-7KQ2M9XW4R", "ur": "network join code:NET-7KQ2M9XW4R"},
+    "help.cmd.network_share": {
+        "en": "choose what this community shares: fact-checks, resources",
+        "ur": "طے کریں کہ یہ کمیونٹی کیا شیئر کرے: حقائق کی جانچ، وسائل",
+    },
+    "help.ex.network_share": {"en": "network share factchecks:on resources:off", "ur": "network share factchecks:on resources:off"},
+    "help.cmd.network_leave": {
+        "en": "leave the network; nothing is shared any more",
+        "ur": "نیٹ ورک چھوڑ دیں؛ اس کے بعد کچھ شیئر نہیں ہو گا",
+    },
+    "help.ex.network_leave": {"en": "network leave", "ur": "network leave"},
+    "help.cmd.network_status": {
+        "en": "the network's members, what each shares, and its log",
+        "ur": "نیٹ ورک کے ارکان، کون کیا شیئر کرتا ہے، اور اس کا ریکارڈ",
+    },
+    "help.ex.network_status": {"en": "network status", "ur": "network status"},
 }
