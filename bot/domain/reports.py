@@ -169,6 +169,13 @@ def intake_from_message(*, guild_id: int, reporter_id: int, category: str, now: 
                   platform=platform)
 
 
+def with_details(intake: Intake, *, category: str, details: str | None) -> Intake:
+    """A snapshot taken before the form was filled in, with the reporter's category and details."""
+    from dataclasses import replace
+
+    return replace(intake, category=check_category(category), details=_clean_details(details))
+
+
 def intake_from_target(*, guild_id: int, reporter_id: int, category: str, target: str,
                        now: datetime, details: str | None = None, platform: str = DISCORD) -> Intake:
     """A report from `/report`: `target` is a link (to any platform, or a Discord message link on this

@@ -15,8 +15,8 @@ from bot.domain.reports import Attachment, intake_from_message, intake_from_targ
 from bot.i18n import t
 from bot.i18n.format import CHOICE_NAME, cut
 from cogs._common import answer, context, reply
-from cogs._common.forms import remember
-from cogs.reports.views import CategoryPicker
+from cogs._common.forms import open_modal
+from cogs.reports.views import ReportForm
 
 
 def _choices(kind: str, values: tuple[str, ...]) -> list[app_commands.Choice[str]]:
@@ -30,7 +30,8 @@ def attachments_of(message: discord.Message) -> list[Attachment]:
 
 
 async def report_message(interaction: discord.Interaction, message: discord.Message) -> None:
-    """Context menu **Report message**: snapshot the message now, then ask for the category."""
+    """Context menu **Report message**: snapshot the message now, then ask for the category and
+    optional details in one form."""
     ctx = await context(interaction)
     # Refuse at once rather than after the member picked a category; submit checks again.
     await ctx.app.reports.check_can_report(ctx.actor)
@@ -43,10 +44,7 @@ async def report_message(interaction: discord.Interaction, message: discord.Mess
         jump_url=f"https://discord.com/channels/{interaction.guild_id}/{message.channel.id}/{message.id}",
         posted_at=message.created_at, edited_at=message.edited_at, attachments=attachments_of(message),
         platform=ctx.actor.platform)
-    view = CategoryPicker(intake, ctx.lang)
-    remember(interaction.client, view, view.select.custom_id)
-    await interaction.response.send_message(ctx.t("reports.pick_category"), view=view, ephemeral=True)
-    view.origin = interaction
+    await open_modal(interaction, ReportForm(intake, ctx.lang))
 
 
 class Reports(commands.Cog):

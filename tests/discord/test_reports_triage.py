@@ -28,7 +28,7 @@ async def reported_message(h, reporters, text="Dengue is cured by papaya leaves,
     post = h.fake.post_message(w.bob if w.bob not in reporters else w.organiser, w.general, text)
     for member in reporters:
         r = await h.fake.context_menu(member, "Report message", post)
-        picked = await h.fake.select(member, r.message, ["misinformation"])
+        picked = await h.fake.submit_modal(member, r, {"category": ["misinformation"]})
         assert "R-0001" in picked.content, picked.text
     await until(lambda: len(cards(h, "R-0001")) == 1
                 and field(cards(h, "R-0001")[0], "Reports") == t("en", "reports.card.count", reports=len(reporters), reporters=len(reporters)))
