@@ -25,6 +25,7 @@ DM = 1
 VOICE = 2
 CATEGORY = 4
 NEWS = 5
+PUBLIC_THREAD = 11
 
 
 class User:
@@ -136,6 +137,15 @@ class Channel:
         self.recipient = recipient
         self.overwrites: list[dict[str, int]] = []
         self.last_message_id: Optional[int] = None
+        # threads (type PUBLIC_THREAD): who started it, from which message, and when
+        self.owner_id: Optional[int] = None
+        self.auto_archive_duration = 1440
+        self.created = iso_now()
+        self.message_count = 0
+
+    @property
+    def is_thread(self) -> bool:
+        return self.type == PUBLIC_THREAD
 
     @property
     def mention(self) -> str:
@@ -188,6 +198,14 @@ class Channel:
         if self.type in (TEXT, NEWS):
             data.update(topic=self.topic, last_message_id=last, rate_limit_per_user=0,
                         default_auto_archive_duration=1440, default_thread_rate_limit_per_user=0)
+        elif self.type == PUBLIC_THREAD:
+            data.pop("permission_overwrites", None)
+            data.pop("position", None)
+            data.update(owner_id=str(self.owner_id), last_message_id=last, rate_limit_per_user=0,
+                        message_count=self.message_count, member_count=1, total_message_sent=self.message_count,
+                        thread_metadata={"archived": False, "auto_archive_duration": self.auto_archive_duration,
+                                         "archive_timestamp": self.created, "locked": False,
+                                         "create_timestamp": self.created})
         elif self.type == VOICE:
             data.update(bitrate=64000, user_limit=0, rtc_region=None, last_message_id=last, rate_limit_per_user=0)
         if permissions_for is not None:

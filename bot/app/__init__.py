@@ -13,6 +13,7 @@ import logging
 
 from bot.app.events import EventsService
 from bot.app.reports import ReportsService
+from bot.app.reports.conversation import ConversationService
 from bot.app.resources import ResourcesService
 from bot.app.setup import SetupService
 from bot.domain.clock import Clock, SystemClock
@@ -46,6 +47,7 @@ class App:
                                           self.clock)
         self.reports = ReportsService(store.reports, setup=self.setup, messenger=self.messenger,  # type: ignore[attr-defined]
                                       clock=self.clock, scheduler=self.scheduler)
+        self.report_conversation = ConversationService(store.report_conversation, self.reports)  # type: ignore[attr-defined]
         self._started = False
 
     async def start(self) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Iterable, Protocol
 
-from bot.domain.identity import Community, Member, MessageRef
+from bot.domain.identity import Community, Member, MessageRef, Place
+from bot.domain.report_conversation import AskedCase, Entry
 from bot.domain.report_stats import StatRow
 from bot.domain.report_status import Change
 from bot.domain.reports import AuditEntry, Case, Intake, IntakeResult, ReporterEntry, SlaDue
@@ -117,4 +118,43 @@ class CommunityDirectory(Protocol):
 
     def message_link(self, community: Community, ref: MessageRef) -> str | None:
         """A link that opens a posted message, or None when the platform has none."""
+        ...
+
+
+class ConversationRepository(Protocol):
+    """The anonymous conversation of report cases (`bot.domain.report_conversation`): append-only
+    entries, the reporters in report order (Reporter 1, 2, ...), the cases a member reported, and the
+    thread under each case's card. Every write returns after COMMIT."""
+
+    async def add(self, case: Case, kind: str, *, author: Member, body: str, now: datetime,
+                  reporter_no: int | None = None, late: bool = False) -> Entry:
+        """Append an entry to the case's conversation."""
+        ...
+
+    async def entries(self, case_id: int) -> list[Entry]:
+        """The case's conversation, oldest first."""
+        ...
+
+    async def reporters(self, case_id: int) -> list[Member]:
+        """The case's distinct reporters in the order of their first report."""
+        ...
+
+    async def cases_of(self, reporter: Member, community: Community | None = None,
+                       limit: int = 25) -> list[AskedCase]:
+        """The cases the member reported (in `community`, or anywhere on their platform), with when
+        moderators last asked, most recent report first."""
+        ...
+
+    async def thread(self, case_id: int) -> int | None:
+        """The thread under the case's card, if one was opened."""
+        ...
+
+    async def set_thread(self, case_id: int, thread_id: int) -> None: ...
+
+
+class CaseThreads(Protocol):
+    """What a front end can do around a case card: open a thread under it."""
+
+    async def open_thread(self, card: MessageRef, name: str) -> Place | None:
+        """A thread under the card message (None when the platform has none or it cannot be made)."""
         ...

@@ -16,6 +16,7 @@ from bot.i18n import t
 from bot.i18n.format import CHOICE_NAME, cut
 from cogs._common import answer, context, reply
 from cogs._common.forms import open_modal
+from cogs._common.render import send_kwargs
 from cogs.reports.views import ReportForm
 
 
@@ -99,6 +100,9 @@ class Reports(commands.Cog):
     async def show(self, interaction: discord.Interaction, case: str, reveal: bool = False) -> None:
         ctx = await context(interaction)
         await answer(interaction, await ctx.app.reports.show(ctx.actor, case, reveal=reveal))
+        history = await ctx.app.report_conversation.history(ctx.actor, case)
+        if history is not None:  # the conversation and notes, reporters as "Reporter N"
+            await interaction.followup.send(ephemeral=True, **send_kwargs(history))
 
     @group.command(name="outcome", description="Record what a platform did with an escalated case")
     @app_commands.describe(case="Case reference, e.g. R-0042", result="The platform's decision")

@@ -38,6 +38,8 @@ ESCALATE = "reports.escalate"
 RESOLVE = "reports.resolve"
 DISMISS = "reports.dismiss"
 PLATFORM_OUTCOME = "reports.pout"
+ASK_REPORTERS = "conv.ask"   # the conversation (bot.app.reports.conversation)
+NOTE = "conv.note"
 
 
 def label(lang: str, kind: str, value: str | None) -> str:
@@ -164,7 +166,9 @@ def case_buttons(case: Case, lang: str) -> tuple[tuple[Button, ...], ...]:
         row.append(Button(DISMISS, (case.id,), t(lang, "reports.button.dismiss"), DANGER))
     if case.escalation is not None:
         row.append(Button(PLATFORM_OUTCOME, (case.id,), t(lang, "reports.button.platform_outcome"), SECONDARY))
-    return (tuple(row),) if row else ()
+    talk = (Button(ASK_REPORTERS, (case.id,), t(lang, "conv.button.ask"), SECONDARY),
+            Button(NOTE, (case.id,), t(lang, "conv.button.note"), SECONDARY))
+    return ((tuple(row),) if row else ()) + (talk,)
 
 
 def ping(case: Case, settings: GuildSettings, lang: str, key: str = "reports.card.ping",

@@ -103,5 +103,6 @@ MESSAGES = {
     "conv.reply_form.text": {"en": "Message to the moderators", "ur": "موڈریٹرز کے لیے پیغام"},
     "conv.reply_form.hint": {"en": "They see it as from \"a reporter\", never your name",
                              "ur": "وہ اسے \"رپورٹ کرنے والے\" کی طرف سے دیکھیں گے، آپ کا نام کبھی نہیں"},
+    "conv.community_fallback": {"en": "your community", "ur": "آپ کی کمیونٹی"},
     "conv.not_your_case": {"en": "That is not one of your reports.", "ur": "یہ آپ کی رپورٹ نہیں۔"},
 }

@@ -9,6 +9,7 @@ from bot.storage.sqlite.events import SqliteEventsRepository
 from bot.storage.sqlite.guild_settings import SqliteSettingsRepository
 from bot.storage.sqlite.migrations import open_migrated
 from bot.storage.sqlite.resources import SqliteResourceRepository
+from bot.storage.sqlite.report_conversation import SqliteConversationRepository
 from bot.storage.sqlite.reports import SqliteReportsRepository
 
 
@@ -22,6 +23,7 @@ class SqliteStore:
         self.events = SqliteEventsRepository(db)
         self.resources = SqliteResourceRepository(db)
         self.reports = SqliteReportsRepository(db)
+        self.report_conversation = SqliteConversationRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> "SqliteStore":
