@@ -183,6 +183,6 @@ async def test_my_reports_lists_only_the_members_own_reports(world) -> None:
     await h.fake.slash(w.urdu, "report", target="https://example.org/fake-flood-relief", category="scam_impersonation")
     mine = await h.fake.slash(w.alice, "my reports")
     assert "R-0001" in mine.text and "R-0002" not in mine.text and "New" in mine.text
-    assert [b["label"] for b in mine.buttons] == ["Reply on R-0001"]
+    assert [c["label"] for row in mine.components for c in row["components"]] == ["Reply on R-0001"]
     empty = await h.fake.slash(w.bob, "my reports")
     assert empty.text.strip() == "You have not reported anything here."
