@@ -102,5 +102,44 @@ def route_dm(text: str, cases: Sequence[AskedCase]) -> Routed:
     return Routed(None, body, tuple(sorted(asked, key=lambda c: c.asked_at or datetime.min, reverse=True)))
 
 
-__all__ = ["ANSWER", "AskedCase", "Entry", "KINDS", "MAX_TEXT", "NOTE", "QUESTION", "Routed", "clean_text",
+# -- snippets: saved replies -------------------------------------------------------------------------
+MAX_SNIPPETS = 25          # one select's worth of options
+MAX_SNIPPET_NAME = 32
+_SNIPPET_NAME = re.compile(r"^[^\W_][\w-]*$", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Snippet:
+    name: str
+    body: str
+    created_by: int
+    created_at: datetime
+
+
+def clean_snippet_name(name: str | None) -> str:
+    """A snippet's name as stored: trimmed, lower case, spaces as dashes; letters (any script),
+    digits and dashes, at most 32 characters."""
+    text = "-".join((name or "").strip().casefold().split())
+    if not text:
+        raise DomainError("conv.snippet.bad_name", limit=MAX_SNIPPET_NAME)
+    if len(text) > MAX_SNIPPET_NAME or not _SNIPPET_NAME.match(text):
+        raise DomainError("conv.snippet.bad_name", limit=MAX_SNIPPET_NAME)
+    return text
+
+
+def check_snippet_room(count: int) -> None:
+    """Refuse a snippet beyond the community's MAX_SNIPPETS."""
+    if count >= MAX_SNIPPETS:
+        raise DomainError("conv.snippet.full", limit=MAX_SNIPPETS)
+
+
+def compose(snippet: Snippet | None, text: str | None) -> str:
+    """What a moderator writes with a snippet: the snippet, then anything they typed (either alone)."""
+    typed = (text or "").strip()
+    if snippet is None:
+        return typed
+    return f"{snippet.body}\n\n{typed}" if typed else snippet.body
+
+
+__all__ = ["MAX_SNIPPETS", "Snippet", "check_snippet_room", "clean_snippet_name", "compose", "ANSWER", "AskedCase", "Entry", "KINDS", "MAX_TEXT", "NOTE", "QUESTION", "Routed", "clean_text",
            "parse_reference", "reporter_number", "route_dm"]

@@ -133,6 +133,18 @@ def identifiers(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two texts' identifiers tell them apart: both name numbers (or links, or handles) and
+    not the same ones. A number written out in one copy ("ten") and in digits in the other, or a
+    link dropped from a forward, does not make another case."""
+    for kind in ("number:", "link:", "handle:"):
+        mine = {x for x in a if x.startswith(kind)}
+        theirs = {x for x in b if x.startswith(kind)}
+        if mine and theirs and mine != theirs:
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Candidate:
     case_id: int
@@ -148,7 +160,7 @@ def best_match(normalised: str, candidates: Sequence[Candidate],
     identifiers) are different cases, however alike the rest of their wording."""
     best: tuple[float, int] | None = None
     for candidate in candidates:
-        if keys is not None and candidate.identifiers is not None and keys != candidate.identifiers:
+        if keys is not None and candidate.identifiers is not None and differ(keys, candidate.identifiers):
             continue
         score = fuzz.ratio(normalised, candidate.normalised, score_cutoff=cutoff)
         if score and (best is None or score > best[0]):

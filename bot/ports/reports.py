@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Iterable, Protocol
 
 from bot.domain.identity import Community, Member, MessageRef, Place
-from bot.domain.report_conversation import AskedCase, Entry
+from bot.domain.report_conversation import AskedCase, Entry, Snippet
 from bot.domain.report_stats import StatRow
 from bot.domain.report_status import Change
 from bot.domain.reports import AuditEntry, Case, Intake, IntakeResult, ReporterEntry, SlaDue
@@ -150,6 +150,21 @@ class ConversationRepository(Protocol):
         ...
 
     async def set_thread(self, case_id: int, thread_id: int) -> None: ...
+
+    # -- snippets -------------------------------------------------------------------------------
+    async def snippets(self, community: Community) -> list[Snippet]:
+        """The community's snippets by name."""
+        ...
+
+    async def add_snippet(self, community: Community, name: str, body: str, *, author: Member,
+                          now: datetime) -> bool:
+        """Save a snippet; False (nothing changed) when the name is taken; DomainError
+        'conv.snippet.full' when the community has MAX_SNIPPETS already."""
+        ...
+
+    async def remove_snippet(self, community: Community, name: str) -> bool:
+        """Remove a snippet; False when there was none by that name."""
+        ...
 
 
 class CaseThreads(Protocol):

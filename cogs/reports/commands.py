@@ -138,3 +138,30 @@ class Reports(commands.Cog):
         ctx = await context(interaction)
         return [app_commands.Choice(name=cut(name, CHOICE_NAME), value=ref)
                 for name, ref in await ctx.app.reports.suggest(ctx.actor, current)]
+
+    snippet = app_commands.Group(name="snippet", description="Saved replies for common answers (moderators)",
+                                 parent=group)
+
+    @snippet.command(name="add", description="Save a reply to reuse when asking, resolving or dismissing")
+    @app_commands.describe(name="A short name, e.g. need-link", text="The reply")
+    async def snippet_add(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 32],
+                          text: app_commands.Range[str, 1, 1500]) -> None:
+        ctx = await context(interaction)
+        await reply(interaction, await ctx.app.report_conversation.snippet_add(ctx.actor, name, text))
+
+    @snippet.command(name="list", description="The saved replies of this server")
+    async def snippet_list(self, interaction: discord.Interaction) -> None:
+        ctx = await context(interaction)
+        await answer(interaction, await ctx.app.report_conversation.snippet_list(ctx.actor))
+
+    @snippet.command(name="remove", description="Remove a saved reply")
+    @app_commands.describe(name="The snippet's name")
+    async def snippet_remove(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 32]) -> None:
+        ctx = await context(interaction)
+        await reply(interaction, await ctx.app.report_conversation.snippet_remove(ctx.actor, name))
+
+    @snippet_remove.autocomplete("name")
+    async def snippet_names(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        ctx = await context(interaction)
+        names = [s.name for s in await ctx.app.report_conversation.snippets(ctx.actor)]
+        return [app_commands.Choice(name=n, value=n) for n in names if current.casefold() in n][:25]

@@ -12,9 +12,9 @@ from discord.ext import commands
 
 from bot.app.reports.conversation import ASK, NOTE_BUTTON, REPLY
 from bot.domain.identity import DISCORD, Member, MessageRef, Place
-from bot.domain.report_conversation import MAX_TEXT
+from bot.domain.report_conversation import MAX_TEXT, Snippet
 from bot.i18n import t
-from bot.i18n.format import MODAL_TITLE, TEXT_INPUT_LABEL, cut
+from bot.i18n.format import MODAL_TITLE, SELECT_DESCRIPTION, SELECT_LABEL, TEXT_INPUT_LABEL, cut
 from cogs._common import answer, context, guarded, reply
 from cogs._common.buttons import Persistent, button_format
 from cogs._common.forms import expiring, open_modal
@@ -46,10 +46,29 @@ class DiscordThreads:
         return Place(DISCORD, int(data["id"]))
 
 
-def _text_input(lang: str, label_key: str, hint_key: str) -> discord.ui.TextInput[Any]:
+def _text_input(lang: str, label_key: str, hint_key: str, *, required: bool = True) -> discord.ui.TextInput[Any]:
     return discord.ui.TextInput(label=cut(t(lang, label_key), TEXT_INPUT_LABEL), placeholder=cut(t(lang, hint_key), 100),
-                                style=discord.TextStyle.paragraph, required=True, max_length=MAX_TEXT,
+                                style=discord.TextStyle.paragraph, required=required, max_length=MAX_TEXT,
                                 custom_id="value")
+
+
+def add_snippet_select(modal: discord.ui.Modal, lang: str, snippets: list[Snippet]) -> discord.ui.Select[Any] | None:
+    """An optional "start from a saved reply" select at the top of a moderator's form (none when the
+    server has no snippets). The service puts the snippet and the typed text together."""
+    if not snippets:
+        return None
+    select: discord.ui.Select[Any] = discord.ui.Select(
+        custom_id="snippet", required=False, min_values=0, max_values=1,
+        placeholder=cut(t(lang, "conv.snippet.pick_placeholder"), 150),
+        options=[discord.SelectOption(label=cut(s.name, SELECT_LABEL), value=s.name,
+                                      description=cut(s.body.replace("\n", " "), SELECT_DESCRIPTION))
+                 for s in snippets[:25]])
+    modal.add_item(discord.ui.Label(text=cut(t(lang, "conv.snippet.pick"), TEXT_INPUT_LABEL), component=select))
+    return select
+
+
+def picked_snippet(select: discord.ui.Select[Any] | None) -> str | None:
+    return select.values[0] if select is not None and select.values else None
 
 
 class _TextModal(discord.ui.Modal):
@@ -60,11 +79,12 @@ class _TextModal(discord.ui.Modal):
     LABEL = ""
     HINT = ""
 
-    def __init__(self, case_id: int, ref: str, lang: str) -> None:
+    def __init__(self, case_id: int, ref: str, lang: str, snippets: list[Snippet] | None = None) -> None:
         super().__init__(title=cut(t(lang, self.TITLE, ref=ref), MODAL_TITLE),
                          custom_id=f"rep:c:{self.KIND}:{case_id}", timeout=900)
         self.case_id = case_id
-        self.text = _text_input(lang, self.LABEL, self.HINT)
+        self.snippet = add_snippet_select(self, lang, snippets or [])
+        self.text = _text_input(lang, self.LABEL, self.HINT, required=self.snippet is None)
         self.add_item(self.text)
 
     async def done(self, interaction: discord.Interaction) -> str:
@@ -81,7 +101,8 @@ class AskModal(_TextModal):
 
     async def done(self, interaction: discord.Interaction) -> str:
         ctx = await context(interaction)
-        return await ctx.app.report_conversation.ask(ctx.actor, self.case_id, self.text.value)
+        return await ctx.app.report_conversation.ask(ctx.actor, self.case_id, self.text.value,
+                                                     picked_snippet(self.snippet))
 
 
 class NoteModal(_TextModal):
@@ -106,7 +127,8 @@ class AskButton(Persistent, template=rf"rep:ask:{_ID}"):
     async def clicked(self, interaction: discord.Interaction) -> None:
         ctx = await context(interaction)
         case = await ctx.app.report_conversation.check_ask(ctx.actor, self.number("id"))
-        await open_modal(interaction, AskModal(case.id, case.ref, ctx.lang))
+        snippets = await ctx.app.report_conversation.snippets(ctx.actor)
+        await open_modal(interaction, AskModal(case.id, case.ref, ctx.lang, snippets))
 
 
 class NoteButton(Persistent, template=rf"rep:note:{_ID}"):

@@ -145,7 +145,8 @@ class DismissButton(_CaseButton, template=rf"rep:dismiss:{_ID}"):
 
         ctx = await context(interaction)
         asked = await ctx.app.reports.ask(ctx.actor, self.number("id"), DISMISS)
-        await open_modal(interaction, DismissModal(asked.case.id, asked.case.ref, ctx.lang))
+        snippets = await ctx.app.report_conversation.snippets(ctx.actor)
+        await open_modal(interaction, DismissModal(asked.case.id, asked.case.ref, ctx.lang, snippets))
 
 
 class PlatformOutcomeButton(_CaseButton, template=rf"rep:pout:{_ID}"):
@@ -186,7 +187,8 @@ class OutcomeSelect(_CaseSelect, template=rf"rep:outcome:{_ID}"):
         ctx = await context(interaction)
         outcome = self.picked
         asked = await ctx.app.reports.ask(ctx.actor, self.number("id"), RESOLVE, outcome)
-        await open_modal(interaction, ResolveModal(asked.case.id, asked.case.ref, outcome, ctx.lang))
+        snippets = await ctx.app.report_conversation.snippets(ctx.actor)
+        await open_modal(interaction, ResolveModal(asked.case.id, asked.case.ref, outcome, ctx.lang, snippets))
 
 
 class PlatformOutcomeSelect(_CaseSelect, template=rf"rep:poutv:{_ID}"):

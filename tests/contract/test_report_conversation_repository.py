@@ -61,3 +61,29 @@ async def test_thread_of_a_case(store) -> None:
     assert await repo.thread(case.id) is None
     await repo.set_thread(case.id, 123456789012345678)
     assert await repo.thread(case.id) == 123456789012345678
+
+
+async def test_snippets_per_community(store) -> None:
+    import pytest
+
+    from bot.domain.errors import DomainError
+    from bot.domain.report_conversation import MAX_SNIPPETS
+
+    repo = store.report_conversation
+    here, there = Community(DISCORD, GUILD), Community(DISCORD, GUILD + 1)
+    mod = Member(DISCORD, 5)
+    assert await repo.add_snippet(here, "need-link", "Send the link?", author=mod, now=NOW)
+    assert not await repo.add_snippet(here, "need-link", "other text", author=mod, now=NOW)  # name taken
+    assert await repo.add_snippet(there, "need-link", "elsewhere", author=mod, now=NOW)
+    assert await repo.add_snippet(here, "ack", "Thanks", author=mod, now=NOW)
+    found = await repo.snippets(here)
+    assert [(s.name, s.body, s.created_by, s.created_at) for s in found] == [
+        ("ack", "Thanks", 5, NOW), ("need-link", "Send the link?", 5, NOW)]
+    assert await repo.remove_snippet(here, "ack") and not await repo.remove_snippet(here, "ack")
+    assert [s.name for s in await repo.snippets(here)] == ["need-link"]
+    for n in range(MAX_SNIPPETS - 1):
+        assert await repo.add_snippet(here, f"s{n}", "x", author=mod, now=NOW)
+    with pytest.raises(DomainError) as err:
+        await repo.add_snippet(here, "one-more", "x", author=mod, now=NOW)
+    assert err.value.key == "conv.snippet.full"
+    assert len(await repo.snippets(here)) == MAX_SNIPPETS

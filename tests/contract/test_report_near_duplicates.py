@@ -9,7 +9,8 @@ from bot.domain.reports import intake_from_target
 
 NOW = datetime(2026, 3, 1, 9, 0, tzinfo=timezone.utc)
 SCAM = ("Assalam o alaikum, your Benazir income support payment of Rs. 25,000 is ready. Send your CNIC "
-        "and a fee of Rs. 500 to 0301-7654321 on EasyPaisa to receive it today")
+        "and a fee of Rs. 500 to 0301-7654321 on EasyPaisa to receive it today, or message @bisp_help "
+        "https://bisp-payments.example/claim")
 
 
 async def _submit(store, reporter: int, text: str, minutes: int):
@@ -24,7 +25,7 @@ async def test_numbers_differ_cases_kept_apart(store) -> None:
     assert same.joined and same.case_id == first.case_id
     other_number = await _submit(store, 3, SCAM.replace("7654321", "7654329"), 2)
     other_amount = await _submit(store, 4, SCAM.replace("Rs. 500", "Rs. 800"), 3)
-    other_handle = await _submit(store, 5, SCAM + " or message @bisp_help", 4)
-    other_link = await _submit(store, 6, SCAM + " https://bisp-payments.example/claim", 5)
+    other_handle = await _submit(store, 5, SCAM.replace("@bisp_help", "@bisp_helps"), 4)
+    other_link = await _submit(store, 6, SCAM.replace("/claim", "/claims"), 5)
     ids = {first.case_id, other_number.case_id, other_amount.case_id, other_handle.case_id, other_link.case_id}
     assert len(ids) == 5 and not any(r.joined for r in (other_number, other_amount, other_handle, other_link))

@@ -186,3 +186,45 @@ async def test_my_reports_lists_only_the_members_own_reports(world) -> None:
     assert [c["label"] for row in mine.components for c in row["components"]] == ["Reply on R-0001"]
     empty = await h.fake.slash(w.bob, "my reports")
     assert empty.text.strip() == "You have not reported anything here."
+
+
+async def test_snippets_saved_listed_used_and_removed(world) -> None:
+    h, w = world, world.world
+    r = await h.fake.slash(w.moderator, "reports snippet add", name="Need Link",
+                           text="Could you send us the link to the original post?")
+    assert r.ephemeral and "Snippet **need-link** saved" in r.text
+    again = await h.fake.slash(w.moderator, "reports snippet add", name="need-link", text="other")
+    assert "already a snippet called **need-link**" in again.text
+    bad = await h.fake.slash(w.moderator, "reports snippet add", name="no!", text="x")
+    assert "one word of letters, digits or dashes" in bad.text
+    await h.fake.slash(w.moderator, "reports snippet add", name="thanks", text="Thank you, we have acted on it.")
+    refused = await h.fake.slash(w.alice, "reports snippet add", name="mine", text="x")
+    assert "moderator" in refused.text.lower() and "Snippet" not in refused.text
+    listed = await h.fake.slash(w.moderator, "reports snippet list")
+    assert "**need-link**: Could you send us" in listed.text and "**thanks**" in listed.text
+
+    # Ask reporters with a snippet and nothing typed: the snippet is the question.
+    card = await reported(h, w.alice)
+    form = await h.fake.click(w.moderator, card, "Ask reporters")
+    assert "Snippet (optional)" in form.modal.labels
+    done = await h.fake.submit_modal(w.moderator, form, {"snippet": ["need-link"], "value": ""})
+    await done.wait_done()
+    assert "went to 1 of 1 reporter" in done.text
+    assert any("Could you send us the link to the original post?" in m.text for m in h.fake.dms(w.alice))
+
+    # Dismiss with a snippet and a typed addition: both, in that order, are the reason.
+    await h.fake.click(w.moderator, cards(h, "R-0001")[0], "Claim")
+    form = await h.fake.click(w.moderator, cards(h, "R-0001")[0], "Dismiss")
+    done = await h.fake.submit_modal(w.moderator, form, {"snippet": ["thanks"], "value": "Duplicate of a fixed post."})
+    await done.wait_done()
+    case = await h.bot.app.store.reports.get(1)
+    assert case.status == "dismissed"
+    assert case.dismiss_reason == "Thank you, we have acted on it.\n\nDuplicate of a fixed post."
+
+    removed = await h.fake.slash(w.moderator, "reports snippet remove", name="need-link")
+    assert "Snippet **need-link** removed" in removed.text
+    gone = await h.fake.slash(w.moderator, "reports snippet remove", name="need-link")
+    assert "no snippet called **need-link**" in gone.text
+    listed = await h.fake.slash(w.moderator, "reports snippet list")
+    assert "need-link" not in listed.text and "thanks" in listed.text
+    assert_anonymous(h, w.alice)

@@ -34,3 +34,10 @@ def test_texts_differing_in_what_matters_are_not_merged() -> None:
 
 def test_candidates_without_known_identifiers_still_match() -> None:
     assert best_match(normalise_text(SCAM), [Candidate(7, normalise_text(SCAM))], keys=identifiers(SCAM)) == 7
+
+
+def test_a_number_missing_from_one_copy_does_not_split() -> None:
+    text = "Forwarded: NADRA will block every CNIC not linked to a bank account, send this to ten people"
+    assert _match(text, text.replace("ten", "10"))
+    with_handle = SCAM + " or message @bank_helpdesk"
+    assert _match(with_handle, with_handle.replace(" or message @bank_helpdesk", " or message bank helpdesk"))

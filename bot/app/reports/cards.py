@@ -166,9 +166,11 @@ def case_buttons(case: Case, lang: str) -> tuple[tuple[Button, ...], ...]:
         row.append(Button(DISMISS, (case.id,), t(lang, "reports.button.dismiss"), DANGER))
     if case.escalation is not None:
         row.append(Button(PLATFORM_OUTCOME, (case.id,), t(lang, "reports.button.platform_outcome"), SECONDARY))
-    talk = (Button(ASK_REPORTERS, (case.id,), t(lang, "conv.button.ask"), SECONDARY),
-            Button(NOTE, (case.id,), t(lang, "conv.button.note"), SECONDARY))
-    return ((tuple(row),) if row else ()) + (talk,)
+    rows = (tuple(row),) if row else ()
+    if case.is_open:  # the conversation with reporters, and notes among moderators
+        rows += ((Button(ASK_REPORTERS, (case.id,), t(lang, "conv.button.ask"), SECONDARY),
+                  Button(NOTE, (case.id,), t(lang, "conv.button.note"), SECONDARY)),)
+    return rows
 
 
 def ping(case: Case, settings: GuildSettings, lang: str, key: str = "reports.card.ping",

@@ -18,6 +18,9 @@ from bot.domain.identity import Community, Member, MessageRef, Place
 from bot.domain.report_categories import parse_reference, reference
 from bot.domain.report_conversation import (
     ANSWER,
+    Snippet,
+    clean_snippet_name,
+    compose,
     NOTE,
     QUESTION,
     AskedCase,
@@ -28,7 +31,7 @@ from bot.domain.report_conversation import (
 )
 from bot.domain.report_status import check_view
 from bot.domain.reports import Case
-from bot.domain.roles import Actor, require_moderator
+from bot.domain.roles import Actor, is_moderator, require_moderator
 from bot.i18n import t
 from bot.i18n.format import CONTENT, EMBED_DESCRIPTION, cut, ts
 from bot.ports.messaging import PRIMARY, Button, Card, Message, MessengerError
@@ -135,11 +138,12 @@ class ConversationService:
         """Refuse before the form opens: who clicks, and the case's community."""
         return (await self._moderated_case(actor, case_id))[0]
 
-    async def ask(self, actor: Actor, case_id: int, text: str) -> str:
-        """Send the moderators' question to every reporter of the case by DM, keep it on the case and
-        show it in the thread. Returns what the moderator is told (how many reporters were reached)."""
+    async def ask(self, actor: Actor, case_id: int, text: str, snippet: str | None = None) -> str:
+        """Send the moderators' question (a snippet and/or what they typed) to every reporter of the
+        case by DM, keep it on the case and show it in the thread. Returns what the moderator is told
+        (how many reporters were reached)."""
         case, lang = await self._moderated_case(actor, case_id)
-        body = clean_text(text)
+        body = clean_text(await self.compose(actor, snippet, text))
         entry = await self.repo.add(case, QUESTION, author=actor.member, body=body, now=self.clock.now())
         reporters = await self.repo.reporters(case.id)
         name = self.community_name(case.community, lang)
@@ -195,6 +199,57 @@ class ConversationService:
             return t(lang, "conv.history.note", when=when, actor=f"<@{entry.author_id}>", text=text)
         key = "conv.history.late_answer" if entry.late else "conv.history.answer"
         return t(lang, key, when=when, number=entry.reporter_no, text=text)
+
+    # -- snippets ------------------------------------------------------------------------------------
+    async def _moderator(self, actor: Actor) -> tuple[Community, str]:
+        settings = await self.reports.setup.settings_for(actor.community)
+        require_moderator(actor, settings)
+        assert actor.community is not None
+        return actor.community, settings.language
+
+    async def snippets(self, actor: Actor) -> list[Snippet]:
+        """The community's snippets, for a moderator's form (nothing for anyone else)."""
+        community = actor.community
+        if community is None:
+            return []
+        settings = await self.reports.setup.settings_for(community)
+        if not is_moderator(actor, settings):
+            return []
+        return await self.repo.snippets(community)
+
+    async def compose(self, actor: Actor, snippet: str | None, text: str | None) -> str:
+        """What a moderator wrote with an optional snippet (refused when the snippet is gone)."""
+        chosen = None
+        if snippet:
+            community, _lang = await self._moderator(actor)
+            chosen = next((s for s in await self.repo.snippets(community) if s.name == snippet), None)
+            if chosen is None:
+                raise DomainError("conv.snippet.unknown", name=cut(snippet, 40))
+        return compose(chosen, text)
+
+    async def snippet_add(self, actor: Actor, name: str, text: str) -> str:
+        community, lang = await self._moderator(actor)
+        clean = clean_snippet_name(name)
+        if not await self.repo.add_snippet(community, clean, clean_text(text), author=actor.member,
+                                           now=self.clock.now()):
+            raise DomainError("conv.snippet.exists", name=clean)
+        return t(lang, "conv.snippet.added", name=clean)
+
+    async def snippet_remove(self, actor: Actor, name: str) -> str:
+        community, lang = await self._moderator(actor)
+        clean = "-".join((name or "").strip().casefold().split())
+        if not clean or not await self.repo.remove_snippet(community, clean):
+            raise DomainError("conv.snippet.unknown", name=cut(name or "", 40))
+        return t(lang, "conv.snippet.removed", name=clean)
+
+    async def snippet_list(self, actor: Actor) -> Message:
+        community, lang = await self._moderator(actor)
+        found = await self.repo.snippets(community)
+        if not found:
+            return Message(text=t(lang, "conv.snippet.none"))
+        lines = [f"**{s.name}**: {cut(s.body.replace(chr(10), ' '), 180)}" for s in found]
+        return Message(cards=(Card(title=t(lang, "conv.snippet.title", count=len(found)),
+                                   body=cut("\n".join(lines), EMBED_DESCRIPTION)),))
 
     # -- reporters -----------------------------------------------------------------------------------
     async def _answer(self, case: Case, member: Member, text: str) -> str:

@@ -105,4 +105,23 @@ MESSAGES = {
                              "ur": "وہ اسے \"رپورٹ کرنے والے\" کی طرف سے دیکھیں گے، آپ کا نام کبھی نہیں"},
     "conv.community_fallback": {"en": "your community", "ur": "آپ کی کمیونٹی"},
     "conv.not_your_case": {"en": "That is not one of your reports.", "ur": "یہ آپ کی رپورٹ نہیں۔"},
+    # -- snippets ------------------------------------------------------------------------------------
+    "conv.snippet.added": {"en": "Snippet **{name}** saved. Pick it when asking reporters, resolving or dismissing.",
+                           "ur": "محفوظ جواب **{name}** رکھ لیا گیا۔ رپورٹ کرنے والوں سے پوچھتے، حل کرتے یا مسترد کرتے وقت اسے چنیں۔"},
+    "conv.snippet.removed": {"en": "Snippet **{name}** removed.", "ur": "محفوظ جواب **{name}** ہٹا دیا گیا۔"},
+    "conv.snippet.none": {"en": "No snippets yet. Add one with `/reports snippet add`.",
+                          "ur": "ابھی کوئی محفوظ جواب نہیں۔ `/reports snippet add` سے شامل کریں۔"},
+    "conv.snippet.title": {"en": "Snippets ({count})", "ur": "محفوظ جوابات ({count})"},
+    "conv.snippet.exists": {"en": "There is already a snippet called **{name}**. Remove it first or pick another name.",
+                            "ur": "**{name}** نام کا محفوظ جواب پہلے سے موجود ہے۔ پہلے اسے ہٹائیں یا کوئی اور نام چنیں۔"},
+    "conv.snippet.unknown": {"en": "There is no snippet called **{name}**. See `/reports snippet list`.",
+                             "ur": "**{name}** نام کا کوئی محفوظ جواب نہیں۔ `/reports snippet list` دیکھیں۔"},
+    "conv.snippet.bad_name": {
+        "en": "A snippet name is one word of letters, digits or dashes, at most {limit} characters, e.g. `need-link`.",
+        "ur": "محفوظ جواب کا نام حروف، ہندسوں یا ڈیش کا ایک لفظ ہو، زیادہ سے زیادہ {limit} حروف، مثلاً `need-link`۔",
+    },
+    "conv.snippet.full": {"en": "This server already has {limit} snippets, the most it can keep. Remove one first.",
+                          "ur": "اس سرور میں پہلے ہی {limit} محفوظ جوابات ہیں، جو زیادہ سے زیادہ حد ہے۔ پہلے ایک ہٹائیں۔"},
+    "conv.snippet.pick": {"en": "Snippet (optional)", "ur": "محفوظ جواب (اختیاری)"},
+    "conv.snippet.pick_placeholder": {"en": "Start from a saved reply", "ur": "کسی محفوظ جواب سے شروع کریں"},
 }

@@ -6,7 +6,7 @@ import sqlite3
 from datetime import datetime, timezone
 
 from bot.domain.identity import Community, Member
-from bot.domain.report_conversation import AskedCase, Entry
+from bot.domain.report_conversation import AskedCase, Entry, Snippet, check_snippet_room
 from bot.domain.reports import Case
 from bot.storage.sqlite.database import Database
 
@@ -33,6 +33,22 @@ def _add(conn: sqlite3.Connection, case_id: int, guild_id: int, kind: str, platf
 def _set_thread(conn: sqlite3.Connection, case_id: int, thread_id: int) -> None:
     conn.execute("INSERT INTO report_threads (case_id, thread_id) VALUES (?, ?)"
                  " ON CONFLICT (case_id) DO UPDATE SET thread_id = excluded.thread_id", (case_id, thread_id))
+
+
+def _add_snippet(conn: sqlite3.Connection, platform: str, guild_id: int, name: str, body: str, author: int,
+                 at: int) -> bool:
+    count = conn.execute("SELECT COUNT(*) FROM report_snippets WHERE platform = ? AND guild_id = ?",
+                         (platform, guild_id)).fetchone()[0]
+    check_snippet_room(count)
+    cur = conn.execute("INSERT OR IGNORE INTO report_snippets (platform, guild_id, name, body, created_by, created_at)"
+                       " VALUES (?, ?, ?, ?, ?, ?)", (platform, guild_id, name, body, author, at))
+    return cur.rowcount == 1
+
+
+def _remove_snippet(conn: sqlite3.Connection, platform: str, guild_id: int, name: str) -> bool:
+    cur = conn.execute("DELETE FROM report_snippets WHERE platform = ? AND guild_id = ? AND name = ?",
+                       (platform, guild_id, name))
+    return cur.rowcount == 1
 
 
 class SqliteConversationRepository:
@@ -78,3 +94,17 @@ class SqliteConversationRepository:
 
     async def set_thread(self, case_id: int, thread_id: int) -> None:
         await self.db.write_sync(_set_thread, case_id, thread_id)
+
+    async def snippets(self, community: Community) -> list[Snippet]:
+        rows = await self.db.fetchall("SELECT name, body, created_by, created_at FROM report_snippets"
+                                      " WHERE platform = ? AND guild_id = ? ORDER BY name",
+                                      (community.platform, community.id))
+        return [Snippet(r["name"], r["body"], r["created_by"], _dt(r["created_at"])) for r in rows]  # type: ignore[arg-type]
+
+    async def add_snippet(self, community: Community, name: str, body: str, *, author: Member,
+                          now: datetime) -> bool:
+        return await self.db.write_sync(_add_snippet, community.platform, community.id, name, body, author.id,
+                                        int(now.timestamp()))
+
+    async def remove_snippet(self, community: Community, name: str) -> bool:
+        return await self.db.write_sync(_remove_snippet, community.platform, community.id, name)

@@ -34,3 +34,14 @@ CREATE TABLE report_threads (
 
 -- Reporters' lookups: the cases a member reported (their `/my reports` and their DMs).
 CREATE INDEX IF NOT EXISTS report_intake_reporter ON report_intake (reporter_platform, reporter_id, case_id);
+
+-- Saved replies moderators reuse when asking reporters, resolving, dismissing or warning.
+CREATE TABLE report_snippets (
+    platform   TEXT NOT NULL DEFAULT 'discord' CHECK (platform IN ('discord', 'telegram')),
+    guild_id   INTEGER NOT NULL,
+    name       TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    created_by INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (platform, guild_id, name)
+) WITHOUT ROWID;
