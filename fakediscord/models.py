@@ -117,6 +117,11 @@ class Role:
             data["tags"] = self.tags
         return data
 
+    def set_permissions(self, permissions: int) -> None:
+        """Change the role's permissions (GUILD_ROLE_UPDATE is dispatched), as an admin would."""
+        self.permissions = permissions
+        self.guild._fake._emit("role_updated", role=self, guild=self.guild)
+
     def __repr__(self) -> str:
         return f"<Role id={self.id} name={self.name!r}>"
 
@@ -225,6 +230,7 @@ class Member:
         self.roles: list[Role] = list(roles)
         self.nick = nick
         self.joined_at = iso_now()
+        self.communication_disabled_until: Optional[str] = None  # ISO time while timed out
 
     # identity -------------------------------------------------------------------------------------
     @property
@@ -299,7 +305,7 @@ class Member:
             "mute": False,
             "flags": 0,
             "pending": False,
-            "communication_disabled_until": None,
+            "communication_disabled_until": self.communication_disabled_until,
         }
         if with_user:
             data["user"] = self.user.payload()

@@ -703,6 +703,46 @@ async def get_member(ctx: Ctx) -> Any:
     return member.payload()
 
 
+MAX_TIMEOUT_DAYS = 28
+
+
+@route("PATCH", "/guilds/{guild_id}/members/{user_id}")
+async def modify_member(ctx: Ctx) -> Any:
+    """Time out a member (``communication_disabled_until``; null lifts it), as Discord does: the bot
+    needs Moderate Members, and cannot time out the owner, an administrator, or a member whose top
+    role is not below its own (403 50013); at most 28 days ahead (400 50035)."""
+    from datetime import datetime, timedelta, timezone
+
+    guild = _guild(ctx)
+    member = guild.members.get(_int(ctx.params["user_id"]))
+    if member is None:
+        raise E.not_found(E.UNKNOWN_MEMBER, "Member")
+    body = ctx.body()
+    unknown = set(body) - {"communication_disabled_until"}
+    if unknown:
+        raise APIError(400, 50035, f"fakediscord supports only communication_disabled_until, not {sorted(unknown)}")
+    _bot_can(ctx, guild, P.MODERATE_MEMBERS)
+    top = max((r.position for r in guild.me.roles), default=0)
+    if (member.id == guild.owner_id or P.has(member.permissions, P.ADMINISTRATOR)
+            or max((r.position for r in member.roles), default=0) >= top):
+        raise E.missing_permissions()
+    until = body.get("communication_disabled_until")
+    if until is not None:
+        try:
+            moment = datetime.fromisoformat(str(until).replace("Z", "+00:00"))
+        except ValueError:
+            moment = None
+        now = datetime.now(timezone.utc)
+        if moment is None or moment.tzinfo is None or moment > now + timedelta(days=MAX_TIMEOUT_DAYS):
+            raise E.invalid_form_body({"communication_disabled_until": {"_errors": [{
+                "code": "BASE_TYPE_BAD_TIMESTAMP",
+                "message": f"Must be a time within {MAX_TIMEOUT_DAYS} days."}]}})
+        until = moment.astimezone(timezone.utc).isoformat()
+    member.communication_disabled_until = until
+    ctx.fake._emit("member_updated", member=member, guild=guild)
+    return member.payload()
+
+
 def _member_and_role(ctx: Ctx):
     guild = _guild(ctx)
     _bot_can(ctx, guild, P.MANAGE_ROLES)

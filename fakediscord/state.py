@@ -617,6 +617,12 @@ class WorldState:
                         "channel_deleted": "CHANNEL_DELETE"}[kind]
                 gw.dispatch(name, data, intent=GUILDS, guild_id=guild.id)
             return StateEvent(kind, data, guild_id=guild.id, channel_id=channel.id)
+        if kind == "role_updated":
+            role = kw["role"]
+            data = {"guild_id": str(guild.id), "role": role.payload()}
+            if gw is not None:
+                gw.dispatch("GUILD_ROLE_UPDATE", data, intent=GUILDS, guild_id=guild.id)
+            return StateEvent(kind, data, guild_id=guild.id)
         if kind == "role_created":
             role: Role = kw["role"]
             data = {"guild_id": str(guild.id), "role": role.payload()}

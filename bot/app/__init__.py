@@ -13,6 +13,7 @@ import logging
 
 from bot.app.events import EventsService
 from bot.app.reports import ReportsService
+from bot.app.reports.actions import ActionsService
 from bot.app.reports.conversation import ConversationService
 from bot.app.resources import ResourcesService
 from bot.app.setup import SetupService
@@ -48,6 +49,7 @@ class App:
         self.reports = ReportsService(store.reports, setup=self.setup, messenger=self.messenger,  # type: ignore[attr-defined]
                                       clock=self.clock, scheduler=self.scheduler)
         self.report_conversation = ConversationService(store.report_conversation, self.reports)  # type: ignore[attr-defined]
+        self.report_actions = ActionsService(self.report_conversation)
         self._started = False
 
     async def start(self) -> None:

@@ -16,7 +16,8 @@ from bot.domain.report_categories import parse_reference
 QUESTION = "question"
 ANSWER = "answer"
 NOTE = "note"
-KINDS = (QUESTION, ANSWER, NOTE)
+ACTION = "action"   # an action from the card (bot.domain.report_actions), with its reason
+KINDS = (QUESTION, ANSWER, NOTE, ACTION)
 
 MAX_TEXT = 1500   # fits a DM with its framing, and a thread message with its label
 
@@ -37,6 +38,7 @@ class Entry:
     at: datetime
     reporter_no: int | None = None
     late: bool = False
+    action: str | None = None
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from bot.domain.report_conversation import AskedCase, Entry, Snippet
 from bot.domain.report_stats import StatRow
 from bot.domain.report_status import Change
 from bot.domain.reports import AuditEntry, Case, Intake, IntakeResult, ReporterEntry, SlaDue
+from bot.ports.messaging import MessengerError
 
 
 class ReportsRepository(Protocol):
@@ -127,8 +128,9 @@ class ConversationRepository(Protocol):
     thread under each case's card. Every write returns after COMMIT."""
 
     async def add(self, case: Case, kind: str, *, author: Member, body: str, now: datetime,
-                  reporter_no: int | None = None, late: bool = False) -> Entry:
-        """Append an entry to the case's conversation."""
+                  reporter_no: int | None = None, late: bool = False, action: str | None = None) -> Entry:
+        """Append an entry to the case's conversation (kind 'action': `action` names it, `body` is
+        the reason)."""
         ...
 
     async def entries(self, case_id: int) -> list[Entry]:
@@ -172,4 +174,32 @@ class CaseThreads(Protocol):
 
     async def open_thread(self, card: MessageRef, name: str) -> Place | None:
         """A thread under the card message (None when the platform has none or it cannot be made)."""
+        ...
+
+
+class ActionForbidden(MessengerError):
+    """The platform refused an action for want of a permission; `permission` names it as the
+    platform does (e.g. "Manage Messages")."""
+
+    def __init__(self, permission: str, detail: str = "") -> None:
+        super().__init__(detail or permission)
+        self.permission = permission
+
+
+class ModerationTools(Protocol):
+    """What a front end can do to a reported message and its author, on its platform."""
+
+    async def missing_permission(self, community: Community, action: str, place: Place | None,
+                                 author: Member | None) -> str | None:
+        """The permission the bot lacks for `action` (bot.domain.report_actions) on the message in
+        `place` or on `author`, named as the platform names it; None when it has what it needs."""
+        ...
+
+    async def delete_message(self, community: Community, ref: MessageRef) -> bool:
+        """Delete a member's message; False when it was already gone. Raises ActionForbidden."""
+        ...
+
+    async def timeout(self, community: Community, member: Member, until: datetime, reason: str) -> bool:
+        """Time a member out until `until`; False when they are no longer in the community. Raises
+        ActionForbidden (e.g. an administrator, or a member above the bot)."""
         ...

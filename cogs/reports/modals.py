@@ -13,6 +13,7 @@ from bot.domain.report_status import MAX_EXTERNAL_REF, MAX_REASON
 from bot.i18n import t
 from bot.i18n.format import CONTENT, MODAL_TITLE, TEXT_INPUT_LABEL, cut
 from cogs._common import context, guarded
+from cogs._common.render import send_kwargs
 from cogs.reports.conversation import add_snippet_select, picked_snippet
 from cogs.reports.views import answered_on, show_change
 
@@ -78,6 +79,10 @@ class ResolveModal(discord.ui.Modal):
         result = await ctx.app.reports.triage(ctx.actor, self.case_id, Step(RESOLVE, self.outcome, note),
                                               answer=answer)
         await _told(interaction, result, from_card=False)
+        if self.outcome == "actioned":  # offer the actions on the reported message
+            offer = await ctx.app.report_actions.offer(ctx.actor, self.case_id)
+            if offer is not None:
+                await interaction.followup.send(ephemeral=True, **send_kwargs(offer))
 
 
 class DismissModal(discord.ui.Modal):

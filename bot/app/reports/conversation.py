@@ -17,6 +17,7 @@ from bot.domain.errors import DomainError
 from bot.domain.identity import Community, Member, MessageRef, Place
 from bot.domain.report_categories import parse_reference, reference
 from bot.domain.report_conversation import (
+    ACTION,
     ANSWER,
     Snippet,
     clean_snippet_name,
@@ -109,6 +110,8 @@ class ConversationService:
             text = t(lang, "conv.thread.question", moderator=f"<@{entry.author_id}>", text=entry.body)
         elif entry.kind == NOTE:
             text = t(lang, "conv.thread.note", moderator=f"<@{entry.author_id}>", text=entry.body)
+        elif entry.kind == ACTION:
+            text = t(lang, "conv.thread.action", moderator=f"<@{entry.author_id}>", text=entry.body)
         else:
             key = "conv.thread.late_answer" if entry.late else "conv.thread.answer"
             text = t(lang, key, number=entry.reporter_no, text=entry.body)
@@ -197,6 +200,8 @@ class ConversationService:
             return t(lang, "conv.history.question", when=when, actor=f"<@{entry.author_id}>", text=text)
         if entry.kind == NOTE:
             return t(lang, "conv.history.note", when=when, actor=f"<@{entry.author_id}>", text=text)
+        if entry.kind == ACTION:
+            return t(lang, "conv.history.action", when=when, actor=f"<@{entry.author_id}>", text=text)
         key = "conv.history.late_answer" if entry.late else "conv.history.answer"
         return t(lang, key, when=when, number=entry.reporter_no, text=text)
 

@@ -18,15 +18,15 @@ def _dt(value: int | None) -> datetime | None:
 def _entry(row: sqlite3.Row) -> Entry:
     return Entry(id=row["id"], case_id=row["case_id"], kind=row["kind"], author_id=row["author_id"],
                  body=row["body"], at=_dt(row["at"]), reporter_no=row["reporter_no"],  # type: ignore[arg-type]
-                 late=bool(row["late"]))
+                 late=bool(row["late"]), action=row["action"])
 
 
 def _add(conn: sqlite3.Connection, case_id: int, guild_id: int, kind: str, platform: str, author_id: int,
-         reporter_no: int | None, late: bool, body: str, at: int) -> int:
+         reporter_no: int | None, late: bool, body: str, at: int, action: str | None) -> int:
     cur = conn.execute(
-        "INSERT INTO report_conversation (case_id, guild_id, kind, platform, author_id, reporter_no, late, body, at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (case_id, guild_id, kind, platform, author_id, reporter_no, int(late), body, at))
+        "INSERT INTO report_conversation (case_id, guild_id, kind, platform, author_id, reporter_no, late, body, at,"
+        " action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (case_id, guild_id, kind, platform, author_id, reporter_no, int(late), body, at, action))
     return int(cur.lastrowid or 0)
 
 
@@ -56,12 +56,12 @@ class SqliteConversationRepository:
         self.db = db
 
     async def add(self, case: Case, kind: str, *, author: Member, body: str, now: datetime,
-                  reporter_no: int | None = None, late: bool = False) -> Entry:
+                  reporter_no: int | None = None, late: bool = False, action: str | None = None) -> Entry:
         at = int(now.timestamp())
         entry_id = await self.db.write_sync(_add, case.id, case.guild_id, kind, author.platform, author.id,
-                                            reporter_no, late, body, at)
+                                            reporter_no, late, body, at, action)
         return Entry(id=entry_id, case_id=case.id, kind=kind, author_id=author.id, body=body,
-                     at=_dt(at), reporter_no=reporter_no, late=late)  # type: ignore[arg-type]
+                     at=_dt(at), reporter_no=reporter_no, late=late, action=action)  # type: ignore[arg-type]
 
     async def entries(self, case_id: int) -> list[Entry]:
         rows = await self.db.fetchall("SELECT * FROM report_conversation WHERE case_id = ? ORDER BY id", (case_id,))

@@ -1,16 +1,17 @@
 -- The anonymous conversation on a report case (questions to reporters, their answers, internal
--- notes) and the thread under the case card that shows it to moderators. Append-only, like the
--- audit log: this is the case's history.
+-- notes), the actions taken from the card (delete, time out, warn) and the thread under the case
+-- card that shows them to moderators. Append-only, like the audit log: this is the case's history.
 CREATE TABLE report_conversation (
     id          INTEGER PRIMARY KEY,
     case_id     INTEGER NOT NULL REFERENCES report_cases (id),
     guild_id    INTEGER NOT NULL,
-    kind        TEXT NOT NULL CHECK (kind IN ('question', 'answer', 'note')),
+    kind        TEXT NOT NULL CHECK (kind IN ('question', 'answer', 'note', 'action')),
+    action      TEXT CHECK (action IN ('delete', 'timeout', 'warn')),  -- kind 'action': which one
     platform    TEXT NOT NULL DEFAULT 'discord' CHECK (platform IN ('discord', 'telegram')),
     author_id   INTEGER NOT NULL,          -- a moderator, or the reporter of an answer (never shown)
     reporter_no INTEGER,                   -- answers: "Reporter N", stable per case
     late        INTEGER NOT NULL DEFAULT 0 CHECK (late IN (0, 1)),  -- answered after the case closed
-    body        TEXT NOT NULL,
+    body        TEXT NOT NULL,                                          -- actions: the reason
     at          INTEGER NOT NULL
 );
 CREATE INDEX report_conversation_case ON report_conversation (case_id, id);
