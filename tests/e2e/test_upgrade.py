@@ -127,7 +127,9 @@ def test_the_migration_ledger_keeps_the_release_rows_and_adds_the_new_ones(
     ledger = conn.execute("SELECT version, name, checksum, applied_at FROM schema_migrations "
                           "ORDER BY version").fetchall()
     assert ledger[:4] == upgraded["ledger_before"]
-    assert [row[0] for row in ledger] == list(range(1, len(ledger) + 1)) and len(ledger) >= 5
+    versions = [row[0] for row in ledger]
+    # In order, each once; numbers reserved by parallel branches may leave gaps until merged.
+    assert versions == sorted(set(versions)) and versions[:5] == [1, 2, 3, 4, 5] and len(ledger) >= 5
 
 
 def test_every_table_keeps_every_row_and_every_value(upgraded: dict[str, Any],
