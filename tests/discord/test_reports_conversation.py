@@ -35,11 +35,34 @@ def seen_by_moderators(h) -> list[str]:
 
 
 def assert_anonymous(h, *reporters) -> None:
+    """No reporter's name or id in anything a moderator sees, nor in any request the bot made except
+    its DMs to that reporter (and the reporter's own DM channel being opened)."""
+    import json
+
     texts = seen_by_moderators(h)
     assert texts
     for member in reporters:
         for text in texts:
             assert member.name not in text and str(member.id) not in text, (member.name, text)
+    own = {str(h.fake.dm_channel(m).id): m for m in reporters}
+    by_id = {str(i): rec for i, rec in h.fake.interactions.items()}
+    by_token = dict(h.fake._interactions_by_token)
+    checked = 0
+    for request in h.fake.requests:
+        if request.json is None or request.path == "/users/@me/channels":
+            continue
+        body = json.dumps(request.json, ensure_ascii=False)
+        parts = request.path.strip("/").split("/")
+        rec = (by_id.get(parts[1]) if parts[0] == "interactions" else
+               by_token.get(parts[2]) if parts[0] == "webhooks" and len(parts) > 2 else None)
+        for member in reporters:
+            if f"/channels/{h.fake.dm_channel(member).id}/" in request.path:
+                continue  # the bot writing to this reporter
+            if rec is not None and rec.user.id == member.id:
+                continue  # the bot answering this reporter's own click or form
+            assert member.name not in body and str(member.id) not in body, (request.method, request.path, body)
+        checked += 1
+    assert checked and own
 
 
 async def reported(h, *reporters):
