@@ -17,6 +17,8 @@ from bot.app.factchecks import FactchecksService, verdict_label
 from bot.app.help import HelpService
 from bot.app.network import NetworkService
 from bot.app.reports import ReportsService
+from bot.app.reports.actions import ActionsService
+from bot.app.reports.conversation import ConversationService
 from bot.app.resources import ResourcesService
 from bot.app.setup import SetupService
 from bot.domain.clock import Clock, SystemClock
@@ -64,6 +66,8 @@ class App:
         self.setup.listeners.append(self.digest.settings_changed)
         self.resources.network = lambda c: self.network.partners(c, RESOURCES)
         self.resources.names = lambda c: self.reports.directory(c.platform).name(c)
+        self.report_conversation = ConversationService(store.report_conversation, self.reports)  # type: ignore[attr-defined]
+        self.report_actions = ActionsService(self.report_conversation)
         self._started = False
         self._sweeper: asyncio.Task[None] | None = None
 

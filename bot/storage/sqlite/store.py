@@ -12,6 +12,7 @@ from bot.storage.sqlite.network import SqliteNetworkRepository
 from bot.storage.sqlite.guild_settings import SqliteSettingsRepository
 from bot.storage.sqlite.migrations import open_migrated
 from bot.storage.sqlite.resources import SqliteResourceRepository
+from bot.storage.sqlite.report_conversation import SqliteConversationRepository
 from bot.storage.sqlite.reports import SqliteReportsRepository
 
 
@@ -28,6 +29,7 @@ class SqliteStore:
         self.factchecks = SqliteFactchecksRepository(db)
         self.network = SqliteNetworkRepository(db)
         self.digest = SqliteDigestRepository(db)
+        self.report_conversation = SqliteConversationRepository(db)
 
     @classmethod
     async def open(cls, path: Path | str) -> "SqliteStore":
