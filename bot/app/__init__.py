@@ -14,6 +14,7 @@ import logging
 from bot.app.events import EventsService
 from bot.app.reports import ReportsService
 from bot.app.resources import ResourcesService
+from bot.app.series import SeriesService
 from bot.app.setup import SetupService
 from bot.domain.clock import Clock, SystemClock
 from bot.ports.messaging import Messengers
@@ -42,6 +43,7 @@ class App:
         # -- feature services (one block each) --
         self.events = EventsService(store.events, self.messenger, clock=self.clock,  # type: ignore[attr-defined]
                                     scheduler=self.scheduler, setup=self.setup)
+        self.series = SeriesService(store.series, self.events, scheduler=self.scheduler)  # type: ignore[attr-defined]
         self.resources = ResourcesService(store.resources, self.setup, self.messenger,  # type: ignore[attr-defined]
                                           self.clock)
         self.reports = ReportsService(store.reports, setup=self.setup, messenger=self.messenger,  # type: ignore[attr-defined]

@@ -60,7 +60,7 @@ class RsvpButton(Persistent, template=r"bk:ev:(?P<id>[0-9]{1,20}):(?P<act>go|may
         action = self.word("act")
         if action == "ics":
             ctx = await context(interaction)
-            await answer(interaction, await ctx.app.events.event_ics(ctx.actor, event_id))
+            await answer(interaction, await ctx.app.series.calendar(ctx.actor, event_id))
         else:
             await rsvp(interaction, event_id, self.CHOICE[action])
 

@@ -29,10 +29,12 @@ MAX_CLICKS = 500
 
 _COLUMNS = ("id", "guild_id", "channel_id", "message_id", "organiser_id", "title", "description", "location",
             "starts_at", "duration_min", "timezone", "capacity", "reminder_offsets", "status",
-            "cancel_reason", "version", "platform")
+            "cancel_reason", "version", "platform", "series_id")
 _EVENT_COLUMNS = ", ".join(_COLUMNS)
 _E_COLUMNS = ", ".join("e." + c for c in _COLUMNS)  # the same, for queries joining events as `e`
 _N = len(_COLUMNS)  # index of the first column after the event's
+# Listed: plain events, and occurrences of a series once announced (bot.domain.series).
+_LISTED = "(announce_state IS NULL OR announce_state = 'posted')"
 
 
 def _unix(moment: datetime) -> int:
@@ -56,7 +58,7 @@ def event_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Event:
         id=row[0], guild_id=row[1], channel_id=row[2], message_id=row[3], organiser_id=row[4],
         title=row[5], description=row[6], location=row[7], starts_at=_utc(row[8]),
         duration_min=row[9], timezone=row[10], capacity=row[11], reminder_offsets=_offsets(row[12]),
-        status=row[13], cancel_reason=row[14], version=row[15], platform=row[16],
+        status=row[13], cancel_reason=row[14], version=row[15], platform=row[16], series_id=row[17],
     )
 
 
@@ -283,14 +285,14 @@ class SqliteEventsRepository:
     async def upcoming(self, community: Community, now: datetime, *, limit: int, offset: int = 0) -> list[Event]:
         rows = await self.db.fetchall(
             f"SELECT {_EVENT_COLUMNS} FROM events WHERE platform = ? AND guild_id = ? AND status = ? "
-            "AND starts_at + duration_min * 60 > ? ORDER BY starts_at, id LIMIT ? OFFSET ?",
+            f"AND starts_at + duration_min * 60 > ? AND {_LISTED} ORDER BY starts_at, id LIMIT ? OFFSET ?",
             (community.platform, community.id, SCHEDULED, _unix(now), limit, offset))
         return [event_from_row(r) for r in rows]
 
     async def count_upcoming(self, community: Community, now: datetime) -> int:
         return await self.db.fetchval(
             "SELECT count(*) FROM events WHERE platform = ? AND guild_id = ? AND status = ? "
-            "AND starts_at + duration_min * 60 > ?", (community.platform, community.id, SCHEDULED, _unix(now)))
+            f"AND starts_at + duration_min * 60 > ? AND {_LISTED}", (community.platform, community.id, SCHEDULED, _unix(now)))
 
     async def search(self, community: Community, query: str, now: datetime, *, limit: int = 25,
                      include_past: bool = False) -> list[Event]:

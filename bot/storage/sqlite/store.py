@@ -8,6 +8,7 @@ from bot.storage.sqlite.database import Database
 from bot.storage.sqlite.events import SqliteEventsRepository
 from bot.storage.sqlite.guild_settings import SqliteSettingsRepository
 from bot.storage.sqlite.migrations import open_migrated
+from bot.storage.sqlite.series import SqliteSeriesRepository
 from bot.storage.sqlite.resources import SqliteResourceRepository
 from bot.storage.sqlite.reports import SqliteReportsRepository
 
@@ -20,6 +21,7 @@ class SqliteStore:
         self.settings = SqliteSettingsRepository(db)
         # -- feature repositories (one line each) --
         self.events = SqliteEventsRepository(db)
+        self.series = SqliteSeriesRepository(db)
         self.resources = SqliteResourceRepository(db)
         self.reports = SqliteReportsRepository(db)
 
