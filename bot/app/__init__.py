@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from bot.app.attendance import AttendanceService
 from bot.app.events import EventsService
 from bot.app.reports import ReportsService
 from bot.app.resources import ResourcesService
@@ -44,6 +45,7 @@ class App:
         self.events = EventsService(store.events, self.messenger, clock=self.clock,  # type: ignore[attr-defined]
                                     scheduler=self.scheduler, setup=self.setup)
         self.series = SeriesService(store.series, self.events, scheduler=self.scheduler)  # type: ignore[attr-defined]
+        self.attendance = AttendanceService(store.attendance, self.events, scheduler=self.scheduler)  # type: ignore[attr-defined]
         self.resources = ResourcesService(store.resources, self.setup, self.messenger,  # type: ignore[attr-defined]
                                           self.clock)
         self.reports = ReportsService(store.reports, setup=self.setup, messenger=self.messenger,  # type: ignore[attr-defined]

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Iterable
 
 from bot.app.delivery import dm_many
 from bot.app.events import EventsService, announcement, change_lines
+from bot.domain.attendance import checkin_open
 from bot.domain.calendar import event_ics, ics_filename, series_filename, series_ics
 from bot.domain.errors import DomainError
 from bot.domain.events import Change, Event, plan_cancel, plan_edit, plan_event, require_manager, require_same_community
@@ -87,14 +88,16 @@ class SeriesService:
     async def _post(self, event: Event) -> int:
         lang = (await self.events.setup.settings_for(event.community)).language
         counts = await self.events.repo.counts(event.id)
+        message = announcement(event, counts, lang, checkin=checkin_open(event, self.clock.now()))
         try:
-            ref = await self.messenger.post(event.place, announcement(event, counts, lang))
+            ref = await self.messenger.post(event.place, message)
         except MessengerError:
             log.warning("could not announce occurrence %s of series %s in channel %s", event.id,
                         event.series_id, event.channel_id, exc_info=True)
             await self.repo.announced(event.id, None)
             return 0
         await self.repo.announced(event.id, ref)
+        self.events._announced(replace(event, channel_id=ref.place.id, message_id=ref.id))
         return 1
 
     # -- /event create repeat: ----------------------------------------------------------------
@@ -181,6 +184,7 @@ class SeriesService:
 
     def _after_edit(self, outcome: EditOutcome, lang: str) -> None:
         new, old = outcome.new, outcome.old
+        self.events._announced(new)
         reminders = self.events.reminders
         if new.starts_at != old.starts_at or new.reminder_offsets != old.reminder_offsets:
             reminders.replan(new.id, old.reminder_offsets, outcome.planned)

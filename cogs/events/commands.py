@@ -114,14 +114,38 @@ class Events(commands.Cog):
         ctx = await context(interaction)
         await answer(interaction, await ctx.app.events.attendees(ctx.actor, event))
 
+    @event.command(name="checkin-code", description="A short code members enter with /checkin (organisers)")
+    @app_commands.describe(event="The event (check-in is open from 30 minutes before the start to the end)")
+    async def checkin_code(self, interaction: discord.Interaction, event: str) -> None:
+        ctx = await context(interaction)
+        await answer(interaction, await ctx.app.attendance.issue_code(ctx.actor, event))
+
+    @event.command(name="stats", description="Answers, check-ins, no-shows of one event (organisers)")
+    @app_commands.describe(event="The event (type to search by title)")
+    async def stats(self, interaction: discord.Interaction, event: str) -> None:
+        ctx = await context(interaction)
+        await answer(interaction, await ctx.app.attendance.stats(ctx.actor, event))
+
+    @event.command(name="report", description="Attendance over a period, with CSV files (organisers)")
+    @app_commands.describe(days="How many days back (default 30, at most 366)",
+                           series="Only this repeating event (pick any of its dates)")
+    async def report(self, interaction: discord.Interaction, days: int | None = None,
+                     series: str | None = None) -> None:
+        ctx = await context(interaction)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        await answer(interaction, await ctx.app.attendance.report(ctx.actor, days, series))
+
     @edit.autocomplete("event")
     @cancel.autocomplete("event")
+    @checkin_code.autocomplete("event")
     async def upcoming_autocomplete(self, interaction: discord.Interaction,
                                     current: str) -> list[app_commands.Choice[str]]:
         return await _choices(interaction, current, include_past=False)
 
     @info.autocomplete("event")
     @attendees.autocomplete("event")
+    @stats.autocomplete("event")
+    @report.autocomplete("series")
     async def any_autocomplete(self, interaction: discord.Interaction,
                                current: str) -> list[app_commands.Choice[str]]:
         return await _choices(interaction, current, include_past=True)
@@ -140,7 +164,26 @@ class My(commands.Cog):
         ctx = await context(interaction, guild_only=False)
         await answer(interaction, await ctx.app.events.my_events(ctx.actor))
 
+    @my.command(name="attendance", description="Events you went to, were late for or missed")
+    async def attendance(self, interaction: discord.Interaction) -> None:
+        ctx = await context(interaction, guild_only=False)
+        await answer(interaction, await ctx.app.attendance.my_attendance(ctx.actor))
+
     @my.command(name="calendar", description="Your upcoming events as a calendar file (.ics)")
     async def calendar(self, interaction: discord.Interaction) -> None:
         ctx = await context(interaction, guild_only=False)
         await answer(interaction, await ctx.app.events.my_calendar(ctx.actor))
+
+
+class Checkin(commands.Cog):
+    """/checkin code: members check in at the door with the organiser's code."""
+
+    def __init__(self, bot: commands.Bot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="checkin", description="Check in to an event with the organiser's code")
+    @app_commands.describe(code="The 6-digit code the organiser shows")
+    @app_commands.guild_only()
+    async def checkin(self, interaction: discord.Interaction, code: str) -> None:
+        ctx = await context(interaction)
+        await answer(interaction, await ctx.app.attendance.check_in_code(ctx.actor, code))

@@ -126,7 +126,7 @@ def _promote(conn: sqlite3.Connection, event: Event, now: datetime) -> tuple[Mem
     if free == 0:
         return ()
     rows = conn.execute(
-        "UPDATE event_rsvps SET status = ?, updated_at = ? WHERE event_id = ? AND (platform, user_id) IN "
+        "UPDATE event_rsvps SET status = ?, updated_at = ?, promoted = 1 WHERE event_id = ? AND (platform, user_id) IN "
         "(SELECT platform, user_id FROM event_rsvps WHERE event_id = ? AND status = ? ORDER BY seq LIMIT ?) "
         "RETURNING platform, user_id, seq",
         (GOING, _unix(now), event.id, event.id, WAITLIST, -1 if free is None else free)).fetchall()
@@ -214,6 +214,9 @@ def _edit(conn: sqlite3.Connection, event_id: int, plan: EditPlan, now: datetime
         "capacity = ?, reminder_offsets = ?, version = ?, updated_at = ? WHERE id = ?",
         (new.title, new.description, new.location, _unix(new.starts_at), new.duration_min,
          new.capacity, ",".join(map(str, new.reminder_offsets)), new.version, _unix(now), event_id))
+    if new.starts_at != old.starts_at or new.duration_min != old.duration_min:
+        # The check-in window moved: its phases start again (bot.domain.attendance).
+        conn.execute("UPDATE events SET window_phase = NULL WHERE id = ?", (event_id,))
     notify = _told(conn, event_id)
     promoted = _promote(conn, new, now) if capacity_raised(old, new) else ()
     planned: Planned = ()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.storage.sqlite.attendance import SqliteAttendanceRepository
 from bot.storage.sqlite.database import Database
 from bot.storage.sqlite.events import SqliteEventsRepository
 from bot.storage.sqlite.guild_settings import SqliteSettingsRepository
@@ -22,6 +23,7 @@ class SqliteStore:
         # -- feature repositories (one line each) --
         self.events = SqliteEventsRepository(db)
         self.series = SqliteSeriesRepository(db)
+        self.attendance = SqliteAttendanceRepository(db)
         self.resources = SqliteResourceRepository(db)
         self.reports = SqliteReportsRepository(db)
 
