@@ -58,6 +58,7 @@ class AttendanceService:
         self._moving = asyncio.Lock()
         scheduler.add_loader("check-in windows", self.load)
         events.watchers.append(self.watch)
+        events.reminders.on_closed = self.closed_dms
 
     # -- the check-in window ------------------------------------------------------------------
     async def load(self) -> None:
@@ -102,6 +103,18 @@ class AttendanceService:
             await self.messenger.post(event.place, _text(text))
         except MessengerError:
             log.warning("could not post 'starting now' for event %s in %s", event.id, event.place, exc_info=True)
+
+    async def closed_dms(self, event: Event, offset_min: int, closed: int) -> None:
+        """At reminder time: one mention-free line in the event's channel saying how many members
+        could not be reminded by DM and how to open DMs (claimed first: posted once)."""
+        if not await self.repo.claim_dm_note(event.id, offset_min, event.starts_at, closed, self.clock.now()):
+            return
+        lang = (await self.events.setup.settings_for(event.community)).language
+        try:
+            await self.messenger.post(event.place, _text(t(lang, "reminder.closed_line", count=closed,
+                                                            title=cut(event.title, 200))))
+        except MessengerError:
+            log.warning("could not post the closed-DMs line of event %s", event.id, exc_info=True)
 
     # -- checking in --------------------------------------------------------------------------
     async def _lang(self, actor: Actor) -> str:

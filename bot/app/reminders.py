@@ -55,6 +55,8 @@ class ReminderService:
         self.loaded_in: float | None = None
         self.jobs_loaded = 0
         self._running: set[asyncio.Task[None]] = set()
+        # Told how many members of one (event, offset) could not be reminded (DMs closed).
+        self.on_closed: Callable[[Event, int, int], Awaitable[None]] | None = None
 
     async def load(self) -> None:
         """Start-up loader: one job per (event, offset) with pending rows; past ones run at once."""
@@ -107,10 +109,13 @@ class ReminderService:
             return
         lang = (await self.settings_for(event.community)).language
         gate = asyncio.Semaphore(CONCURRENCY)
+        closed = 0
         while True:
             now = self.clock.now()
             batch = await self.repo.claim(event_id, offset_min, now, limit=BATCH)
             if not batch:
+                if closed and self.on_closed is not None:
+                    await self.on_closed(event, offset_min, closed)
                 return
             outcomes: dict[str, list[int]] = defaultdict(list)
 
@@ -137,6 +142,7 @@ class ReminderService:
 
             await asyncio.gather(*(one(c) for c in batch))
             await self.repo.finish(dict(outcomes), self.clock.now())
+            closed += len(outcomes.get(rem.DM_CLOSED, ()))
 
     async def idle(self) -> None:
         """Wait for reminder sends in progress (tests, shutdown)."""

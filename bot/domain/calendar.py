@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Iterable
 
-from icalendar import Calendar, Event as VEvent
+from icalendar import Alarm, Calendar, Event as VEvent
 
 from bot.domain.events import Event
 
@@ -23,6 +23,19 @@ UID_DOMAIN = "baithak.events"
 def event_uid(event: Event) -> str:
     """Stable per event, so re-importing an edited event updates it instead of adding a copy."""
     return f"event-{event.id}-{event.guild_id}@{UID_DOMAIN}"
+
+
+def _add_alarm(item: VEvent, event: Event) -> None:
+    """A display alarm at the first reminder (the largest offset), as the bot's own DM would come."""
+    if event.cancelled or not event.reminder_offsets:
+        return
+    from datetime import timedelta
+
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", event.title)
+    alarm.add("trigger", -timedelta(minutes=max(event.reminder_offsets)))
+    item.add_component(alarm)
 
 
 def _vevent(event: Event, now: datetime) -> VEvent:
@@ -42,6 +55,7 @@ def _vevent(event: Event, now: datetime) -> VEvent:
     item.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
     # SEQUENCE lets calendars know an edited event replaces the copy they already have.
     item.add("sequence", event.version - 1)
+    _add_alarm(item, event)
     return item
 
 
@@ -133,6 +147,8 @@ def series_ics(series: "Series", occurrences: Iterable[Event], original: dict[in
     if exdates:
         master.add("exdate", exdates)
     master.add("status", "CONFIRMED")
+    if occurrences:
+        _add_alarm(master, occurrences[0])
     cal.add_component(master)
     for event in occurrences:
         if event.cancelled or event.id not in original:
@@ -154,6 +170,7 @@ def series_ics(series: "Series", occurrences: Iterable[Event], original: dict[in
         if event.location:
             item.add("location", event.location)
         item.add("sequence", event.version - 1)
+        _add_alarm(item, event)
         cal.add_component(item)
     cal.add_missing_timezones()
     return cal.to_ical()

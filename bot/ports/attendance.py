@@ -83,3 +83,8 @@ class AttendanceRepository(Protocol):
     async def next_window(self) -> datetime | None:
         """When the next announcement's phase is due to move."""
         ...
+
+    async def claim_dm_note(self, event_id: int, offset_min: int, starts_at: datetime, closed: int,
+                            now: datetime) -> bool:
+        """Claim the one closed-DMs line of (event, offset, start); False if it was already claimed."""
+        ...

@@ -79,8 +79,9 @@ class World:
     def labels(self, ref: MessageRef) -> list[str]:
         return [b.label for row in self.messenger.current(ref).buttons for b in row]
 
-    def channel_lines(self) -> list[str]:
-        return [p.message.text for p in self.messenger.posts if p.message.text and not p.message.cards]
+    def channel_lines(self, containing: str = "starting now") -> list[str]:
+        return [p.message.text for p in self.messenger.posts
+                if p.message.text and not p.message.cards and containing in p.message.text]
 
 
 @pytest.fixture
@@ -119,8 +120,14 @@ async def test_check_in_by_button_and_code_and_the_figures(world) -> None:
     assert error.params["opens"] == int(at(11, 30).timestamp())
     await refused(app.attendance.issue_code(ADMIN, "Meetup"), "checkin.not_yet")
 
-    # 11:00: the one-hour reminders go out; Carol's DMs are closed.
+    # 11:00: the one-hour reminders go out; Carol's DMs are closed: one mention-free line says so.
     await world.move_to(at(11, 0))
+    assert world.channel_lines("could not be reminded") == [
+        "1 member could not be reminded of **Meetup** by DM because their DMs are closed. To get reminders, "
+        "open this server's menu → Privacy Settings → turn on Direct Messages."]
+    assert not world.messenger.posts[-1].message.ping_roles and "<@" not in world.messenger.posts[-1].message.text
+    await app.attendance.closed_dms(meetup, 60, 1)  # asked again (a restart mid-send): nothing twice
+    assert len(world.channel_lines("could not be reminded")) == 1
     # 11:30: the window opens and the announcement shows Check in.
     await world.move_to(at(11, 30))
     assert world.labels(ref) == ["Going", "Maybe", "Can't go", "Add to calendar", "Check in"]

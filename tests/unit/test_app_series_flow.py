@@ -207,6 +207,7 @@ async def test_series_ics_parses_back_to_the_right_dates(world) -> None:
     vevents = [c for c in cal.walk("VEVENT")]
     master = next(v for v in vevents if "RRULE" in v)
     assert master["DTSTART"].params.get("TZID") == "Europe/London" and cal.walk("VTIMEZONE")
+    assert [a.decoded("TRIGGER") for a in master.walk("VALARM")] == [-timedelta(hours=24)]
     start = master.decoded("DTSTART")
     rule = rrulestr(master["RRULE"].to_ical().decode(), dtstart=start)
     exdates = {d.dt for ex in ([master["EXDATE"]] if not isinstance(master["EXDATE"], list) else master["EXDATE"])

@@ -51,6 +51,12 @@ MESSAGES = {
                              "ur": "**{title}** اب شروع ہو رہی ہے۔{link}"},
     "checkin.starting_link": {"en": " [Announcement and check-in]({url})",
                               "ur": " [اعلان اور حاضری]({url})"},
+    "reminder.closed_line": {
+        "en": "{count:member|members} could not be reminded of **{title}** by DM because their DMs are closed. "
+              "To get reminders, open this server's menu → Privacy Settings → turn on Direct Messages.",
+        "ur": "**{title}** کی یاد دہانی {count} ممبروں کو DM پر نہیں پہنچ سکی کیونکہ ان کے DM بند ہیں۔ یاد دہانیاں "
+              "پانے کے لیے سرور کا مینو کھولیں ← Privacy Settings ← Direct Messages آن کریں۔",
+    },
     # -- /event stats ------------------------------------------------------------------------------
     "stats.title": {"en": "Attendance: {title}", "ur": "حاضری: {title}"},
     "stats.going": {"en": "Going", "ur": "جا رہے ہیں"},

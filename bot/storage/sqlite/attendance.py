@@ -161,3 +161,12 @@ class SqliteAttendanceRepository:
     async def next_window(self) -> datetime | None:
         value = await self.db.fetchval(f"SELECT min({_BOUNDARY}) FROM events e WHERE {_WINDOWED}")
         return None if value is None else _utc(value)
+
+    async def claim_dm_note(self, event_id: int, offset_min: int, starts_at: datetime, closed: int,
+                            now: datetime) -> bool:
+        def unit(conn: sqlite3.Connection) -> bool:
+            cur = conn.execute("INSERT OR IGNORE INTO event_dm_notes (event_id, offset_min, starts_at, closed, "
+                               "posted_at) VALUES (?, ?, ?, ?, ?)",
+                               (event_id, offset_min, _unix(starts_at), closed, _unix(now)))
+            return cur.rowcount == 1
+        return await self.db.write_sync(unit)

@@ -16,7 +16,7 @@ from typing import Any
 
 from bot.domain import reminders as rem
 from bot.domain.errors import DomainError
-from bot.domain.events import (CANCELLED, SCHEDULED, Counts, Event, capacity_raised, free_places,
+from bot.domain.events import (CANCELLED, MAX_DURATION, SCHEDULED, Counts, Event, capacity_raised, free_places,
                                reminders_moved)
 from bot.domain.identity import Community, Member, MessageRef
 from bot.domain.rsvp import DECLINED, GOING, MAYBE, REMINDED, TOLD, WAITLIST, decide, reminded
@@ -35,6 +35,8 @@ _E_COLUMNS = ", ".join("e." + c for c in _COLUMNS)  # the same, for queries join
 _N = len(_COLUMNS)  # index of the first column after the event's
 # Listed: plain events, and occurrences of a series once announced (bot.domain.series).
 _LISTED = "(announce_state IS NULL OR announce_state = 'posted')"
+# No event lasts longer than this: a lower bound on starts_at lets the index skip finished ones.
+_LONGEST = MAX_DURATION * 60
 
 
 def _unix(moment: datetime) -> int:
@@ -288,14 +290,15 @@ class SqliteEventsRepository:
     async def upcoming(self, community: Community, now: datetime, *, limit: int, offset: int = 0) -> list[Event]:
         rows = await self.db.fetchall(
             f"SELECT {_EVENT_COLUMNS} FROM events WHERE platform = ? AND guild_id = ? AND status = ? "
-            f"AND starts_at + duration_min * 60 > ? AND {_LISTED} ORDER BY starts_at, id LIMIT ? OFFSET ?",
-            (community.platform, community.id, SCHEDULED, _unix(now), limit, offset))
+            f"AND starts_at > ? AND starts_at + duration_min * 60 > ? AND {_LISTED} ORDER BY starts_at, id LIMIT ? OFFSET ?",
+            (community.platform, community.id, SCHEDULED, _unix(now) - _LONGEST, _unix(now), limit, offset))
         return [event_from_row(r) for r in rows]
 
     async def count_upcoming(self, community: Community, now: datetime) -> int:
         return await self.db.fetchval(
             "SELECT count(*) FROM events WHERE platform = ? AND guild_id = ? AND status = ? "
-            f"AND starts_at + duration_min * 60 > ? AND {_LISTED}", (community.platform, community.id, SCHEDULED, _unix(now)))
+            f"AND starts_at > ? AND starts_at + duration_min * 60 > ? AND {_LISTED}",
+            (community.platform, community.id, SCHEDULED, _unix(now) - _LONGEST, _unix(now)))
 
     async def search(self, community: Community, query: str, now: datetime, *, limit: int = 25,
                      include_past: bool = False) -> list[Event]:

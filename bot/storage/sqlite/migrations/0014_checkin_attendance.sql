@@ -34,3 +34,14 @@ CREATE INDEX events_window_due ON events (starts_at)
     WHERE status = 'scheduled' AND message_id IS NOT NULL AND window_phase IS NOT 'closed';
 -- Events over before this upgrade have nothing left to show or post.
 UPDATE events SET window_phase = 'closed' WHERE starts_at + duration_min * 60 <= CAST(strftime('%s', 'now') AS INTEGER);
+
+-- The one line per (event, reminder offset, start) saying how many members could not be reminded
+-- because their DMs are closed: claimed here before it is posted.
+CREATE TABLE event_dm_notes (
+    event_id   INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+    offset_min INTEGER NOT NULL,
+    starts_at  INTEGER NOT NULL,
+    closed     INTEGER NOT NULL,
+    posted_at  INTEGER NOT NULL,
+    PRIMARY KEY (event_id, offset_min, starts_at)
+) WITHOUT ROWID;
