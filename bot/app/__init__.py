@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from bot.app.attendance import AttendanceService
 from bot.app.digest import DigestService
 from bot.app.events import EventsService
 from bot.app.factchecks import FactchecksService, verdict_label
@@ -20,6 +21,7 @@ from bot.app.reports import ReportsService
 from bot.app.reports.actions import ActionsService
 from bot.app.reports.conversation import ConversationService
 from bot.app.resources import ResourcesService
+from bot.app.series import SeriesService
 from bot.app.setup import SetupService
 from bot.domain.clock import Clock, SystemClock
 from bot.domain.network import RESOURCES
@@ -49,6 +51,8 @@ class App:
         # -- feature services (one block each) --
         self.events = EventsService(store.events, self.messenger, clock=self.clock,  # type: ignore[attr-defined]
                                     scheduler=self.scheduler, setup=self.setup)
+        self.series = SeriesService(store.series, self.events, scheduler=self.scheduler)  # type: ignore[attr-defined]
+        self.attendance = AttendanceService(store.attendance, self.events, scheduler=self.scheduler)  # type: ignore[attr-defined]
         self.resources = ResourcesService(store.resources, self.setup, self.messenger,  # type: ignore[attr-defined]
                                           self.clock)
         self.reports = ReportsService(store.reports, setup=self.setup, messenger=self.messenger,  # type: ignore[attr-defined]

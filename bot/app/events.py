@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from typing import Sequence
+from typing import Callable, Sequence
 from zoneinfo import ZoneInfo
 
 from bot.app.background import Background
@@ -17,6 +17,7 @@ from bot.app.delivery import Deliveries, dm_many
 from bot.app.refresh import Refresher
 from bot.app.reminders import ReminderService
 from bot.app.setup import SetupService
+from bot.domain.attendance import checkin_open
 from bot.domain.calendar import calendar_ics, event_ics, ics_filename
 from bot.domain.clock import Clock
 from bot.domain.errors import DomainError
@@ -47,6 +48,7 @@ RSVP_GO = "rsvp.go"
 RSVP_MAYBE = "rsvp.maybe"
 RSVP_NO = "rsvp.no"
 RSVP_ICS = "rsvp.ics"
+CHECK_IN = "checkin.button"  # shown while check-in is open (bot.domain.attendance)
 LIST_PREVIOUS = "evlist.previous"
 LIST_NEXT = "evlist.next"
 _RSVP_BUTTONS = ((RSVP_GO, "button.going", SUCCESS), (RSVP_MAYBE, "button.maybe", PRIMARY),
@@ -86,10 +88,13 @@ def announcement_card(event: Event, counts: Counts, lang: str) -> Card:
                 colour=CANCELLED_COLOUR if event.cancelled else COLOUR)
 
 
-def announcement(event: Event, counts: Counts, lang: str) -> Message:
-    """The announcement with its four buttons; all disabled once the event is cancelled."""
+def announcement(event: Event, counts: Counts, lang: str, *, checkin: bool = False) -> Message:
+    """The announcement with its four buttons (all disabled once the event is cancelled), and a
+    fifth, Check in, while check-in is open (`checkin`)."""
     buttons = tuple(Button(action, (event.id,), t(lang, label), style, disabled=event.cancelled)
                     for action, label, style in _RSVP_BUTTONS)
+    if checkin and not event.cancelled:
+        buttons += (Button(CHECK_IN, (event.id,), t(lang, "checkin.button"), SUCCESS),)
     return Message(cards=(announcement_card(event, counts, lang),), buttons=(buttons,))
 
 
@@ -160,6 +165,12 @@ class EventsService:
         self.reminders = ReminderService(repo, messenger, clock=clock, scheduler=scheduler,
                                          settings_for=setup.settings_for)
         scheduler.add_loader("event reminders", self.reminders.load)
+        self.watchers: list[Callable[[Event], None]] = []
+
+    def _announced(self, event: Event) -> None:
+        """An announcement was posted or its times changed: tell the watchers (check-in windows)."""
+        for watch in self.watchers:
+            watch(event)
 
     async def idle(self) -> None:
         """Wait for announcement edits, DMs and reminders in flight (tests and shutdown)."""
@@ -218,7 +229,8 @@ class EventsService:
             return
         counts = await self.repo.counts(event_id)
         lang = (await self.setup.settings_for(event.community)).language
-        if not await self.messenger.edit(event.message_ref, announcement(event, counts, lang)):
+        message = announcement(event, counts, lang, checkin=checkin_open(event, self.clock.now()))
+        if not await self.messenger.edit(event.message_ref, message):
             log.warning("announcement of event %s (message %s) is gone", event_id, event.message_id)
 
     # -- /event create ------------------------------------------------------------------------
@@ -235,13 +247,15 @@ class EventsService:
                            channel_id=place.id if place else None, reminders=reminders)
         event = await self.repo.create(draft, now)
         try:
-            ref = await self.messenger.post(event.place, announcement(event, Counts(), lang))
+            ref = await self.messenger.post(event.place, announcement(event, Counts(), lang,
+                                                                      checkin=checkin_open(event, now)))
         except MessengerError:
             log.warning("could not announce event %s in channel %s", event.id, event.channel_id, exc_info=True)
             await self.repo.delete(event.id)
             raise DomainError("event.post_failed", channel=event.channel_id) from None
         await self.repo.set_message(event.id, ref)
         event = replace(event, channel_id=ref.place.id, message_id=ref.id)
+        self._announced(event)
         return _text(t(lang, "event.created", title=cut(event.title, 200), url=event.jump_url(),
                        start=ts(event.starts_at, "F"), relative=ts(event.starts_at, "R"),
                        local=f"{_local(event)} ({event.timezone})"))
@@ -304,6 +318,7 @@ class EventsService:
             actor, settings, ev, now=now, going=going, title=title, starts_at=starts_at, duration=duration,
             location=location, description=description, capacity=capacity), now)
         new = outcome.new
+        self._announced(new)
         if new.starts_at != outcome.old.starts_at or new.reminder_offsets != outcome.old.reminder_offsets:
             self.reminders.replan(event.id, outcome.old.reminder_offsets, outcome.planned)
         else:

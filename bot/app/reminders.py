@@ -62,6 +62,8 @@ class ReminderService:
         self.loaded_in: float | None = None
         self.jobs_loaded = 0
         self._running: set[asyncio.Task[None]] = set()
+        # Told how many members of one (event, offset) could not be reminded (DMs closed).
+        self.on_closed: Callable[[Event, int, int], Awaitable[None]] | None = None
 
     async def load(self) -> None:
         """Start-up loader: one job per (event, offset) with pending rows; past ones run at once."""
@@ -118,18 +120,24 @@ class ReminderService:
             return
         lang = (await self.settings_for(event.community)).language
         gate = asyncio.Semaphore(CONCURRENCY)
+        closed = 0
         while True:
             now = self.clock.now()
             batch = await self.repo.claim(event_id, offset_min, now, limit=BATCH)
             if not batch:
+                if closed and self.on_closed is not None:
+                    await self.on_closed(event, offset_min, closed)
                 return
 
             async def one(claimed: Claimed) -> None:
                 # Each send is recorded as soon as it is made (one small write each: the SQLite
                 # writer batches concurrent ones), so a process killed mid-batch leaves at most the
                 # sends in flight unrecorded, never a whole batch for another process to repeat.
+                nonlocal closed
                 status = await send(claimed)
                 await self.repo.finish({status: [claimed.id]}, self.clock.now())
+                if status == rem.DM_CLOSED:
+                    closed += 1
 
             async def send(claimed: Claimed) -> str:
                 kind = rem.classify(now, claimed.due_at, event.starts_at)

@@ -46,6 +46,7 @@ class Event:
     cancel_reason: str = ""
     version: int = 1
     platform: str = DISCORD
+    series_id: int | None = None  # the series this is one occurrence of (bot.domain.series)
 
     @property
     def community(self) -> Community:

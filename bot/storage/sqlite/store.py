@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.storage.sqlite.attendance import SqliteAttendanceRepository
 from bot.storage.sqlite.database import Database
 from bot.storage.sqlite.digest import SqliteDigestRepository
 from bot.storage.sqlite.events import SqliteEventsRepository
@@ -11,6 +12,7 @@ from bot.storage.sqlite.factchecks import SqliteFactchecksRepository
 from bot.storage.sqlite.network import SqliteNetworkRepository
 from bot.storage.sqlite.guild_settings import SqliteSettingsRepository
 from bot.storage.sqlite.migrations import open_migrated
+from bot.storage.sqlite.series import SqliteSeriesRepository
 from bot.storage.sqlite.resources import SqliteResourceRepository
 from bot.storage.sqlite.report_conversation import SqliteConversationRepository
 from bot.storage.sqlite.reports import SqliteReportsRepository
@@ -24,6 +26,8 @@ class SqliteStore:
         self.settings = SqliteSettingsRepository(db)
         # -- feature repositories (one line each) --
         self.events = SqliteEventsRepository(db)
+        self.series = SqliteSeriesRepository(db)
+        self.attendance = SqliteAttendanceRepository(db)
         self.resources = SqliteResourceRepository(db)
         self.reports = SqliteReportsRepository(db)
         self.factchecks = SqliteFactchecksRepository(db)
