@@ -187,4 +187,52 @@ MESSAGES = {
         "ur": "نیٹ ورک کے ارکان، کون کیا شیئر کرتا ہے، اور اس کا ریکارڈ",
     },
     "help.ex.network_status": {"en": "network status", "ur": "network status"},
+    "help.cmd.event_checkin-code": {
+        "en": "a short code members enter with /checkin at an in-person meetup",
+        "ur": "ایک مختصر کوڈ، جو ارکان آمنے سامنے کی بیٹھک میں /checkin سے درج کرتے ہیں",
+    },
+    "help.ex.event_checkin-code": {"en": "event checkin-code event:Creators meetup", "ur": "event checkin-code event:تخلیق کاروں کی بیٹھک"},
+    "help.cmd.event_stats": {
+        "en": "going, maybe, waitlisted, checked in and no-shows for one event",
+        "ur": "ایک تقریب کے آنے والے، شاید، انتظار میں، حاضر اور غیر حاضر",
+    },
+    "help.ex.event_stats": {"en": "event stats event:Creators meetup", "ur": "event stats event:تخلیق کاروں کی بیٹھک"},
+    "help.cmd.event_report": {
+        "en": "attendance over a period, with repeat attendees, no-show rate and CSV files",
+        "ur": "کسی مدت کی حاضری، بار بار آنے والے، غیر حاضری کی شرح اور CSV فائلیں",
+    },
+    "help.ex.event_report": {"en": "event report days:90", "ur": "event report days:90"},
+    "help.cmd.checkin": {
+        "en": "check in at a meetup with the code the organiser shows",
+        "ur": "منتظم کا دکھایا ہوا کوڈ درج کر کے بیٹھک میں حاضری لگائیں",
+    },
+    "help.ex.checkin": {"en": "checkin code:482913", "ur": "checkin code:482913"},
+    "help.cmd.my_attendance": {
+        "en": "the events you attended, were late to or missed",
+        "ur": "وہ تقریبات جن میں آپ آئے، دیر سے آئے یا نہیں آ سکے",
+    },
+    "help.ex.my_attendance": {"en": "my attendance", "ur": "my attendance"},
+    "help.cmd.my_reports": {
+        "en": "your own reports and their status, with Reply to answer the moderators",
+        "ur": "آپ کی اپنی رپورٹیں اور ان کی صورتِ حال، اور ماڈریٹرز کو جواب دینے کے لیے Reply",
+    },
+    "help.ex.my_reports": {"en": "my reports", "ur": "my reports"},
+    "help.cmd.reports_snippet_add": {
+        "en": "save a reply you send often to reporters",
+        "ur": "رپورٹ کرنے والوں کو اکثر بھیجا جانے والا جواب محفوظ کریں",
+    },
+    "help.ex.reports_snippet_add": {
+        "en": "reports snippet add name:need-link text:Could you send us the link to the post?",
+        "ur": "reports snippet add name:need-link text:کیا آپ ہمیں پوسٹ کا لنک بھیج سکتے ہیں؟",
+    },
+    "help.cmd.reports_snippet_list": {
+        "en": "the saved replies of this server",
+        "ur": "اس سرور کے محفوظ جوابات",
+    },
+    "help.ex.reports_snippet_list": {"en": "reports snippet list", "ur": "reports snippet list"},
+    "help.cmd.reports_snippet_remove": {
+        "en": "remove a saved reply",
+        "ur": "محفوظ جواب ہٹائیں",
+    },
+    "help.ex.reports_snippet_remove": {"en": "reports snippet remove name:need-link", "ur": "reports snippet remove name:need-link"},
 }
