@@ -13,6 +13,7 @@ import logging
 
 from bot.app.attendance import AttendanceService
 from bot.app.digest import DigestService
+from bot.app.event_templates import MyZoneService, TemplatesService
 from bot.app.events import EventsService
 from bot.app.factchecks import FactchecksService, verdict_label
 from bot.app.help import HelpService
@@ -50,8 +51,11 @@ class App:
                                   default_language=config.language)
         # -- feature services (one block each) --
         self.events = EventsService(store.events, self.messenger, clock=self.clock,  # type: ignore[attr-defined]
-                                    scheduler=self.scheduler, setup=self.setup)
+                                    scheduler=self.scheduler, setup=self.setup,
+                                    extras=getattr(store, "event_extras", None))  # PostgreSQL: not yet
         self.series = SeriesService(store.series, self.events, scheduler=self.scheduler)  # type: ignore[attr-defined]
+        self.templates = TemplatesService(self.events.extras, self.events)  # type: ignore[arg-type]
+        self.my_zone = MyZoneService(self.events.extras, self.events)  # type: ignore[arg-type]
         self.attendance = AttendanceService(store.attendance, self.events, scheduler=self.scheduler)  # type: ignore[attr-defined]
         self.resources = ResourcesService(store.resources, self.setup, self.messenger,  # type: ignore[attr-defined]
                                           self.clock)

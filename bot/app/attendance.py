@@ -236,7 +236,7 @@ class AttendanceService:
                   Field(t(lang, "report.repeat"), str(sums.repeat)),
                   Field(t(lang, "stats.promoted"), str(sums.promoted)),
                   Field(t(lang, "stats.dm_closed"), str(sums.dm_closed)))
-        zone = settings.timezone
+        zone = await self.events.zone_of(actor.member, settings.timezone)
         by_event = att.table_csv(
             [t(lang, f"report.csv.{k}") for k in ("start", "event", "going", "maybe", "waitlist", "promoted",
                                                   "checked_in", "late", "no_shows", "dm_closed")],

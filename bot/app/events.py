@@ -22,15 +22,17 @@ from bot.domain.calendar import calendar_ics, event_ics, ics_filename
 from bot.domain.clock import Clock
 from bot.domain.errors import DomainError
 from bot.domain.event_attendees import AttendeeRow, attendees_csv
+from bot.domain.event_templates import fill_from_template, template_name
 from bot.domain.events import (Change, Counts, Event, plan_cancel, plan_edit, plan_event, require_manager,
-                               require_same_community)
+                               require_rsvp_role, require_same_community)
 from bot.domain.guild_settings import GuildSettings
 from bot.domain.identity import Community, Member, Place, parse_id
 from bot.domain.roles import Actor
-from bot.domain.rsvp import WAITLIST
+from bot.domain.rsvp import DECLINED, WAITLIST
 from bot.domain.when import parse_when
 from bot.i18n import t
 from bot.i18n.format import CONTENT, EMBED_DESCRIPTION, EMBED_TITLE, FIELD_VALUE, FOOTER, cut, ts
+from bot.ports.event_extras import EventExtrasRepository
 from bot.ports.events import Attendee, EventsRepository
 from bot.ports.messaging import (PRIMARY, SECONDARY, SUCCESS, Attachment, Button, Card, Field, Message,
                                  Messenger, MessengerError)
@@ -42,6 +44,7 @@ COLOUR = 0x2B7A78
 CANCELLED_COLOUR = 0x777777
 PAGE_SIZE = 5
 CHOICES = 25
+GOING_NAMES = 10  # names under the counts on an announcement, then "and N more"
 
 # Button intents on an announcement (target: (event_id,)) and on /event list (target: (page,)).
 RSVP_GO = "rsvp.go"
@@ -68,18 +71,42 @@ def _capacity_text(counts: Counts, event: Event) -> str:
     return f"{counts.going}/{event.capacity}" if event.capacity is not None else str(counts.going)
 
 
-def announcement_card(event: Event, counts: Counts, lang: str) -> Card:
-    """Title, description, start/end as timestamps, location, organiser and the live counts. A
-    cancelled event says so in its title and colour, with the reason."""
+def name_as_text(name: str) -> str:
+    """A member's display name shown as plain text: markup escaped, no mention can form."""
+    from bot.app.resources import escape
+
+    return escape(cut(" ".join(name.split()), 40)).replace("@", "@\u200b").replace("<", "\\<")
+
+
+def going_line(names: Sequence[str], going: int, lang: str) -> str:
+    """The first going members by name (click order), then "and N more"."""
+    shown = [name_as_text(n) for n in names[:GOING_NAMES] if n.strip()]
+    more = going - len(shown)
+    text = ", ".join(shown)
+    if more > 0:
+        text = t(lang, "embed.going_more", names=text, count=more) if shown else t(lang, "embed.going_only",
+                                                                                   count=more)
+    return cut(text, FIELD_VALUE)
+
+
+def announcement_card(event: Event, counts: Counts, lang: str, going: Sequence[str] = ()) -> Card:
+    """Title, description, start/end as timestamps, location, organiser, who may answer (a role-gated
+    event), the live counts and the first going members by name. A cancelled event says so in its
+    title and colour, with the reason."""
     title = t(lang, "embed.cancelled_title", title=event.title) if event.cancelled else event.title
     fields = [Field(t(lang, "embed.starts"), f"{ts(event.starts_at, 'F')}\n{ts(event.starts_at, 'R')}"),
               Field(t(lang, "embed.ends"), ts(event.ends_at, "F"))]
     if event.location:
         fields.append(Field(t(lang, "embed.location"), cut(event.location, FIELD_VALUE), inline=False))
-    fields += [Field(t(lang, "embed.organiser"), f"<@{event.organiser_id}>", inline=False),
-               Field(t(lang, "embed.going"), _capacity_text(counts, event)),
+    fields.append(Field(t(lang, "embed.organiser"), f"<@{event.organiser_id}>", inline=False))
+    if event.rsvp_role is not None:
+        fields.append(Field(t(lang, "embed.rsvp_role"), t(lang, "embed.rsvp_role_value", role=f"<@&{event.rsvp_role}>"),
+                            inline=False))
+    fields += [Field(t(lang, "embed.going"), _capacity_text(counts, event)),
                Field(t(lang, "embed.maybe"), str(counts.maybe)),
                Field(t(lang, "embed.waitlist"), str(counts.waitlist))]
+    if counts.going:
+        fields.append(Field(t(lang, "embed.going_names"), going_line(going, counts.going, lang), inline=False))
     if event.cancelled:
         reason = event.cancel_reason or t(lang, "embed.no_reason")
         fields.append(Field(t(lang, "embed.cancelled_reason"), cut(reason, FIELD_VALUE), inline=False))
@@ -88,14 +115,18 @@ def announcement_card(event: Event, counts: Counts, lang: str) -> Card:
                 colour=CANCELLED_COLOUR if event.cancelled else COLOUR)
 
 
-def announcement(event: Event, counts: Counts, lang: str, *, checkin: bool = False) -> Message:
+def announcement(event: Event, counts: Counts, lang: str, *, checkin: bool = False,
+                 going: Sequence[str] = ()) -> Message:
     """The announcement with its four buttons (all disabled once the event is cancelled), and a
-    fifth, Check in, while check-in is open (`checkin`)."""
+    fifth, Check in, while check-in is open (`checkin`). With a `ping` role, the text mentions that
+    role, the one mention the message allows."""
     buttons = tuple(Button(action, (event.id,), t(lang, label), style, disabled=event.cancelled)
                     for action, label, style in _RSVP_BUTTONS)
     if checkin and not event.cancelled:
         buttons += (Button(CHECK_IN, (event.id,), t(lang, "checkin.button"), SUCCESS),)
-    return Message(cards=(announcement_card(event, counts, lang),), buttons=(buttons,))
+    ping = () if event.ping_role is None else (event.ping_role,)
+    return Message(text=f"<@&{event.ping_role}>" if ping else "", cards=(announcement_card(event, counts, lang, going),),
+                   buttons=(buttons,), ping_roles=ping)
 
 
 def change_lines(changes: Sequence[Change], lang: str) -> str:
@@ -155,8 +186,10 @@ class EventsService:
     """/event and /my, the announcement's buttons, and the reminders (`self.reminders`)."""
 
     def __init__(self, repo: EventsRepository, messenger: Messenger, *, clock: Clock, scheduler: Scheduler,
-                 setup: SetupService, refresh_interval: float = 1.0) -> None:
+                 setup: SetupService, refresh_interval: float = 1.0,
+                 extras: EventExtrasRepository | None = None) -> None:
         self.repo = repo
+        self.extras = extras
         self.messenger = messenger
         self.clock = clock
         self.setup = setup
@@ -166,6 +199,8 @@ class EventsService:
                                          settings_for=setup.settings_for)
         scheduler.add_loader("event reminders", self.reminders.load)
         self.watchers: list[Callable[[Event], None]] = []
+        if extras is not None:
+            self.reminders.zone_of = extras.timezone_of
 
     def _announced(self, event: Event) -> None:
         """An announcement was posted or its times changed: tell the watchers (check-in windows)."""
@@ -222,29 +257,63 @@ class EventsService:
             out.append(Choice(cut(label, 100), str(event.id)))
         return out
 
+    async def zone_of(self, member: Member, fallback: str) -> str:
+        """The member's own zone (/my timezone), else `fallback` (the community's)."""
+        if self.extras is None:
+            return fallback
+        return await self.extras.timezone_of(member) or fallback
+
     # -- the announcement ---------------------------------------------------------------------
+    async def render_announcement(self, event: Event, lang: str) -> Message:
+        """The announcement as it stands now: counts, going names, Check in while open."""
+        counts = await self.repo.counts(event.id)
+        names = await self.extras.going_names(event.id, GOING_NAMES) if self.extras and counts.going else []
+        return announcement(event, counts, lang, checkin=checkin_open(event, self.clock.now()), going=names)
+
     async def _refresh_announcement(self, event_id: int) -> None:
         event = await self.repo.get(event_id)
         if event is None or event.message_ref is None:
             return
-        counts = await self.repo.counts(event_id)
         lang = (await self.setup.settings_for(event.community)).language
-        message = announcement(event, counts, lang, checkin=checkin_open(event, self.clock.now()))
+        message = await self.render_announcement(event, lang)
         if not await self.messenger.edit(event.message_ref, message):
             log.warning("announcement of event %s (message %s) is gone", event_id, event.message_id)
 
     # -- /event create ------------------------------------------------------------------------
-    async def create(self, actor: Actor, *, title: str, when: str, duration: str | None = None,
+    async def plan(self, actor: Actor, settings: GuildSettings, *, title: str | None, when: str,
+                   duration: str | None = None, location: str | None = None, description: str | None = None,
+                   capacity: int | None = None, place: Place | None = None, reminders: str | None = None,
+                   role: int | None = None, ping: int | None = None, template: str | None = None) -> Event:
+        """The new event from /event create's options; with `template`, every option not given is
+        the template's (an unknown template is refused, naming it)."""
+        tpl = None
+        if template is not None:
+            name = template_name(template)
+            tpl = await self.extras.template(self._community(actor), name) if self.extras else None
+            if tpl is None:
+                raise DomainError("template.unknown", name=cut(name, 50))
+        draft = plan_event(actor, settings, title=title or (tpl.title if tpl else ""), when=when,
+                           now=self.clock.now(), duration=duration, location=location, description=description,
+                           capacity=capacity, channel_id=place.id if place else None, reminders=reminders,
+                           role=role, ping=ping)
+        if tpl is None:
+            return draft
+        given = {k for k, v in (("duration", duration), ("location", location), ("description", description),
+                                ("capacity", capacity), ("reminders", reminders), ("role", role)) if v is not None}
+        return fill_from_template(draft, tpl, given=given)
+
+    async def create(self, actor: Actor, *, title: str | None, when: str, duration: str | None = None,
                      location: str | None = None, description: str | None = None, capacity: int | None = None,
-                     place: Place | None = None, reminders: str | None = None) -> Message:
+                     place: Place | None = None, reminders: str | None = None, role: int | None = None,
+                     ping: int | None = None, template: str | None = None) -> Message:
         """Validate, store, announce in `place` (default: the announcements channel). If the
         announcement cannot be posted the event is removed again and the organiser told why."""
         settings = await self._settings(actor)
         lang = settings.language
         now = self.clock.now()
-        draft = plan_event(actor, settings, title=title, when=when, now=now, duration=duration,
-                           location=location, description=description, capacity=capacity,
-                           channel_id=place.id if place else None, reminders=reminders)
+        draft = await self.plan(actor, settings, title=title, when=when, duration=duration, location=location,
+                                description=description, capacity=capacity, place=place, reminders=reminders,
+                                role=role, ping=ping, template=template)
         event = await self.repo.create(draft, now)
         try:
             ref = await self.messenger.post(event.place, announcement(event, Counts(), lang,
@@ -266,6 +335,10 @@ class EventsService:
         the result; returns after the click is durable. The announcement refresh, reminders and the
         DMs to promoted members follow in the background."""
         community = self._community(actor)
+        if choice != DECLINED:
+            gated = await self.repo.get(event_id)
+            if gated is not None and gated.community == community:
+                require_rsvp_role(actor, gated, choice)
         outcome = await self.repo.rsvp(event_id, community=community, member=actor.member,
                                        display_name=actor.display_name, choice=choice, now=self.clock.now())
         lang = (await self._settings(actor)).language
@@ -296,14 +369,15 @@ class EventsService:
         require_same_community(actor, event)
         if event.cancelled:  # its button is disabled; a stale client may still send the click
             raise DomainError("rsvp.cancelled")
-        lang = (await self._settings(actor)).language
-        return Message(text=t(lang, "ics.ready", title=cut(event.title, 200)),
-                       files=(Attachment(ics_filename(event), event_ics(event, self.clock.now())),))
+        settings = await self._settings(actor)
+        zone = await self.zone_of(actor.member, settings.timezone)
+        return Message(text=t(settings.language, "ics.ready", title=cut(event.title, 200)),
+                       files=(Attachment(ics_filename(event), event_ics(event, self.clock.now(), zone=zone)),))
 
     # -- /event edit and cancel ---------------------------------------------------------------
     async def edit(self, actor: Actor, event_ref: str, *, title: str | None = None, when: str | None = None,
                    duration: str | None = None, location: str | None = None, description: str | None = None,
-                   capacity: int | None = None) -> Message:
+                   capacity: int | None = None, role: int | None = None) -> Message:
         """Change an event (organisers): the announcement is refreshed, reminders re-planned, members
         who answered told what changed, waitlisted members moved up into new places."""
         settings = await self._settings(actor)
@@ -316,7 +390,7 @@ class EventsService:
         starts_at = parse_when(when, event.timezone, now).start if when is not None else None
         outcome = await self.repo.edit(event.id, lambda ev, going: plan_edit(
             actor, settings, ev, now=now, going=going, title=title, starts_at=starts_at, duration=duration,
-            location=location, description=description, capacity=capacity), now)
+            location=location, description=description, capacity=capacity, role=role), now)
         new = outcome.new
         self._announced(new)
         if new.starts_at != outcome.old.starts_at or new.reminder_offsets != outcome.old.reminder_offsets:
@@ -392,9 +466,11 @@ class EventsService:
         event = await self.resolve(actor, event_ref)
         require_manager(actor, settings, event)
         people = await self.repo.attendees(event.id)
-        header = [t(lang, k) for k in ("csv.status", "csv.position", "csv.user_id", "csv.name", "csv.answered")]
+        zone = await self.zone_of(actor.member, settings.timezone)
+        header = [t(lang, k, zone=zone) for k in ("csv.status", "csv.position", "csv.user_id", "csv.name",
+                                                  "csv.answered")]
         data = attendees_csv(header, (AttendeeRow(t(lang, f"status.{p.status}"), p.position, p.user_id,
-                                                  p.display_name, p.updated_at) for p in people))
+                                                  p.display_name, p.updated_at) for p in people), zone)
         return Message(cards=(attendees_card(event, people, lang),),
                        files=(Attachment(f"event-{event.id}-attendees.csv", data),))
 
@@ -422,7 +498,7 @@ class EventsService:
         if not mine:
             return _text(t(lang, "my.events.empty"))
         data = calendar_ics([e for e, _ in mine], self.clock.now(), name=t(lang, "my.events.title"),
-                            zone=settings.timezone)
+                            zone=await self.zone_of(actor.member, settings.timezone))
         return Message(text=t(lang, "my.calendar.ready", count=len(mine)),
                        files=(Attachment("my-events.ics", data),))
 

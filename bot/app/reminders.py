@@ -10,13 +10,14 @@ import asyncio
 import logging
 import time
 from datetime import datetime
+from zoneinfo import ZoneInfo
 from typing import Awaitable, Callable, Iterable
 
 from bot.domain import reminders as rem
 from bot.domain.clock import Clock
 from bot.domain.events import Event
 from bot.domain.guild_settings import GuildSettings
-from bot.domain.identity import Community
+from bot.domain.identity import Community, Member
 from bot.i18n import t
 from bot.i18n.format import CONTENT, cut, ts
 from bot.ports.events import Claimed, EventsRepository
@@ -38,10 +39,16 @@ def nonce(reminder_id: int) -> str:
     return f"bk-rem-{reminder_id}"
 
 
-def reminder_message(event: Event, lang: str, *, late: bool) -> Message:
-    """The reminder DM: title, start (relative and absolute), location, link to the announcement."""
+def written_out(moment: datetime, zone: str) -> str:
+    """A time written out in a zone, with the zone named: `2026-03-20 18:00 (Europe/London)`."""
+    return f"{moment.astimezone(ZoneInfo(zone)).strftime('%Y-%m-%d %H:%M')} ({zone})"
+
+
+def reminder_message(event: Event, lang: str, *, late: bool, zone: str | None = None) -> Message:
+    """The reminder DM: title, start (relative, as a timestamp, and written out in the member's own
+    zone, else the event's), location, link to the announcement."""
     text = t(lang, "reminder.dm", title=event.title, relative=ts(event.starts_at, "R"),
-             start=ts(event.starts_at, "F"),
+             start=ts(event.starts_at, "F"), local=written_out(event.starts_at, zone or event.timezone),
              location=t(lang, "reminder.location", location=event.location) if event.location else "",
              url=event.jump_url() or "")
     if late:
@@ -64,6 +71,8 @@ class ReminderService:
         self._running: set[asyncio.Task[None]] = set()
         # Told how many members of one (event, offset) could not be reminded (DMs closed).
         self.on_closed: Callable[[Event, int, int], Awaitable[None]] | None = None
+        # The member's own zone (/my timezone), for the time written out in the DM.
+        self.zone_of: Callable[[Member], Awaitable[str | None]] | None = None
 
     async def load(self) -> None:
         """Start-up loader: one job per (event, offset) with pending rows; past ones run at once."""
@@ -118,7 +127,8 @@ class ReminderService:
         event = await self.repo.get(event_id)
         if event is None or event.cancelled:
             return
-        lang = (await self.settings_for(event.community)).language
+        settings = await self.settings_for(event.community)
+        lang = settings.language
         gate = asyncio.Semaphore(CONCURRENCY)
         closed = 0
         while True:
@@ -148,8 +158,10 @@ class ReminderService:
                 late = kind == rem.LATE
                 async with gate:
                     try:
-                        delivery = await self.messenger.dm(claimed.member, reminder_message(event, lang, late=late),
-                                                           nonce=nonce(claimed.id))
+                        zone = (await self.zone_of(claimed.member) if self.zone_of else None) or settings.timezone
+                        delivery = await self.messenger.dm(
+                            claimed.member, reminder_message(event, lang, late=late, zone=zone),
+                            nonce=nonce(claimed.id))
                     except MessengerError:
                         log.exception("reminder %s to %s failed", claimed.id, claimed.member)
                         return rem.FAILED

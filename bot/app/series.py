@@ -16,11 +16,10 @@ from datetime import datetime
 from typing import Iterable
 
 from bot.app.delivery import dm_many
-from bot.app.events import EventsService, announcement, change_lines
-from bot.domain.attendance import checkin_open
+from bot.app.events import EventsService, change_lines
 from bot.domain.calendar import event_ics, ics_filename, series_filename, series_ics
 from bot.domain.errors import DomainError
-from bot.domain.events import Change, Event, plan_cancel, plan_edit, plan_event, require_manager, require_same_community
+from bot.domain.events import Change, Event, plan_cancel, plan_edit, require_manager, require_same_community
 from bot.domain.identity import Member, Place
 from bot.domain.roles import Actor
 from bot.domain.series import SCOPES, THIS, announce_at, in_scope, plan_series, shift_wall_clock
@@ -87,8 +86,7 @@ class SeriesService:
 
     async def _post(self, event: Event) -> int:
         lang = (await self.events.setup.settings_for(event.community)).language
-        counts = await self.events.repo.counts(event.id)
-        message = announcement(event, counts, lang, checkin=checkin_open(event, self.clock.now()))
+        message = await self.events.render_announcement(event, lang)
         try:
             ref = await self.messenger.post(event.place, message)
         except MessengerError:
@@ -101,18 +99,19 @@ class SeriesService:
         return 1
 
     # -- /event create repeat: ----------------------------------------------------------------
-    async def create(self, actor: Actor, *, title: str, when: str, repeat: str, until: str | None = None,
+    async def create(self, actor: Actor, *, title: str | None, when: str, repeat: str, until: str | None = None,
                      count: int | None = None, announce_ahead: int | None = None, duration: str | None = None,
                      location: str | None = None, description: str | None = None, capacity: int | None = None,
-                     place: Place | None = None, reminders: str | None = None) -> Message:
+                     place: Place | None = None, reminders: str | None = None, role: int | None = None,
+                     ping: int | None = None, template: str | None = None) -> Message:
         """Store the series and its dates; occurrences already within `announce_ahead` days are
         announced now (if the first cannot be posted, the whole series is removed again)."""
         settings = await self.events.setup.settings_for(self.events._community(actor))
         lang = settings.language
         now = self.clock.now()
-        draft = plan_event(actor, settings, title=title, when=when, now=now, duration=duration,
-                           location=location, description=description, capacity=capacity,
-                           channel_id=place.id if place else None, reminders=reminders)
+        draft = await self.events.plan(actor, settings, title=title, when=when, duration=duration,
+                                       location=location, description=description, capacity=capacity, place=place,
+                                       reminders=reminders, role=role, ping=ping, template=template)
         plan, drafts = plan_series(draft, repeat=repeat, until=until, count=count,
                                    announce_ahead=announce_ahead, now=now)
         series, occurrences = await self.repo.create(plan, drafts, now)
@@ -149,12 +148,14 @@ class SeriesService:
 
     async def edit(self, actor: Actor, event_ref: str, *, scope: str | None, title: str | None = None,
                    when: str | None = None, duration: str | None = None, location: str | None = None,
-                   description: str | None = None, capacity: int | None = None) -> Message:
+                   description: str | None = None, capacity: int | None = None,
+                   role: int | None = None) -> Message:
         """`scope` this (or none): the one event, as /event edit always did; following / all: every
         occurrence in scope, in one unit, each member who answered any of them told once."""
         if scope in (None, THIS):
             return await self.events.edit(actor, event_ref, title=title, when=when, duration=duration,
-                                          location=location, description=description, capacity=capacity)
+                                          location=location, description=description, capacity=capacity,
+                                          role=role)
         settings = await self.events.setup.settings_for(self.events._community(actor))
         lang = settings.language
         chosen, targets = await self._targets(actor, event_ref, scope)
@@ -167,7 +168,7 @@ class SeriesService:
                 raise DomainError("series.moved_past")
         outcomes = await self.repo.edit_many([e.id for e in targets], lambda ev, going: plan_edit(
             actor, settings, ev, now=now, going=going, title=title, starts_at=starts.get(ev.id), duration=duration,
-            location=location, description=description, capacity=capacity), now)
+            location=location, description=description, capacity=capacity, role=role), now)
         for outcome in outcomes:
             self._after_edit(outcome, lang)
         told = self._once(((o.new, o.changes, o.notify) for o in outcomes))
@@ -246,11 +247,13 @@ class SeriesService:
         series = await self.repo.get(event.series_id)
         if series is None:
             return await self.events.event_ics(actor, event_id)
-        lang = (await self.events.setup.settings_for(event.community)).language
+        settings = await self.events.setup.settings_for(event.community)
+        lang = settings.language
+        zone = await self.events.zone_of(actor.member, settings.timezone)
         now = self.clock.now()
         data = series_ics(series, await self.repo.occurrences(series.id), await self.repo.original_starts(series.id),
                           now)
         return Message(text=t(lang, "series.ics_ready", title=cut(event.title, 200)),
-                       files=(Attachment(ics_filename(event), event_ics(event, now)),
+                       files=(Attachment(ics_filename(event), event_ics(event, now, zone=zone)),
                               Attachment(series_filename(series), data)))
 

@@ -78,9 +78,9 @@ def calendar_ics(events: Iterable[Event], now: datetime, *, name: str | None = N
     return cal.to_ical()
 
 
-def event_ics(event: Event, now: datetime) -> bytes:
-    """The .ics for one event, in the event's own zone."""
-    return calendar_ics([event], now, name=event.title, zone=event.timezone)
+def event_ics(event: Event, now: datetime, *, zone: str | None = None) -> bytes:
+    """The .ics for one event, shown in `zone` (the member's own), else the event's own zone."""
+    return calendar_ics([event], now, name=event.title, zone=zone or event.timezone)
 
 
 def ics_filename(event: Event) -> str:

@@ -42,7 +42,8 @@ async def store(request: pytest.FixtureRequest, tmp_path: Path):
 NOT_YET: dict[str, set[str]] = {"postgres": {"test_network_repository.py", "test_digest_repository.py",
                                             "test_report_conversation_repository.py",
                                             "test_report_near_duplicates.py",
-                                            "test_series_repository.py", "test_attendance_repository.py"}}
+                                            "test_series_repository.py", "test_attendance_repository.py",
+                                            "test_event_extras_repository.py"}}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

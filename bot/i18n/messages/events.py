@@ -136,8 +136,8 @@ MESSAGES = {
     "event.reason": {"en": "Reason: {reason}", "ur": "وجہ: {reason}"},
     # -- reminders -----------------------------------------------------------------------------
     "reminder.dm": {
-        "en": "Reminder: **{title}** starts {relative} ({start}).{location}\n{url}",
-        "ur": "یاد دہانی: **{title}** {relative} شروع ہو رہی ہے ({start})۔{location}\n{url}",
+        "en": "Reminder: **{title}** starts {relative} ({start}; {local}).{location}\n{url}",
+        "ur": "یاد دہانی: **{title}** {relative} شروع ہو رہی ہے ({start}؛ {local})۔{location}\n{url}",
     },
     "reminder.late": {
         "en": "(Sent late: I was offline when this reminder was due.)",
@@ -169,7 +169,7 @@ MESSAGES = {
     "csv.position": {"en": "waitlist position", "ur": "انتظار میں نمبر"},
     "csv.user_id": {"en": "user id", "ur": "صارف آئی ڈی"},
     "csv.name": {"en": "name", "ur": "نام"},
-    "csv.answered": {"en": "answered at (UTC)", "ur": "جواب کا وقت (UTC)"},
+    "csv.answered": {"en": "answered at ({zone})", "ur": "جواب کا وقت ({zone})"},
     # -- /my -----------------------------------------------------------------------------------
     "my.events.title": {"en": "Your upcoming events", "ur": "آپ کی آنے والی تقریبات"},
     "my.events.empty": {

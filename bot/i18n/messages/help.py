@@ -235,4 +235,20 @@ MESSAGES = {
         "ur": "محفوظ جواب ہٹائیں",
     },
     "help.ex.reports_snippet_remove": {"en": "reports snippet remove name:need-link", "ur": "reports snippet remove name:need-link"},
+    # -- event templates, /my timezone ---------------------------------------------------------
+    "help.cmd.event_template_save": {
+        "en": "save an event's details as a template for /event create template:",
+        "ur": "کسی تقریب کی تفصیلات سانچے کے طور پر محفوظ کریں، /event create template: کے لیے",
+    },
+    "help.ex.event_template_save": {"en": "event template save name:clinic event:Weekly clinic",
+                                    "ur": "event template save name:clinic event:ہفتہ وار کلینک"},
+    "help.cmd.event_template_list": {"en": "this server's event templates", "ur": "اس سرور کے تقریبات کے سانچے"},
+    "help.ex.event_template_list": {"en": "event template list", "ur": "event template list"},
+    "help.cmd.event_template_delete": {"en": "delete an event template", "ur": "تقریب کا سانچہ حذف کریں"},
+    "help.ex.event_template_delete": {"en": "event template delete name:clinic", "ur": "event template delete name:clinic"},
+    "help.cmd.my_timezone": {
+        "en": "your own time zone for reminders, calendar and CSV files",
+        "ur": "یاد دہانیوں، کیلنڈر اور CSV فائلوں کے لیے آپ کا اپنا ٹائم زون",
+    },
+    "help.ex.my_timezone": {"en": "my timezone zone:Asia/Karachi", "ur": "my timezone zone:Asia/Karachi"},
 }

@@ -29,7 +29,7 @@ MAX_CLICKS = 500
 
 _COLUMNS = ("id", "guild_id", "channel_id", "message_id", "organiser_id", "title", "description", "location",
             "starts_at", "duration_min", "timezone", "capacity", "reminder_offsets", "status",
-            "cancel_reason", "version", "platform", "series_id")
+            "cancel_reason", "version", "platform", "series_id", "rsvp_role", "ping_role")
 _EVENT_COLUMNS = ", ".join(_COLUMNS)
 _E_COLUMNS = ", ".join("e." + c for c in _COLUMNS)  # the same, for queries joining events as `e`
 _N = len(_COLUMNS)  # index of the first column after the event's
@@ -61,6 +61,7 @@ def event_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Event:
         title=row[5], description=row[6], location=row[7], starts_at=_utc(row[8]),
         duration_min=row[9], timezone=row[10], capacity=row[11], reminder_offsets=_offsets(row[12]),
         status=row[13], cancel_reason=row[14], version=row[15], platform=row[16], series_id=row[17],
+        rsvp_role=row[18], ping_role=row[19],
     )
 
 
@@ -207,11 +208,12 @@ def _rsvp_batch(conn: sqlite3.Connection, clicks: list[Click]) -> list[RsvpOutco
 def _create(conn: sqlite3.Connection, draft: Event, now: datetime) -> int:
     cur = conn.execute(
         "INSERT INTO events (platform, guild_id, channel_id, organiser_id, title, description, location, "
-        "starts_at, duration_min, timezone, capacity, reminder_offsets, status, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "starts_at, duration_min, timezone, capacity, reminder_offsets, status, created_at, updated_at, "
+        "rsvp_role, ping_role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (draft.platform, draft.guild_id, draft.channel_id, draft.organiser_id, draft.title, draft.description,
          draft.location, _unix(draft.starts_at), draft.duration_min, draft.timezone, draft.capacity,
-         ",".join(map(str, draft.reminder_offsets)), SCHEDULED, _unix(now), _unix(now)))
+         ",".join(map(str, draft.reminder_offsets)), SCHEDULED, _unix(now), _unix(now), draft.rsvp_role,
+         draft.ping_role))
     return int(cur.lastrowid or 0)
 
 
@@ -220,9 +222,10 @@ def _edit(conn: sqlite3.Connection, event_id: int, plan: EditPlan, now: datetime
     new, changes = plan(old, _going(conn, event_id))
     conn.execute(
         "UPDATE events SET title = ?, description = ?, location = ?, starts_at = ?, duration_min = ?, "
-        "capacity = ?, reminder_offsets = ?, version = ?, updated_at = ? WHERE id = ?",
+        "capacity = ?, reminder_offsets = ?, rsvp_role = ?, version = ?, updated_at = ? WHERE id = ?",
         (new.title, new.description, new.location, _unix(new.starts_at), new.duration_min,
-         new.capacity, ",".join(map(str, new.reminder_offsets)), new.version, _unix(now), event_id))
+         new.capacity, ",".join(map(str, new.reminder_offsets)), new.rsvp_role, new.version, _unix(now),
+         event_id))
     if new.starts_at != old.starts_at or new.duration_min != old.duration_min:
         # The check-in window moved: its phases start again (bot.domain.attendance).
         conn.execute("UPDATE events SET window_phase = NULL WHERE id = ?", (event_id,))

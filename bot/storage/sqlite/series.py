@@ -35,12 +35,13 @@ def _create(conn: sqlite3.Connection, series: Series, occurrences: list[Event], 
     conn.executemany(
         "INSERT INTO events (platform, guild_id, channel_id, organiser_id, title, description, location, "
         "starts_at, duration_min, timezone, capacity, reminder_offsets, status, created_at, updated_at, "
-        "series_id, original_start, announce_at, announce_state) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "series_id, original_start, announce_at, announce_state, rsvp_role, ping_role) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(e.platform, e.guild_id, e.channel_id, e.organiser_id, e.title, e.description, e.location,
           _unix(e.starts_at), e.duration_min, e.timezone, e.capacity, ",".join(map(str, e.reminder_offsets)),
           SCHEDULED, _unix(now), _unix(now), series_id, _unix(e.starts_at),
-          _unix(announce_at(e.starts_at, series.announce_ahead_days)), PENDING) for e in occurrences])
+          _unix(announce_at(e.starts_at, series.announce_ahead_days)), PENDING, e.rsvp_role, e.ping_role)
+         for e in occurrences])
     return series_id
 
 

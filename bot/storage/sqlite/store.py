@@ -7,6 +7,7 @@ from pathlib import Path
 from bot.storage.sqlite.attendance import SqliteAttendanceRepository
 from bot.storage.sqlite.database import Database
 from bot.storage.sqlite.digest import SqliteDigestRepository
+from bot.storage.sqlite.event_extras import SqliteEventExtrasRepository
 from bot.storage.sqlite.events import SqliteEventsRepository
 from bot.storage.sqlite.factchecks import SqliteFactchecksRepository
 from bot.storage.sqlite.network import SqliteNetworkRepository
@@ -28,6 +29,7 @@ class SqliteStore:
         self.events = SqliteEventsRepository(db)
         self.series = SqliteSeriesRepository(db)
         self.attendance = SqliteAttendanceRepository(db)
+        self.event_extras = SqliteEventExtrasRepository(db)
         self.resources = SqliteResourceRepository(db)
         self.reports = SqliteReportsRepository(db)
         self.factchecks = SqliteFactchecksRepository(db)
