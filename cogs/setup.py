@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Literal
 from zoneinfo import available_timezones
 
 import discord
@@ -14,6 +13,7 @@ from bot.domain.guild_settings import GuildSettings, SettingsChange, offsets_tex
 from bot.i18n import t
 from bot.i18n.format import CHOICE_NAME, cut
 from cogs._common import context, send_embed
+from cogs._common.choices import choices
 
 _ZONES = sorted(available_timezones())
 # Zones people in these networks pick most, shown first when nothing is typed yet.
@@ -93,6 +93,9 @@ class Setup(commands.Cog):
         network_verdicts="Let the network's shared fact-checks answer reports here",
         digest="Weekly digest: a day and a time, e.g. friday 18:00, or off",
     )
+    @app_commands.choices(language=choices([("language.en", "en"), ("language.ur", "ur")]),
+                          resource_approval=choices([("common.on", "on"), ("common.off", "off")]),
+                          network_verdicts=choices([("common.on", "on"), ("common.off", "off")]))
     async def setup_command(
         self,
         interaction: discord.Interaction,
@@ -102,11 +105,11 @@ class Setup(commands.Cog):
         organiser_role: discord.Role | None = None,
         moderator_role: discord.Role | None = None,
         timezone: str | None = None,
-        language: Literal["en", "ur"] | None = None,
+        language: str | None = None,
         reminders: str | None = None,
-        resource_approval: Literal["on", "off"] | None = None,
+        resource_approval: str | None = None,
         report_sla_hours: app_commands.Range[int, 1, 720] | None = None,
-        network_verdicts: Literal["on", "off"] | None = None,
+        network_verdicts: str | None = None,
         digest: str | None = None,
     ) -> None:
         ctx = await context(interaction)

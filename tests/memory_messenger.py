@@ -49,15 +49,20 @@ class MemoryMessenger:
         self.refused: list[Dm] = []
         self.closed: set[int] = set(closed)
         self.nonces: set[str] = set()
+        self.posted_nonces: dict[str, MessageRef] = {}
         self.gone_places: set[int] = set(gone_places)
         self._next_id = 1000
 
     async def post(self, place: Place, message: Message, *, nonce: str | None = None) -> MessageRef:
         if place.id in self.gone_places:
             raise PlaceGone(f"no channel {place.id}")
+        if nonce is not None and nonce in self.posted_nonces:  # enforce_nonce: the first message again
+            return self.posted_nonces[nonce]
         self._next_id += 1
         ref = MessageRef(place, self._next_id)
         self.posts.append(Posted(place, message, ref))
+        if nonce is not None:
+            self.posted_nonces[nonce] = ref
         return ref
 
     async def edit(self, ref: MessageRef, message: Message) -> bool:

@@ -19,7 +19,7 @@ from bot.domain.digest import LATE, SEND, SKIP, DigestEvent, Due, ReportWeek, pl
 from bot.domain.guild_settings import GuildSettings
 from bot.domain.identity import Community, Place
 from bot.domain.report_stats import format_span
-from bot.i18n import t
+from bot.i18n import dates, t
 from bot.i18n.format import EMBED_TITLE, FIELD_VALUE, cut
 from bot.ports.digest import DigestRepository
 from bot.ports.factchecks import FactchecksRepository
@@ -48,12 +48,14 @@ class Outcome:
 
 
 def written_date(moment: datetime, zone: str, lang: str, *, with_time: bool = False) -> str:
-    """`Friday 13 March, 18:00` / `جمعہ 13 مارچ، 18:00` in the zone (Western digits)."""
+    """`Friday 13 March, 18:00` / `جمعہ 13 مارچ، شام 6:00` in the zone (Western digits; in Urdu the
+    time of day with its part of the day, as `bot.i18n.dates` writes it)."""
     local = moment.astimezone(ZoneInfo(zone))
     params = {"day": t(lang, f"digest.day.{local.weekday()}"), "date": local.day,
               "month": t(lang, f"digest.month.{local.month}")}
     if with_time:
-        return t(lang, "digest.datetime", time=local.strftime("%H:%M"), **params)
+        time = dates.written_time(lang, moment, zone) if lang == "ur" else local.strftime("%H:%M")
+        return t(lang, "digest.datetime", time=time, **params)
     return t(lang, "digest.date", **params)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Callable, Sequence
 from zoneinfo import ZoneInfo
 
@@ -29,8 +30,8 @@ from bot.domain.guild_settings import GuildSettings
 from bot.domain.identity import Community, Member, Place, parse_id
 from bot.domain.roles import Actor
 from bot.domain.rsvp import DECLINED, WAITLIST
-from bot.domain.when import parse_when
-from bot.i18n import t
+from bot.domain.when import When, parse_when
+from bot.i18n import RTL_LANGUAGES, dates, t
 from bot.i18n.format import CONTENT, EMBED_DESCRIPTION, EMBED_TITLE, FIELD_VALUE, FOOTER, cut, ts
 from bot.ports.event_extras import EventExtrasRepository
 from bot.ports.events import Attendee, EventsRepository
@@ -89,22 +90,45 @@ def going_line(names: Sequence[str], going: int, lang: str) -> str:
     return cut(text, FIELD_VALUE)
 
 
+def _pair(lang: str, label_key: str, value: str) -> str:
+    return t(lang, "embed.pair", label=t(lang, label_key), value=value)
+
+
 def announcement_card(event: Event, counts: Counts, lang: str, going: Sequence[str] = ()) -> Card:
     """Title, description, start/end as timestamps, location, organiser, who may answer (a role-gated
     event), the live counts and the first going members by name. A cancelled event says so in its
-    title and colour, with the reason."""
+    title and colour, with the reason.
+
+    Discord lays inline fields out left to right whatever the language, so an Urdu reader (reading
+    from the right) would meet End before Start and Waitlist before Going; on a phone they wrap
+    unpredictably. In a right-to-left language the times and the answers are therefore each one
+    full-width field whose lines are right-to-left paragraphs: label and value side by side, in
+    reading order (Start, then End; Going, then Maybe, then Waitlist)."""
     title = t(lang, "embed.cancelled_title", title=event.title) if event.cancelled else event.title
-    fields = [Field(t(lang, "embed.starts"), f"{ts(event.starts_at, 'F')}\n{ts(event.starts_at, 'R')}"),
-              Field(t(lang, "embed.ends"), ts(event.ends_at, "F"))]
+    start = f"{ts(event.starts_at, 'F')}\n{ts(event.starts_at, 'R')}"
+    rtl = lang in RTL_LANGUAGES
+    if rtl:
+        when = "\n".join((_pair(lang, "embed.starts", f"{ts(event.starts_at, 'F')} ({ts(event.starts_at, 'R')})"),
+                          _pair(lang, "embed.ends", ts(event.ends_at, "F"))))
+        fields = [Field(t(lang, "embed.when"), when, inline=False)]
+    else:
+        fields = [Field(t(lang, "embed.starts"), start), Field(t(lang, "embed.ends"), ts(event.ends_at, "F"))]
     if event.location:
         fields.append(Field(t(lang, "embed.location"), cut(event.location, FIELD_VALUE), inline=False))
     fields.append(Field(t(lang, "embed.organiser"), f"<@{event.organiser_id}>", inline=False))
     if event.rsvp_role is not None:
         fields.append(Field(t(lang, "embed.rsvp_role"), t(lang, "embed.rsvp_role_value", role=f"<@&{event.rsvp_role}>"),
                             inline=False))
-    fields += [Field(t(lang, "embed.going"), _capacity_text(counts, event)),
-               Field(t(lang, "embed.maybe"), str(counts.maybe)),
-               Field(t(lang, "embed.waitlist"), str(counts.waitlist))]
+    if rtl:
+        answers = " · ".join((
+            _pair(lang, "embed.going", _capacity_text(counts, event)),
+            _pair(lang, "embed.maybe", str(counts.maybe)),
+            _pair(lang, "embed.waitlist", str(counts.waitlist))))
+        fields.append(Field(t(lang, "embed.answers"), answers, inline=False))
+    else:
+        fields += [Field(t(lang, "embed.going"), _capacity_text(counts, event)),
+                   Field(t(lang, "embed.maybe"), str(counts.maybe)),
+                   Field(t(lang, "embed.waitlist"), str(counts.waitlist))]
     if counts.going:
         fields.append(Field(t(lang, "embed.going_names"), going_line(going, counts.going, lang), inline=False))
     if event.cancelled:
@@ -129,10 +153,25 @@ def announcement(event: Event, counts: Counts, lang: str, *, checkin: bool = Fal
                    buttons=(buttons,), ping_roles=ping)
 
 
-def change_lines(changes: Sequence[Change], lang: str) -> str:
+def _change_value(change: Change, index: int, lang: str, zone: str | None) -> str:
+    """One side of a change; in Urdu a start is written out in the event's zone and a duration in
+    Urdu units (Discord would show its timestamp in English)."""
+    text = (change.old, change.new)[index]
+    if lang != "ur" or change.values is None:
+        return cut(text, 300)
+    value = change.values[index]
+    if change.field == "when" and isinstance(value, datetime) and zone:
+        return dates.written(lang, value, zone)
+    if change.field == "duration" and isinstance(value, int):
+        return dates.minutes(lang, value)
+    return cut(text, 300)
+
+
+def change_lines(changes: Sequence[Change], lang: str, zone: str | None = None) -> str:
     """What an edit changed, one "field: old → new" line each (for the DM and the organiser)."""
-    return "\n".join(t(lang, "event.change_line", field=t(lang, f"event.field.{c.field}"), old=cut(c.old, 300),
-                       new=cut(c.new, 300)) for c in changes)
+    return "\n".join(t(lang, "event.change_line", field=t(lang, f"event.field.{c.field}"),
+                       old=_change_value(c, 0, lang, zone), new=_change_value(c, 1, lang, zone))
+                     for c in changes)
 
 
 def _with_link(line: str, event: Event, lang: str) -> str:
@@ -175,6 +214,28 @@ def attendees_card(event: Event, people: Sequence[Attendee], lang: str) -> Card:
 
 def _text(text: str) -> Message:
     return Message(text=cut(text, CONTENT))
+
+
+def _reading(lang: str, typed: str, reading: When) -> str:
+    """How the organiser's `when` was read (and, for a bare hour 1-7, that it was taken as pm), so a
+    wrong reading is seen at once."""
+    local = (dates.written(lang, reading.start, reading.zone) if lang == "ur"
+             else reading.start.astimezone(ZoneInfo(reading.zone)).strftime("%Y-%m-%d %H:%M"))
+    line = t(lang, "when.read", value=cut(typed, 100), local=local, zone=reading.zone)
+    return line + (" " + t(lang, "when.assumed_pm") if reading.assumed_pm else "")
+
+
+def _ics_description(lang: str, zone: str | None = None) -> Callable[[Event], str]:
+    """The line a calendar entry's description ends with: the start written out in `lang`, in `zone`
+    (the member's own, /my timezone), else the event's own zone."""
+    def describe(event: Event) -> str:
+        where = zone or event.timezone
+        return t(lang, "ics.starts", start=dates.written(lang, event.starts_at, where), zone=where)
+    return describe
+
+
+def _written_local(event: Event, lang: str) -> str:
+    return dates.written(lang, event.starts_at, event.timezone) if lang == "ur" else _local(event)
 
 
 def _local(event: Event) -> str:
@@ -325,9 +386,11 @@ class EventsService:
         await self.repo.set_message(event.id, ref)
         event = replace(event, channel_id=ref.place.id, message_id=ref.id)
         self._announced(event)
-        return _text(t(lang, "event.created", title=cut(event.title, 200), url=event.jump_url(),
-                       start=ts(event.starts_at, "F"), relative=ts(event.starts_at, "R"),
-                       local=f"{_local(event)} ({event.timezone})"))
+        text = t(lang, "event.created", title=cut(event.title, 200), url=event.jump_url(),
+                 start=ts(event.starts_at, "F"), relative=ts(event.starts_at, "R"),
+                 local=f"{_written_local(event, lang)} ({event.timezone})")
+        # Read again only for the reply (plan_event read it to decide): how the words were understood.
+        return _text(text + "\n" + _reading(lang, when, parse_when(when, event.timezone, now)))
 
     # -- RSVP ---------------------------------------------------------------------------------
     async def rsvp(self, actor: Actor, event_id: int, choice: str) -> Message:
@@ -354,7 +417,8 @@ class EventsService:
         return _text(t(lang, f"rsvp.{outcome.status}", title=title))
 
     async def _tell_promoted(self, event: Event, members: Sequence[Member], lang: str) -> Deliveries:
-        message = _text(t(lang, "rsvp.promoted_dm", title=event.title, start=ts(event.starts_at, "F"),
+        message = _text(t(lang, "rsvp.promoted_dm", title=event.title,
+                          start=dates.start(lang, event.starts_at, event.timezone),
                           url=event.jump_url() or ""))
         delivery = await dm_many(self.messenger, members, lambda member: message)
         if delivery.closed:
@@ -370,9 +434,11 @@ class EventsService:
         if event.cancelled:  # its button is disabled; a stale client may still send the click
             raise DomainError("rsvp.cancelled")
         settings = await self._settings(actor)
+        lang = settings.language
         zone = await self.zone_of(actor.member, settings.timezone)
-        return Message(text=t(settings.language, "ics.ready", title=cut(event.title, 200)),
-                       files=(Attachment(ics_filename(event), event_ics(event, self.clock.now(), zone=zone)),))
+        return Message(text=t(lang, "ics.ready", title=cut(event.title, 200)),
+                       files=(Attachment(ics_filename(event), event_ics(event, self.clock.now(),
+                                                                        _ics_description(lang, zone), zone=zone)),))
 
     # -- /event edit and cancel ---------------------------------------------------------------
     async def edit(self, actor: Actor, event_ref: str, *, title: str | None = None, when: str | None = None,
@@ -387,7 +453,8 @@ class EventsService:
         now = self.clock.now()
         # Read before the write unit (dateparser is slow), in the zone the event was announced in,
         # even if the community's zone changed since; the zone of an event never changes.
-        starts_at = parse_when(when, event.timezone, now).start if when is not None else None
+        reading = parse_when(when, event.timezone, now) if when is not None else None
+        starts_at = reading.start if reading is not None else None
         outcome = await self.repo.edit(event.id, lambda ev, going: plan_edit(
             actor, settings, ev, now=now, going=going, title=title, starts_at=starts_at, duration=duration,
             location=location, description=description, capacity=capacity, role=role), now)
@@ -398,12 +465,14 @@ class EventsService:
         else:
             self.reminders.ensure(event.id, outcome.planned)
         self.refresher.request(event.id)
-        changes = change_lines(outcome.changes, lang)
+        changes = change_lines(outcome.changes, lang, new.timezone)
         dm = _text(t(lang, "event.dm_edited", title=new.title, changes=changes, url=new.jump_url() or ""))
         delivery = await dm_many(self.messenger, outcome.notify, lambda member: dm)
         if outcome.promoted:
             self.background.spawn(self._tell_promoted(new, outcome.promoted, lang), "tell promoted members")
         text = t(lang, "event.edited", title=cut(new.title, 200), changes=changes, notified=len(delivery.reached))
+        if when is not None and reading is not None:
+            text += "\n" + _reading(lang, when, reading)
         if delivery.closed:
             text += "\n" + t(lang, "event.unreachable", count=len(delivery.closed))
         return _text(text)
@@ -421,7 +490,8 @@ class EventsService:
         self.reminders.drop(event.id, cancelled.reminder_offsets)
         self.refresher.request(event.id)
         why = t(lang, "event.reason", reason=cancelled.cancel_reason) if cancelled.cancel_reason else ""
-        dm = _text(t(lang, "event.dm_cancelled", title=cancelled.title, start=ts(cancelled.starts_at, "F"),
+        dm = _text(t(lang, "event.dm_cancelled", title=cancelled.title,
+                     start=dates.start(lang, cancelled.starts_at, cancelled.timezone),
                      reason=why))
         delivery = await dm_many(self.messenger, notify, lambda member: dm)
         text = t(lang, "event.cancel_done", title=cut(cancelled.title, 200), notified=len(delivery.reached))
@@ -497,8 +567,9 @@ class EventsService:
         mine = await self._mine(actor)
         if not mine:
             return _text(t(lang, "my.events.empty"))
+        zone = await self.zone_of(actor.member, settings.timezone)
         data = calendar_ics([e for e, _ in mine], self.clock.now(), name=t(lang, "my.events.title"),
-                            zone=await self.zone_of(actor.member, settings.timezone))
+                            zone=zone, describe=_ics_description(lang, zone))
         return Message(text=t(lang, "my.calendar.ready", count=len(mine)),
                        files=(Attachment("my-events.ics", data),))
 

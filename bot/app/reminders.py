@@ -18,7 +18,7 @@ from bot.domain.clock import Clock
 from bot.domain.events import Event
 from bot.domain.guild_settings import GuildSettings
 from bot.domain.identity import Community, Member
-from bot.i18n import t
+from bot.i18n import dates, t
 from bot.i18n.format import CONTENT, cut, ts
 from bot.ports.events import Claimed, EventsRepository
 from bot.ports.messaging import Delivery, Message, Messenger, MessengerError
@@ -44,11 +44,22 @@ def written_out(moment: datetime, zone: str) -> str:
     return f"{moment.astimezone(ZoneInfo(zone)).strftime('%Y-%m-%d %H:%M')} ({zone})"
 
 
-def reminder_message(event: Event, lang: str, *, late: bool, zone: str | None = None) -> Message:
-    """The reminder DM: title, start (relative, as a timestamp, and written out in the member's own
-    zone, else the event's), location, link to the announcement."""
-    text = t(lang, "reminder.dm", title=event.title, relative=ts(event.starts_at, "R"),
-             start=ts(event.starts_at, "F"), local=written_out(event.starts_at, zone or event.timezone),
+def _start(lang: str, moment: datetime, zone: str) -> str:
+    """The start in a reminder, in the member's `zone`: in Urdu written out in Urdu with the zone
+    named (Discord would show its timestamp in English); otherwise Discord's timestamp (each reader's
+    own clock) and the time written out in `zone`."""
+    start = dates.start(lang, moment, zone)
+    return start if lang == "ur" else f"{start}; {written_out(moment, zone)}"
+
+
+def reminder_message(event: Event, lang: str, *, late: bool, now: datetime | None = None,
+                     zone: str | None = None) -> Message:
+    """The reminder DM: title, how soon, the start (written out in the member's own zone, else the
+    event's), location, link to the announcement. In Urdu the start is written out and "how soon" is
+    an Urdu phrase as of `now` (Discord would show its own timestamps in English)."""
+    soon = dates.relative(lang, event.starts_at, now) if now is not None else ts(event.starts_at, "R")
+    text = t(lang, "reminder.dm", title=event.title, relative=soon,
+             start=_start(lang, event.starts_at, zone or event.timezone),
              location=t(lang, "reminder.location", location=event.location) if event.location else "",
              url=event.jump_url() or "")
     if late:
@@ -73,11 +84,15 @@ class ReminderService:
         self.on_closed: Callable[[Event, int, int], Awaitable[None]] | None = None
         # The member's own zone (/my timezone), for the time written out in the DM.
         self.zone_of: Callable[[Member], Awaitable[str | None]] | None = None
+        self._loaded_once = False
 
     async def load(self) -> None:
         """Start-up loader: one job per (event, offset) with pending rows; past ones run at once."""
         started = time.perf_counter()
-        requeued = await self.repo.requeue_claimed()
+        # Only at start-up: a later reload (the sweep on a shared store) would take back this
+        # process's own claims while their sends are still in flight.
+        requeued = 0 if self._loaded_once else await self.repo.requeue_claimed()
+        self._loaded_once = True
         if requeued:
             log.warning("event reminders: %d claimed by a process that stopped before sending them; "
                         "re-sending with their nonces (no member gets one twice)", requeued)
@@ -160,7 +175,7 @@ class ReminderService:
                     try:
                         zone = (await self.zone_of(claimed.member) if self.zone_of else None) or settings.timezone
                         delivery = await self.messenger.dm(
-                            claimed.member, reminder_message(event, lang, late=late, zone=zone),
+                            claimed.member, reminder_message(event, lang, late=late, now=now, zone=zone),
                             nonce=nonce(claimed.id))
                     except MessengerError:
                         log.exception("reminder %s to %s failed", claimed.id, claimed.member)

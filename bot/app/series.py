@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Iterable
 
 from bot.app.delivery import dm_many
-from bot.app.events import EventsService, change_lines
+from bot.app.events import EventsService, _ics_description, change_lines
 from bot.domain.calendar import event_ics, ics_filename, series_filename, series_ics
 from bot.domain.errors import DomainError
 from bot.domain.events import Change, Event, plan_cancel, plan_edit, require_manager, require_same_community
@@ -174,10 +174,10 @@ class SeriesService:
         told = self._once(((o.new, o.changes, o.notify) for o in outcomes))
         delivery = await dm_many(self.messenger, told, lambda member: _text(t(
             lang, "series.dm_edited", title=told[member].first.title, count=told[member].count,
-            changes=change_lines(told[member].changes, lang), url=told[member].first.jump_url() or "")))
+            changes=change_lines(told[member].changes, lang, told[member].first.timezone), url=told[member].first.jump_url() or "")))
         first = outcomes[0]
         text = t(lang, "series.edited", title=cut(first.new.title, 200), count=len(outcomes),
-                 scope=t(lang, f"series.scope.{scope}"), changes=change_lines(first.changes, lang),
+                 scope=t(lang, f"series.scope.{scope}"), changes=change_lines(first.changes, lang, first.new.timezone),
                  notified=len(delivery.reached))
         if delivery.closed:
             text += "\n" + t(lang, "event.unreachable", count=len(delivery.closed))
@@ -254,6 +254,6 @@ class SeriesService:
         data = series_ics(series, await self.repo.occurrences(series.id), await self.repo.original_starts(series.id),
                           now)
         return Message(text=t(lang, "series.ics_ready", title=cut(event.title, 200)),
-                       files=(Attachment(ics_filename(event), event_ics(event, now, zone=zone)),
+                       files=(Attachment(ics_filename(event), event_ics(event, now, _ics_description(lang, zone), zone=zone)),
                               Attachment(series_filename(series), data)))
 

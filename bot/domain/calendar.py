@@ -7,7 +7,7 @@ event's IANA zone travels beside them as `X-WR-TIMEZONE` so a calendar can show 
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from icalendar import Alarm, Calendar, Event as VEvent
 
@@ -38,15 +38,21 @@ def _add_alarm(item: VEvent, event: Event) -> None:
     item.add_component(alarm)
 
 
-def _vevent(event: Event, now: datetime) -> VEvent:
+Describe = Callable[[Event], str]
+
+
+def _vevent(event: Event, now: datetime, describe: Describe | None = None) -> VEvent:
     item = VEvent()
     item.add("uid", event_uid(event))
     item.add("dtstamp", now.astimezone(timezone.utc))
     item.add("dtstart", event.starts_at.astimezone(timezone.utc))
     item.add("dtend", event.ends_at.astimezone(timezone.utc))
     item.add("summary", event.title)
-    if event.description:
-        item.add("description", event.description)
+    # The start written out in the community's language travels in the description, for calendars
+    # that show it (and for readers whose calendar shows dates in another language).
+    text = "\n\n".join(part for part in (event.description, describe(event) if describe else "") if part)
+    if text:
+        item.add("description", text)
     if event.location:
         item.add("location", event.location)
     url = event.jump_url()
@@ -60,7 +66,7 @@ def _vevent(event: Event, now: datetime) -> VEvent:
 
 
 def calendar_ics(events: Iterable[Event], now: datetime, *, name: str | None = None,
-                 zone: str | None = None) -> bytes:
+                 zone: str | None = None, describe: Describe | None = None) -> bytes:
     """A VCALENDAR with one VEVENT per event, as bytes ready to attach."""
     events = list(events)
     cal = Calendar()
@@ -74,13 +80,13 @@ def calendar_ics(events: Iterable[Event], now: datetime, *, name: str | None = N
     if tz:
         cal.add("x-wr-timezone", tz)
     for event in events:
-        cal.add_component(_vevent(event, now))
+        cal.add_component(_vevent(event, now, describe))
     return cal.to_ical()
 
 
-def event_ics(event: Event, now: datetime, *, zone: str | None = None) -> bytes:
+def event_ics(event: Event, now: datetime, describe: Describe | None = None, *, zone: str | None = None) -> bytes:
     """The .ics for one event, shown in `zone` (the member's own), else the event's own zone."""
-    return calendar_ics([event], now, name=event.title, zone=zone or event.timezone)
+    return calendar_ics([event], now, name=event.title, zone=zone or event.timezone, describe=describe)
 
 
 def ics_filename(event: Event) -> str:

@@ -96,6 +96,9 @@ class Change:
     field: str
     old: str
     new: str
+    # The values themselves (a start's datetimes, a duration's minutes), so a front end can write
+    # them out in the community's language.
+    values: tuple[object, object] | None = None
 
 
 def _text(value: str | None, field: str, limit: int, *, required: bool = False) -> str:
@@ -232,9 +235,10 @@ def describe_changes(old: Event, new: Event) -> list[Change]:
     if old.title != new.title:
         out.append(Change("title", old.title, new.title))
     if old.starts_at != new.starts_at:
-        out.append(Change("when", _stamp(old.starts_at), _stamp(new.starts_at)))
+        out.append(Change("when", _stamp(old.starts_at), _stamp(new.starts_at), (old.starts_at, new.starts_at)))
     if old.duration_min != new.duration_min:
-        out.append(Change("duration", format_minutes(old.duration_min), format_minutes(new.duration_min)))
+        out.append(Change("duration", format_minutes(old.duration_min), format_minutes(new.duration_min),
+                          (old.duration_min, new.duration_min)))
     if old.location != new.location:
         out.append(Change("location", old.location or "-", new.location or "-"))
     if old.description != new.description:

@@ -17,6 +17,7 @@ from typing import Iterable, Sequence
 from rapidfuzz import fuzz
 
 from bot.domain.errors import DomainError
+from bot.domain.urdu_text import match_key
 from bot.domain.urls import find_urls, url_key
 
 # A report joins an open case with near-identical text reported within this window.
@@ -36,12 +37,6 @@ MAX_CANDIDATES = 25
 _TOKEN = re.compile(r"[^\W_]+")
 
 
-def _strip_marks(text: str) -> str:
-    # Diacritics are optional in Urdu (zer, zabar, pesh) and zero-width joiners vary between
-    # keyboards: two copies of the same post must not differ because of them.
-    return "".join(ch for ch in text if unicodedata.category(ch) not in ("Mn", "Me", "Cf"))
-
-
 def _link_token(url: str) -> str:
     try:
         key = url_key(url)
@@ -51,13 +46,14 @@ def _link_token(url: str) -> str:
 
 
 def normalise_text(text: str) -> str:
-    """Text as compared for duplicates: NFKC, case-folded, without marks or punctuation, links
+    """Text as compared for duplicates: the Urdu normaliser's match key
+    (:func:`bot.domain.urdu_text.match_key`: case, diacritics, Arabic-keyboard letters, tatweel,
+    joiners, Urdu digits and joined or spaced compounds do not matter), without punctuation, links
     reduced to their duplicate key (so `utm_` parameters or `http` vs `https` do not matter)."""
     raw = unicodedata.normalize("NFKC", text or "")
     for url in find_urls(raw):
         raw = raw.replace(url, " " + _link_token(url) + " ")
-    folded = _strip_marks(unicodedata.normalize("NFKC", raw.casefold()))
-    return " ".join(_TOKEN.findall(folded))
+    return match_key(raw)
 
 
 def text_hash(normalised: str) -> str:

@@ -52,3 +52,26 @@ def sla_step(created_at: datetime, sla_hours: int, notices_done: int, raised: bo
         return None
     kind = RAISE if current >= 2 and not raised else REMINDER
     return SlaStep(window=current, kind=kind, next_due=due_at(created_at, sla_hours, current))
+
+
+# Like event reminders (`bot.domain.reminders.LATE_AFTER`): a notice sent this long after its window
+# fell due says it is late (its process died holding it, or the bot was offline).
+LATE_AFTER = timedelta(minutes=2)
+
+
+def is_late(created_at: datetime, sla_hours: int, window: int, now: datetime) -> bool:
+    """Whether the notice of `window` goes out late (more than LATE_AFTER after it fell due)."""
+    return now - (created_at + timedelta(hours=sla_hours) * window) > LATE_AFTER
+
+
+def notice_nonce(case_id: int, window: int, kind: str = "c") -> str:
+    """The platform nonce of one case's notice of one window (at most 25 characters): a process
+    that takes over a dead one's lease re-sends it, and the platform returns the first message if
+    it did go out. `kind`: "c" the channel notice, "o" the owner's DM."""
+    digits, n = "", case_id
+    while True:
+        n, r = divmod(n, 36)
+        digits = "0123456789abcdefghijklmnopqrstuvwxyz"[r] + digits
+        if n == 0:
+            break
+    return f"bk-sla{kind}-{digits}-{window}"

@@ -12,49 +12,58 @@ those marks and folds letter variants typed on Arabic keyboards to their Urdu fo
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from bot.domain.errors import DomainError
+from bot.domain.urdu_text import fold, join_compounds, term_variants, words
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_TOKENS = 12
 
-# Arabic-script combining marks: harakat, tanwin, shadda, sukun, superscript alef, Quranic marks.
-_ARABIC_MARKS = dict.fromkeys(
-    [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06DD),
-     *range(0x06DF, 0x06E5), 0x06E7, 0x06E8, *range(0x06EA, 0x06EE)],
-    None,
-)
-# Letters that look alike and are typed interchangeably: Arabic yeh / alef maksura -> Farsi yeh,
-# Arabic kaf -> keheh, Arabic heh -> heh goal (as Urdu spells them); tatweel (kashida) is decoration.
-_LETTER_FOLDS = {0x064A: "\u06CC", 0x0649: "\u06CC", 0x0643: "\u06A9", 0x0647: "\u06C1", 0x0640: None}
-# ZWNJ and ZWJ shape letters inside a word; unicode61 would treat them as separators in one place
-# and not another, so they become a plain space on both sides.
-_JOINERS = {0x200C: " ", 0x200D: " "}
-_FOLDS = {**_ARABIC_MARKS, **_LETTER_FOLDS, **_JOINERS}
-
-
 def search_text(text: str | None) -> str:
-    """`text` as it is stored in and looked up from the full-text index.
-
-    NFKC (so Arabic presentation forms and full-width Latin become ordinary letters), then Urdu
-    diacritics removed and look-alike letters folded. Latin case and accents are left to the
-    tokenizer (`unicode61 remove_diacritics 2`), so snippets keep them.
-    """
-    return unicodedata.normalize("NFKC", text or "").translate(_FOLDS)
+    """`text` as it is stored in and looked up from the full-text index: the Urdu normaliser's
+    readable fold (:func:`bot.domain.urdu_text.fold`). Latin case and accents are left to the
+    tokenizer (`unicode61 remove_diacritics 2`), so snippets keep them."""
+    return fold(text)
 
 
-def _is_word_char(ch: str) -> bool:
-    return unicodedata.category(ch)[0] in "LN"
+# Words this long or longer are matched as prefixes too (`misinfo` finds "misinformation", رپورٹ
+# finds رپورٹیں, تقریب finds تقریبات); shorter ones only whole, or a two-letter word would match
+# half the library.
+MIN_PREFIX_CHARS = 3
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """One way a query word may appear in the index: a phrase of adjacent words, the last one
+    possibly only the start of a longer word."""
+
+    words: tuple[str, ...]
+    prefix: bool
 
 
 @dataclass(frozen=True)
 class SearchQuery:
     """A user's query as words to look for, folded like indexed text. Each driver turns the terms into
-    its own full-text syntax (the SQLite one quotes each as an FTS5 string, never an operator)."""
+    its own full-text syntax (the SQLite one quotes each as an FTS5 string, never an operator).
+
+    `groups` has one entry per term that must match: the spellings it may have been stored with
+    (:func:`bot.domain.urdu_text.term_variants`, joined and spaced compounds), any one of which
+    matches. Queries built by hand without groups match their terms exactly."""
 
     terms: tuple[str, ...]
+    groups: tuple[tuple[Alternative, ...], ...] = ()
+
+    def alternatives(self) -> tuple[tuple[Alternative, ...], ...]:
+        return self.groups or tuple((Alternative((t,), False),) for t in self.terms)
+
+
+def _alternative(phrase: tuple[str, ...]) -> Alternative:
+    return Alternative(phrase, len(phrase[-1]) >= MIN_PREFIX_CHARS and not phrase[-1].isdigit())
+
+
+def _group(term: str) -> tuple[Alternative, ...]:
+    return tuple(_alternative(p) for p in term_variants(term))
 
 
 def parse_query(raw: str | None) -> SearchQuery:
@@ -66,16 +75,27 @@ def parse_query(raw: str | None) -> SearchQuery:
     text = (raw or "").strip()
     if len(text) > MAX_QUERY_LENGTH:
         raise DomainError("resource.search_too_long", limit=MAX_QUERY_LENGTH)
-    folded = search_text(text)
-    words = "".join(ch if _is_word_char(ch) or unicodedata.category(ch)[0] == "M" else " " for ch in folded)
     terms: list[str] = []
-    for word in words.split():
-        # A word made of combining marks alone has nothing to look for.
-        if any(_is_word_char(ch) for ch in word) and word.lower() not in (t.lower() for t in terms):
+    for word in words(text):
+        if word.lower() not in (t.lower() for t in terms):
             terms.append(word)
     if not terms:
         raise DomainError("resource.search_empty")
-    return SearchQuery(tuple(terms[:MAX_QUERY_TOKENS]))
+    terms = terms[:MAX_QUERY_TOKENS]
+    groups: list[tuple[Alternative, ...]] = []
+    i = 0
+    while i < len(terms):
+        term = terms[i]
+        following = terms[i + 1] if i + 1 < len(terms) else None
+        if following and join_compounds([term, following]) == [term + following]:
+            # A spaced compound (خوش خبری) also finds the joined one (خوشخبری), and the other way.
+            both = (_alternative((term, following)), *_group(term + following))
+            groups.append(tuple(dict.fromkeys(both)))
+            i += 2
+            continue
+        groups.append(_group(term))
+        i += 1
+    return SearchQuery(tuple(terms), tuple(groups))
 
 
 # Snippet markers: control characters that cannot occur in stored text (share strips them), so the

@@ -13,6 +13,7 @@ import string
 
 LANGUAGES = ("en", "ur")
 DEFAULT_LANGUAGE = "en"
+RTL_LANGUAGES = frozenset({"ur"})
 
 _CATALOGUE: dict[str, dict[str, str]] = {}
 
@@ -66,7 +67,13 @@ def t(lang: str | None, key: str, /, **params: object) -> str:
     if texts is None:
         raise KeyError(f"unknown i18n key {key!r}")
     template = texts.get(lang or DEFAULT_LANGUAGE) or texts[DEFAULT_LANGUAGE]
-    return _FORMATTER.format(template, **params) if params else template
+    text = _FORMATTER.format(template, **params) if params else template
+    if lang in RTL_LANGUAGES and template is texts.get(lang):
+        # Rendered Urdu: right-to-left paragraphs, embedded Latin text, user text and times isolated.
+        from bot.i18n import bidi
+
+        text = bidi.apply(text)
+    return text
 
 
 def has(key: str) -> bool:

@@ -82,10 +82,18 @@ class ReportsRepository(Protocol):
         """Unclaimed cases with an SLA check ahead or overdue."""
         ...
 
-    async def claim_sla_notice(self, case: Case, *, window: int, raise_: bool,
-                               next_due: datetime | None, now: datetime) -> bool:
-        """Claim the notice of `window` before sending it; False when it was claimed already or the
-        case is no longer new."""
+    async def claim_sla_notice(self, case: Case, *, window: int, now: datetime) -> bool:
+        """Take the lease on the notice of `window` before sending it (the send is recorded by
+        `finish_sla_notice`). False when that window's notice was recorded already, the case is no
+        longer new, or another process (or task) holds a live lease on it. A lease left by a process
+        that died expires after `Lease.seconds` (wall clock) and is taken over here."""
+        ...
+
+    async def finish_sla_notice(self, case: Case, *, window: int, raise_: bool,
+                                next_due: datetime | None, now: datetime) -> None:
+        """Record the notice of `window` as sent (the next check at `next_due`; `raise_`: the case was
+        raised to admins at `now`) and release the lease. Recording a window already recorded (by a
+        process that took over an expired lease) changes nothing."""
         ...
 
     # -- outcome notices ------------------------------------------------------------------------

@@ -234,7 +234,7 @@ async def seed_urdu_server(ctx: SeedContext) -> None:
         "announcements": guild.add_text_channel("اعلانات", topic="تقریبات کے اعلان"),
         "resources": guild.add_text_channel("وسائل", topic="رہنما، ٹول کٹ اور حقائق کی جانچ کے لنک"),
         "moderation": guild.add_text_channel(
-            "ماڈریشن", topic="رپورٹس (صرف ماڈریٹرز)",
+            "ماڈریشن", topic="رپورٹیں (صرف ماڈریٹر)",
             overwrites={guild.everyone: (0, P.VIEW_CHANNEL), moderator: (see, 0),
                         guild.me: (see | P.EMBED_LINKS | P.ATTACH_FILES, 0)}),
         "general": guild.add_text_channel("گپ-شپ", topic="خوش آمدید"),

@@ -311,6 +311,19 @@ class SandboxWeb:
             return False
         return required == 0 or perms & required != required
 
+    async def _language(self, guild: Any) -> str:
+        """The bot's language for `guild` (its /setup setting), so the page can set `lang` and
+        direction; the guild's Discord locale when the bot is not up yet."""
+        bot = getattr(self.sandbox, "bot", None)
+        if bot is not None and getattr(bot, "app", None) is not None:
+            from bot.domain.identity import DISCORD, Community
+
+            try:
+                return (await bot.app.setup.settings_for(Community(DISCORD, guild.id))).language
+            except Exception:  # the page must render even if settings cannot be read right now
+                log.exception("sandbox: the language of %s could not be read", guild.id)
+        return "ur" if str(guild.locale or "").startswith("ur") else "en"
+
     # API: reading -------------------------------------------------------------------------------------------
     async def state(self, request: web.Request) -> web.StreamResponse:
         viewer = self._viewer(request.query["as"]) if request.query.get("as") else None
@@ -334,7 +347,8 @@ class SandboxWeb:
             cmd["hidden"] = bool(viewer is not None and self._hidden_from(cmd, viewer))
             commands.append(cmd)
         data: dict[str, Any] = {
-            "guild": {"id": str(guild.id), "name": guild.name, "locale": guild.locale},
+            "guild": {"id": str(guild.id), "name": guild.name, "locale": guild.locale,
+                      "language": await self._language(guild)},
             "guilds": [{"id": str(g.id), "name": g.name} for g in world.guilds],
             # everyone you can act as, in every server (the picker groups them by server)
             "people": [dict(self._member_json(m.member), guild=str(m.member.guild.id)) for m in world.members],

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.domain.factchecks import VERDICTS
 from cogs._common import answer, context
+from cogs._common.choices import choices
 
-Verdict = Literal["false", "misleading", "missing_context", "true", "unverified"]
+# Verdicts named in both languages in the picker (`Misleading · گمراہ کن`); the value sent is the key.
+VERDICT_CHOICES = choices([(f"factcheck.verdict.{v}", v) for v in VERDICTS])
 
 
 class Factchecks(commands.Cog):
@@ -28,7 +29,8 @@ class Factchecks(commands.Cog):
 
     @factcheck.command(name="list", description="The latest fact-checks")
     @app_commands.describe(verdict="Only fact-checks with this verdict")
-    async def list_(self, interaction: discord.Interaction, verdict: Verdict | None = None) -> None:
+    @app_commands.choices(verdict=VERDICT_CHOICES)
+    async def list_(self, interaction: discord.Interaction, verdict: str | None = None) -> None:
         ctx = await context(interaction)
         await answer(interaction, await ctx.app.factchecks.listing(ctx.actor, verdict))
 
@@ -41,7 +43,8 @@ class Factchecks(commands.Cog):
     @factcheck.command(name="publish", description="Publish a fact-check from a misinformation case (moderators)")
     @app_commands.describe(case="The case, e.g. R-0042", verdict="The verdict", summary="What is true, briefly",
                            sources="Up to 5 links, separated by spaces or commas")
-    async def publish(self, interaction: discord.Interaction, case: app_commands.Range[str, 1, 20], verdict: Verdict,
+    @app_commands.choices(verdict=VERDICT_CHOICES)
+    async def publish(self, interaction: discord.Interaction, case: app_commands.Range[str, 1, 20], verdict: str,
                       summary: app_commands.Range[str, 1, 1500],
                       sources: app_commands.Range[str, 1, 1500] | None = None) -> None:
         ctx = await context(interaction)
@@ -52,8 +55,9 @@ class Factchecks(commands.Cog):
     @factcheck.command(name="correct", description="Add a visible correction to a fact-check (moderators)")
     @app_commands.describe(id="The fact-check, e.g. F-12", note="What was wrong and what is right",
                            verdict="The verdict after the correction (if it changes)")
+    @app_commands.choices(verdict=VERDICT_CHOICES)
     async def correct(self, interaction: discord.Interaction, id: app_commands.Range[str, 1, 20],
-                      note: app_commands.Range[str, 1, 1000], verdict: Verdict | None = None) -> None:
+                      note: app_commands.Range[str, 1, 1000], verdict: str | None = None) -> None:
         ctx = await context(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         await answer(interaction, await ctx.app.factchecks.correct(ctx.actor, id, note=note, verdict=verdict))

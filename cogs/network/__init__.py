@@ -3,15 +3,14 @@ cases are `app.network`."""
 
 from __future__ import annotations
 
-from typing import Literal
-
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from cogs._common import answer, context
+from cogs._common.choices import choices
 
-Switch = Literal["on", "off"]
+SWITCH = choices([("common.on", "on"), ("common.off", "off")])  # `on · آن`, `off · آف`
 
 
 class Network(commands.Cog):
@@ -34,8 +33,9 @@ class Network(commands.Cog):
 
     @network.command(name="share", description="Choose what this community shares with the network")
     @app_commands.describe(factchecks="Share published fact-checks", resources="Share resources")
-    async def share(self, interaction: discord.Interaction, factchecks: Switch | None = None,
-                    resources: Switch | None = None) -> None:
+    @app_commands.choices(factchecks=SWITCH, resources=SWITCH)
+    async def share(self, interaction: discord.Interaction, factchecks: str | None = None,
+                    resources: str | None = None) -> None:
         ctx = await context(interaction)
         await answer(interaction, await ctx.app.network.share(ctx.actor, factchecks=factchecks, resources=resources))
 

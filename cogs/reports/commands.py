@@ -12,16 +12,17 @@ from discord.ext import commands
 
 from bot.domain.report_categories import CATEGORIES, PLATFORM_OUTCOMES, STATUSES
 from bot.domain.reports import Attachment, intake_from_message, intake_from_target
-from bot.i18n import t
 from bot.i18n.format import CHOICE_NAME, cut
 from cogs._common import answer, context, reply
+from cogs._common.choices import choices
 from cogs._common.forms import open_modal
 from cogs._common.render import send_kwargs
 from cogs.reports.views import ReportForm
 
 
 def _choices(kind: str, values: tuple[str, ...]) -> list[app_commands.Choice[str]]:
-    return [app_commands.Choice(name=cut(t("en", f"reports.{kind}.{v}"), CHOICE_NAME), value=v) for v in values]
+    """A vocabulary as choices named in English and Urdu (`Misinformation · غلط معلومات`)."""
+    return choices([(f"reports.{kind}.{v}", v) for v in values])
 
 
 def attachments_of(message: discord.Message) -> list[Attachment]:
@@ -86,8 +87,7 @@ class Reports(commands.Cog):
 
     @group.command(name="queue", description="Cases waiting for moderators, urgent first")
     @app_commands.describe(status="Which cases (default: all open ones)", category="Only this category")
-    @app_commands.choices(status=[app_commands.Choice(name="open (new, triaging, escalated)", value="open")]
-                          + _choices("status", STATUSES),
+    @app_commands.choices(status=choices([("reports.status.open_choice", "open")]) + _choices("status", STATUSES),
                           category=_choices("category", CATEGORIES))
     async def queue(self, interaction: discord.Interaction, status: str | None = None,
                     category: str | None = None) -> None:

@@ -13,7 +13,7 @@ def test_urgent_report_pings_moderators_then_escalation_and_platform_outcome(san
     # the sandbox's /setup found the moderator role pingable: no warning in the admin's reply
     expect(admin.message_with("Settings saved")).not_to_contain_text("cannot notify")
 
-    sara.run_command("report", target="https://t.me/some_channel/4411?utm_source=share", category="Violent extremism")
+    sara.run_command("report", target="https://t.me/some_channel/4411?utm_source=share", category="Violent extremism · پرتشدد انتہا پسندی")
     confirmation = sara.message_with("R-0001")
     expect(confirmation).to_contain_text("Moderators have been alerted")
     expect(confirmation).to_contain_text("Only you can see this")

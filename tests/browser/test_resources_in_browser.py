@@ -37,7 +37,7 @@ def test_share_upvote_live_then_approval(sandbox, open_page) -> None:
 
     # with approval on, a new resource waits for a moderator
     admin = open_page("Ayesha Khan", "general")
-    admin.run_command("setup", resource_approval="on")
+    admin.run_command("setup", resource_approval="on · آن")
     expect(admin.page.locator("#messages article.message.ephemeral").last).to_contain_text("Settings saved")
     sara.run_command("resource share", url="https://example.org/toolkit", title="Creator safety toolkit")
     moderator = open_page("مہرین اختر", "moderation")

@@ -3,6 +3,8 @@ outcome notices, the moderators' queries, and communities of two platforms kept 
 
 from __future__ import annotations
 
+import asyncio
+
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -189,16 +191,45 @@ async def test_sla_notices_are_claimed_once_per_window(store) -> None:
     result = await repo.submit(link(1), now=NOW, sla_hours=12)
     case = await repo.get(result.case_id)
     assert [(d.case_id, d.due_at) for d in await repo.sla_due()] == [(case.id, NOW + timedelta(hours=12))]
-    assert await repo.claim_sla_notice(case, window=1, raise_=False, next_due=NOW + timedelta(hours=24), now=NOW)
-    assert not await repo.claim_sla_notice(case, window=1, raise_=False, next_due=None, now=NOW)
-    assert await repo.claim_sla_notice(case, window=2, raise_=True, next_due=None, now=NOW + timedelta(hours=24))
+    assert await repo.claim_sla_notice(case, window=1, now=NOW)
+    assert not await repo.claim_sla_notice(case, window=1, now=NOW)  # the lease is held
+    await repo.finish_sla_notice(case, window=1, raise_=False, next_due=NOW + timedelta(hours=24), now=NOW)
+    assert not await repo.claim_sla_notice(case, window=1, now=NOW)  # recorded
+    assert [(d.case_id, d.due_at) for d in await repo.sla_due()] == [(case.id, NOW + timedelta(hours=24))]
+    assert await repo.claim_sla_notice(case, window=2, now=NOW + timedelta(hours=24))
+    await repo.finish_sla_notice(case, window=2, raise_=True, next_due=None, now=NOW + timedelta(hours=24))
     case = await repo.get(result.case_id)
     assert (case.sla_notices, case.sla_raised_at, case.sla_due_at) == (2, NOW + timedelta(hours=24), None)
     assert await repo.sla_due() == []
     # A claimed case gets no notice.
     other = await repo.get((await repo.submit(link(2, "https://example.org/z"), now=NOW, sla_hours=12)).case_id)
     await repo.apply(other, plan_claim(other, MOD, SETTINGS), actor_id=MOD.user_id, now=NOW)
-    assert not await repo.claim_sla_notice(other, window=1, raise_=False, next_due=None, now=NOW)
+    assert not await repo.claim_sla_notice(other, window=1, now=NOW)
+
+
+async def test_an_sla_lease_left_by_a_dead_process_is_taken_over_once_expired(store, monkeypatch) -> None:
+    """A process claimed the notice and died before recording it: while its lease lives nobody else
+    sends; once it expires the notice is due again (still listed by `sla_due`) and claimed once."""
+    from bot.storage.leases import Lease
+
+    repo = store.reports
+    case = await repo.get((await repo.submit(link(1), now=NOW, sla_hours=12)).case_id)
+    late = NOW + timedelta(hours=12, minutes=30)
+    assert await repo.claim_sla_notice(case, window=1, now=late)
+    # ... the process dies here: nothing recorded.
+    assert [d.case_id for d in await repo.sla_due()] == [case.id]
+    assert not await repo.claim_sla_notice(case, window=1, now=late)
+    wall = Lease.now()
+    monkeypatch.setattr(Lease, "now", staticmethod(lambda: wall + 3600))  # long after any lease
+    taken = await asyncio.gather(*(repo.claim_sla_notice(case, window=1, now=late) for _ in range(5)))
+    assert taken.count(True) == 1
+    await repo.finish_sla_notice(case, window=1, raise_=False, next_due=NOW + timedelta(hours=24), now=late)
+    case = await repo.get(case.id)
+    assert (case.sla_notices, case.sla_due_at) == (1, NOW + timedelta(hours=24))
+    # The dead process's record arriving after all (it was only slow) changes nothing.
+    await repo.finish_sla_notice(case, window=1, raise_=False, next_due=NOW + timedelta(hours=24), now=late)
+    assert (await repo.get(case.id)).sla_notices == 1
+    assert await repo.claim_sla_notice(case, window=2, now=NOW + timedelta(hours=24))
 
 
 async def test_outcome_notices_are_queued_on_close_and_claimed_once(store) -> None:

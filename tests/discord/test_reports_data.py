@@ -36,7 +36,8 @@ async def test_export_csv_and_json_without_reporters(world) -> None:
     await r.wait_done()
     file = r.messages[-1].attachments[0]
     assert r.messages[-1].ephemeral and file.filename.endswith(".csv")
-    rows = list(csv.DictReader(io.StringIO(file.text)))
+    assert file.data.startswith("\ufeff".encode("utf-8"))  # Excel reads the Urdu as UTF-8
+    rows = list(csv.DictReader(io.StringIO(file.data.decode("utf-8-sig"))))
     assert [row["reference"] for row in rows] == ["R-0001", "R-0002"]
     first, second = rows
     assert first["content"].startswith("'=cmd")  # neutralised for spreadsheets
@@ -126,7 +127,8 @@ async def test_stats_figures_are_exact(stats_world) -> None:
     # Closed after 5h, 7h and 2h: median 5h.
     assert fields["Median time to resolution"] == "5h"
     assert fields["Platform compliance"].split("\n") == [
-        "Facebook: 50% (1 of 2 decided; 2 escalated)", "TikTok: n/a (0 of 0 decided; 1 escalated)"]
+        "Facebook: 50% (1 of 2 decided cases; 2 cases escalated)",
+        "TikTok: n/a (0 of 0 decided cases; 1 case escalated)"]
     r = await h.fake.slash(w.moderator, "reports stats", days=60)
     assert r.embeds[0]["description"] == "6 cases opened."
     assert {f["name"]: f["value"] for f in r.embeds[0]["fields"]}["Median time to first claim"] == "3h"

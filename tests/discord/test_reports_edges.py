@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 
 from bot.domain.identity import DISCORD, Community
+from bot.i18n import t
 from tests.harness import Harness, cards, until
 
 
@@ -70,12 +71,12 @@ async def test_urdu_guild_reads_durations_in_urdu(tmp_path) -> None:
         h.bot.app.reports.sla.schedule(1, clock.now())
         await until(lambda: any("R-0001" in m.content and not m.embeds for m in h.fake.channel_messages(w.moderation)))
         notice = next(m.content for m in h.fake.channel_messages(w.moderation) if not m.embeds and m.content)
-        assert "1 گھنٹے 5 منٹ" in notice and " h " not in notice and "min" not in notice, notice
-        r = await h.fake.click(w.moderator, cards(h, "R-0001")[0], "ذمہ لیں")
+        assert "1 گھنٹہ 5 منٹ" in notice and " h " not in notice and "min" not in notice, notice
+        r = await h.fake.click(w.moderator, cards(h, "R-0001")[0], "میں دیکھوں گا")
         assert r.error is None
         r = await h.fake.slash(w.moderator, "reports stats")
         fields = {f["name"]: f["value"] for f in r.embeds[0]["fields"]}
-        assert fields["پہلی ذمہ داری تک درمیانی وقت"] == "1 گھنٹے 5 منٹ"
+        assert fields[t("ur", "reports.stats.median_claim")] == "1 گھنٹہ 5 منٹ"
     finally:
         await h.close()
 

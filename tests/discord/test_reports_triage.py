@@ -139,7 +139,7 @@ async def test_escalation_outcome_recorded_after_resolution(world) -> None:
     case = await h.bot.app.store.reports.get_by_number(Community(DISCORD, w.guild.id), 1)
     assert (case.status, case.escalation.outcome, case.claimed_by) == ("resolved", "restricted", w.moderator.id)
     r = await h.fake.slash(w.moderator, "reports stats")
-    assert "TikTok: 100% (1 of 1 decided; 1 escalated)" in r.text
+    assert "TikTok: 100% (1 of 1 decided case; 1 case escalated)" in r.text
 
 
 async def test_non_moderators_are_refused_everywhere(world) -> None:

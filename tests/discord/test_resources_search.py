@@ -125,5 +125,5 @@ def test_list_keeps_whole_entries_and_counts_the_rest() -> None:
     entries = [f"**entry {i}**\n" + "x" * 900 for i in range(10)]
     embed = render_embed(list_card("T" * 300, entries, "en"))
     assert len(embed.title) <= 256 and len(embed.description) <= 4096
-    assert embed.description.count("**entry") == 4 and "6 more not shown" in embed.description
+    assert embed.description.count("**entry") == 4 and "6 more resources not shown" in embed.description
     assert len(embed) <= 6000

@@ -18,10 +18,11 @@ import sys
 import sysconfig
 from pathlib import Path
 
+from bot.storage.sqlite.migrations import discover
 from tests.e2e.process import REPO
 
-# Every migration file of the source tree (numbers are reserved per feature, so they may have gaps).
-MIGRATIONS = sorted(int(f.name[:4]) for f in (REPO / "bot/storage/sqlite/migrations").glob("[0-9]*.sql"))
+# Every migration in the repository (numbers are reserved per feature, so there may be gaps).
+MIGRATIONS = [m.version for m in discover()]
 PACKAGES = ("bot", "cogs", "fakediscord")
 
 

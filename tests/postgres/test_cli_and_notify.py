@@ -4,6 +4,9 @@ invalidating the cache of another process (LISTEN/NOTIFY)."""
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -153,3 +156,26 @@ async def test_open_store_chooses_the_driver_from_the_settings(pg_url: str, tmp_
             assert (await store.settings.get(Community(DISCORD, 1))).language == "ur"
         finally:
             await store.close()
+
+
+def _run_process(url: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """`baithak run` itself (it starts the event loop, the loop monitor and logging before the store)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "BAITHAK_"))}
+    env.update(DISCORD_TOKEN="abc.def.ghi", DISCORD_API_BASE="http://127.0.0.1:9/api/v10",
+               BAITHAK_DATABASE=url, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    return subprocess.run([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=60)
+
+
+def test_run_with_an_unreachable_server_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    done = _run_process(f"postgresql://{USER}:{PASSWORD}@127.0.0.1:{free_port()}/baithak", tmp_path)
+    assert done.returncode == 2 and done.stdout == "", done.stderr
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("baithak: cannot connect to PostgreSQL at 127.0.0.1:")
+    assert PASSWORD not in done.stderr and list(tmp_path.iterdir()) == []
+
+
+def test_run_with_wrong_credentials_is_one_line_and_exit_2(tmp_path: Path, pg_server: PgServer) -> None:
+    done = _run_process(pg_server.url("postgres", password="not-the-password"), tmp_path)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == f"baithak: PostgreSQL at 127.0.0.1:{pg_server.port} refused the credentials of user " \
+                          f"'{USER}': check the user name and password in BAITHAK_DATABASE\n"

@@ -185,9 +185,12 @@ async def test_sla_claims_each_window_once(db: Database) -> None:
     case = await repo.get(result.case_id)
     due = await repo.sla_due()
     assert [(d.case_id, d.due_at) for d in due] == [(case.id, NOW + timedelta(hours=12))]
-    assert await repo.claim_sla_notice(case, window=1, raise_=False, next_due=NOW + timedelta(hours=24), now=NOW)
-    assert not await repo.claim_sla_notice(case, window=1, raise_=False, next_due=None, now=NOW)
-    assert await repo.claim_sla_notice(case, window=2, raise_=True, next_due=None, now=NOW + timedelta(hours=24))
+    assert await repo.claim_sla_notice(case, window=1, now=NOW)
+    assert not await repo.claim_sla_notice(case, window=1, now=NOW)
+    await repo.finish_sla_notice(case, window=1, raise_=False, next_due=NOW + timedelta(hours=24), now=NOW)
+    assert not await repo.claim_sla_notice(case, window=1, now=NOW)
+    assert await repo.claim_sla_notice(case, window=2, now=NOW + timedelta(hours=24))
+    await repo.finish_sla_notice(case, window=2, raise_=True, next_due=None, now=NOW + timedelta(hours=24))
     case = await repo.get(result.case_id)
     assert (case.sla_notices, case.sla_raised_at, case.sla_due_at) == (2, NOW + timedelta(hours=24), None)
 

@@ -162,8 +162,11 @@ def test_hostile_queries_become_quoted_terms(hostile: str) -> None:
     # every user term is inside an FTS string: after removing the strings only our syntax is left
     import re
 
-    skeleton = re.sub(r'"(?:[^"]|"")*"', "S", expression)
-    assert skeleton in ("scope : S AND {title description tags} : (" + " ".join(["S"] * len(query.terms)) + ")",)
+    skeleton = re.sub(r'"(?:[^"]|"")*"\*?', "S", expression)
+    group = r"\(S( OR S)*\)"
+    assert re.fullmatch(r"scope : S AND \{title description tags\} : \(" + group + "( AND " + group + ")*\\)",
+                        skeleton), skeleton
+    assert skeleton.count("(S") == len(query.alternatives())
 
 
 def test_query_terms() -> None:
@@ -171,7 +174,7 @@ def test_query_terms() -> None:
     assert parse_query("حقائق کی جانچ").terms == ("حقائق", "کی", "جانچ")
     assert parse_query("guide GUIDE").terms == ("guide",)
     assert match(parse_query('NEAR(fact "check"'), Community(DISCORD, GUILD), any_term=True).endswith(
-        '("NEAR" OR "fact" OR "check")')
+        '(("NEAR"* OR "near"* OR "neaar"*) OR ("fact"* OR "faact"*) OR ("check"*))')
     assert key_of(parse_query, "   ") == "resource.search_empty"
     assert key_of(parse_query, "x" * 201) == "resource.search_too_long"
 

@@ -19,7 +19,7 @@ from bot.domain.report_actions import DELETE as DELETE_ACTION
 from bot.domain.report_actions import TIMEOUT as TIMEOUT_ACTION
 from bot.domain.report_actions import offers
 from bot.domain.reports import Case
-from bot.i18n import t
+from bot.i18n import dates, t
 from bot.i18n.format import CONTENT, EMBED_TITLE, EMBED_TOTAL, FIELD_NAME, FIELD_VALUE, FOOTER, cut, ts
 from bot.ports.messaging import DANGER, PRIMARY, SECONDARY, SUCCESS, Button, Card, Field, Message
 
@@ -51,13 +51,9 @@ def label(lang: str, kind: str, value: str | None) -> str:
     return t(lang, f"reports.{kind}.{value}") if value else t(lang, "reports.card.none")
 
 
-def human_size(size: int) -> str:
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{size} B"
+def human_size(size: int, lang: str = "en") -> str:
+    """An attachment's size in the community's language (`1.5 MB` / `1.5 ایم بی`)."""
+    return dates.size(lang, size)
 
 
 def _stamp(iso: str) -> str:
@@ -119,7 +115,7 @@ def case_card(case: Case, lang: str, budget: int = EMBED_TOTAL) -> Card:
     if ev.attachments:
         # Names, types and sizes only: the files are never fetched or shown.
         lines = [t(lang, "reports.card.attachment_line", name=cut(a.name, 80),
-                   type=a.content_type or "?", size=human_size(a.size)) for a in ev.attachments]
+                   type=a.content_type or "?", size=human_size(a.size, lang)) for a in ev.attachments]
         fields.append(field(t(lang, "reports.card.attachments"), "\n".join(lines), inline=False))
     if case.details:
         fields.append(field(t(lang, "reports.card.details"), cut(case.details, NOTE_PREVIEW), inline=False))

@@ -453,7 +453,8 @@ class ReportsService:
         require_moderator(actor, settings)
         assert actor.community is not None
         cases = await self.repo.cases_since(actor.community, start)
-        data = (to_csv(cases) if fmt == "csv" else to_json(cases)).encode("utf-8")
+        # The CSV starts with a UTF-8 BOM (like the attendee CSV) so Excel opens Urdu text intact.
+        data = to_csv(cases).encode("utf-8-sig") if fmt == "csv" else to_json(cases).encode("utf-8")
         name = f"reports-{self.clock.now().strftime('%Y%m%d-%H%M')}.{fmt}"
         if len(data) > EXPORT_LIMIT_BYTES:
             # Text compresses well; this keeps large exports under the attachment limit.

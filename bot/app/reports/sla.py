@@ -2,8 +2,11 @@
 
 Each unclaimed case has its next check in the repository (`sla_due`). The loader schedules one job per
 such case at start-up (an overdue one runs at once), and intake schedules new ones. A job claims its
-notice in the repository before sending (`claim_sla_notice`), so a restart neither repeats nor loses
-a notice. The raise to admins is a message in the moderation channel addressed to them by the name of
+notice under a lease before sending (`claim_sla_notice`), posts it with a nonce made of the case and
+the window, then records it and releases the lease (`finish_sla_notice`): a process that dies in
+between leaves a lease that expires and is taken over (by another process, or this one restarted),
+and the resend is answered by the platform with the first message, so a notice is neither lost nor
+repeated. One sent more than two minutes after its window fell due says it is late. The raise to admins is a message in the moderation channel addressed to them by the name of
 their role, without pinging anyone (the only mention the bot ever sends is the moderator role on an
 urgent card), and a DM to the community's owner.
 """
@@ -16,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from bot.domain.identity import Place
 from bot.domain.report_categories import STATUS_NEW
-from bot.domain.report_sla import RAISE, sla_step
+from bot.domain.report_sla import RAISE, is_late, notice_nonce, sla_step
 from bot.domain.report_stats import format_span
 from bot.domain.reports import Case
 from bot.i18n import t
@@ -76,9 +79,10 @@ class SlaJobs:
             if case.sla_due_at is not None and case.sla_due_at > now:
                 self.schedule(case.id, case.sla_due_at)
             return
-        if not await service.repo.claim_sla_notice(case, window=step.window, raise_=step.kind == RAISE,
-                                                   next_due=step.next_due, now=now):
+        if not await service.repo.claim_sla_notice(case, window=step.window, now=now):
             return
+        # Under the lease: post, record, release. A process dying before the record leaves the lease
+        # to expire; whoever takes it over posts again with the same nonce (not a second message).
         settings = await service.setup.settings_for(case.community)
         lang = settings.language
         # Whole minutes: "2h 5m", in the community's language.
@@ -87,30 +91,39 @@ class SlaJobs:
         params = dict(ref=case.ref, category=label(lang, "category", case.category),
                       priority=label(lang, "priority", "urgent" if case.urgent else "normal").lower(),
                       age=age, hours=case.sla_hours, card=service.card_link(case, lang))
+        late = is_late(case.created_at, case.sla_hours, step.window, now)
         text = t(lang, "reports.sla.raise" if step.kind == RAISE else "reports.sla.reminder", **params)
+        if late:
+            text += "\n" + t(lang, "reports.sla.late")
         if settings.moderation_channel is not None:
             try:
                 await service.messenger.post(Place(case.platform, settings.moderation_channel),
-                                             Message(text=cut(text, CONTENT)))
+                                             Message(text=cut(text, CONTENT)),
+                                             nonce=notice_nonce(case.id, step.window))
             except MessengerError:
                 log.exception("reports: SLA %s for %s could not be posted", step.kind, case.ref)
         else:
             log.warning("reports: SLA %s for %s not posted: no moderation channel", step.kind, case.ref)
         if step.kind == RAISE:
+            await self._tell_owner(case, t(lang, "reports.sla.raise_dm", **params),
+                                   notice_nonce(case.id, step.window, "o"))
+        await service.repo.finish_sla_notice(case, window=step.window, raise_=step.kind == RAISE,
+                                             next_due=step.next_due, now=now)
+        if late:
+            log.info("reports: SLA %s for %s sent late (window %d)", step.kind, case.ref, step.window)
+        if step.kind == RAISE:
             service.background.spawn(service.refresh(case.id), "refresh card")
-            service.background.spawn(self._tell_owner(case, t(lang, "reports.sla.raise_dm", **params)),
-                                     "raise to owner")
         if step.next_due is not None:
             self.schedule(case.id, step.next_due)
 
-    async def _tell_owner(self, case: Case, text: str) -> None:
+    async def _tell_owner(self, case: Case, text: str, nonce: str) -> None:
         """Raise to admins beyond the channel: the owner is always an admin, and a DM reaches them
         even if they never read the moderation channel (no mention is involved)."""
         owner = self.service.directory(case.platform).owner(case.community)
         delivered = False
         if owner is not None:
             try:
-                delivered = await self.service.messenger.dm(owner, Message(text=cut(text, CONTENT))) \
+                delivered = await self.service.messenger.dm(owner, Message(text=cut(text, CONTENT)), nonce=nonce) \
                     is Delivery.DELIVERED
             except MessengerError:
                 log.warning("reports: DM to the owner about %s failed", case.ref, exc_info=True)

@@ -44,7 +44,7 @@ MESSAGES = {
     "checkin.code_issued": {
         "en": "Check-in code for **{title}**: **{code}**\nValid until {until} ({relative}). Members enter it "
               "with `/checkin`. Run this command again for a fresh code.",
-        "ur": "**{title}** کا حاضری کوڈ: **{code}**\n{until} تک ({relative}) چلے گا۔ ممبر اسے `/checkin` میں "
+        "ur": "**{title}** کا حاضری کوڈ: **{code}**\n{until} تک ({relative}) چلے گا۔ اراکین اسے `/checkin` میں "
               "لکھیں۔ نیا کوڈ چاہیے تو یہ کمانڈ دوبارہ چلائیں۔",
     },
     "checkin.starting_now": {"en": "**{title}** is starting now.{link}",
@@ -54,8 +54,7 @@ MESSAGES = {
     "reminder.closed_line": {
         "en": "{count:member|members} could not be reminded of **{title}** by DM because their DMs are closed. "
               "To get reminders, open this server's menu → Privacy Settings → turn on Direct Messages.",
-        "ur": "**{title}** کی یاد دہانی {count} ممبروں کو DM پر نہیں پہنچ سکی کیونکہ ان کے DM بند ہیں۔ یاد دہانیاں "
-              "پانے کے لیے سرور کا مینو کھولیں ← Privacy Settings ← Direct Messages آن کریں۔",
+        "ur": "**{title}** کی یاد دہانی {count:رکن|اراکین} تک نہیں پہنچ سکی کیونکہ ان کے براہِ راست پیغامات بند ہیں۔ یاد دہانیاں پانے کے لیے سرور کا مینو کھولیں ← Privacy Settings ← Direct Messages آن کریں۔",
     },
     # -- /event stats ------------------------------------------------------------------------------
     "stats.title": {"en": "Attendance: {title}", "ur": "حاضری: {title}"},
@@ -67,9 +66,9 @@ MESSAGES = {
     "stats.no_shows": {"en": "No-shows", "ur": "نہیں آئے"},
     "stats.after_end": {"en": "counted after the end", "ur": "تقریب ختم ہونے پر گنے جائیں گے"},
     "stats.promoted": {"en": "Moved up from the waitlist", "ur": "انتظار فہرست سے جگہ ملی"},
-    "stats.dm_closed": {"en": "Not reminded (DMs closed)", "ur": "یاد دہانی نہ پہنچی (DM بند)"},
+    "stats.dm_closed": {"en": "Not reminded (DMs closed)", "ur": "یاد دہانی نہ پہنچی (براہِ راست پیغامات بند)"},
     "stats.footer": {"en": "No-shows: members going who did not check in.",
-                     "ur": "نہیں آئے: وہ ممبر جنہوں نے \"جاؤں گا\" کہا مگر حاضری نہیں لگائی۔"},
+                     "ur": "نہیں آئے: وہ اراکین جنہوں نے \"ہاں، شرکت\" چنا مگر حاضری نہیں لگائی۔"},
     "attendance.bad_days": {"en": "`days` must be from 1 to {maximum}, not {value}.",
                             "ur": "`days` 1 سے {maximum} تک ہو، {value} نہیں۔"},
     # -- /my attendance ----------------------------------------------------------------------------
@@ -86,7 +85,7 @@ MESSAGES = {
     "my.attendance.no_show": {"en": "said Going, did not check in", "ur": "\"جاؤں گا\" کہا، حاضری نہیں لگی"},
     "my.attendance.maybe": {"en": "maybe, did not check in", "ur": "شاید، حاضری نہیں لگی"},
     # -- /event report -----------------------------------------------------------------------------
-    "report.title": {"en": "Attendance, last {days:day|days}: {scope}", "ur": "حاضری، پچھلے {days} دن: {scope}"},
+    "report.title": {"en": "Attendance, last {days:day|days}: {scope}", "ur": "حاضری، پچھلے {days:دن|دن}: {scope}"},
     "report.all_events": {"en": "all events", "ur": "تمام تقریبات"},
     "report.series": {"en": "the series {title}", "ur": "سلسلہ {title}"},
     "report.not_series": {"en": "**{title}** is not part of a repeating event. Choose one of its dates.",
@@ -94,7 +93,7 @@ MESSAGES = {
     "report.empty": {"en": "No events ended in this period.", "ur": "اس مدت میں کوئی تقریب ختم نہیں ہوئی۔"},
     "report.events": {"en": "Events", "ur": "تقریبات"},
     "report.no_show_rate": {"en": "No-show rate", "ur": "نہ آنے کی شرح"},
-    "report.attendees": {"en": "Members who came", "ur": "آنے والے ممبر"},
+    "report.attendees": {"en": "Members who came", "ur": "آنے والے اراکین"},
     "report.repeat": {"en": "Came more than once", "ur": "ایک سے زیادہ بار آئے"},
     "report.footer": {"en": "Ended events only. Times in the files: {zone}.",
                       "ur": "صرف ختم شدہ تقریبات۔ فائلوں میں وقت: {zone}۔"},
@@ -107,7 +106,7 @@ MESSAGES = {
     "report.csv.checked_in": {"en": "Checked in", "ur": "حاضری لگی"},
     "report.csv.late": {"en": "Late", "ur": "دیر سے"},
     "report.csv.no_shows": {"en": "No-shows", "ur": "نہیں آئے"},
-    "report.csv.dm_closed": {"en": "DMs closed", "ur": "DM بند"},
+    "report.csv.dm_closed": {"en": "DMs closed", "ur": "براہِ راست پیغامات بند"},
     "report.csv.user_id": {"en": "User ID", "ur": "یوزر آئی ڈی"},
     "report.csv.name": {"en": "Name", "ur": "نام"},
     "report.csv.attended": {"en": "Attended", "ur": "حاضر"},

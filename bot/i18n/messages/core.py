@@ -23,28 +23,28 @@ MESSAGES = {
     },
     "common.not_found": {
         "en": "That no longer exists here, or it belongs to another server.",
-        "ur": "یہ چیز یہاں موجود نہیں، یا کسی اور سرور کی ہے۔",
+        "ur": "یہ اب یہاں موجود نہیں، یا کسی اور سرور سے تعلق رکھتی ہے۔",
     },
     "common.guild_only": {
         "en": "This works only inside a server, not in direct messages.",
-        "ur": "یہ صرف سرور کے اندر چلتا ہے، براہِ راست پیغامات میں نہیں۔",
+        "ur": "یہ کام صرف سرور کے اندر ہو سکتا ہے، براہِ راست پیغامات میں نہیں۔",
     },
     "common.too_long": {
-        "en": "`{field}` is too long: at most {limit} characters.",
-        "ur": "`{field}` بہت لمبا ہے: زیادہ سے زیادہ {limit} حروف۔",
+        "en": "`{field}` is too long: at most {limit:character|characters}.",
+        "ur": "`{field}` بہت لمبا ہے: زیادہ سے زیادہ {limit:حرف|حروف}۔",
     },
     "common.none": {"en": "not set", "ur": "مقرر نہیں"},
     "common.on": {"en": "on", "ur": "آن"},
     "common.off": {"en": "off", "ur": "آف"},
     "common.dm_closed": {
         "en": "I could not DM them: their direct messages are closed.",
-        "ur": "میں انہیں پیغام نہیں بھیج سکا: ان کے براہِ راست پیغامات بند ہیں۔",
+        "ur": "انہیں براہِ راست پیغام نہیں بھیجا جا سکا: ان کے براہِ راست پیغامات بند ہیں۔",
     },
     "common.form_expired": {
         "en": "This form has expired (it stayed open too long, or the bot restarted). Please start again.",
-        "ur": "یہ فارم ختم ہو چکا ہے (یہ بہت دیر کھلا رہا، یا بوٹ دوبارہ شروع ہوا)۔ براہِ کرم دوبارہ شروع کریں۔",
+        "ur": "اس فارم کی مدت ختم ہو گئی (یہ بہت دیر کھلا رہا، یا بوٹ دوبارہ شروع ہوا)۔ براہِ کرم نئے سرے سے شروع کریں۔",
     },
-    "common.page": {"en": "Page {page} of {pages}", "ur": "صفحہ {page} از {pages}"},
+    "common.page": {"en": "Page {page} of {pages}", "ur": "کل {pages} میں سے صفحہ {page}"},
     "common.previous": {"en": "Previous", "ur": "پچھلا"},
     "common.next": {"en": "Next", "ur": "اگلا"},
     "perm.need_admin": {
@@ -53,15 +53,15 @@ MESSAGES = {
     },
     "perm.need_organiser": {
         "en": "Only organisers can do this: you need the organiser role or Manage Events.",
-        "ur": "یہ صرف منتظمین کر سکتے ہیں: آپ کو organiser رول یا Manage Events درکار ہے۔",
+        "ur": "یہ صرف منتظمین کر سکتے ہیں: اس کے لیے منتظم رول یا Manage Events کی اجازت چاہیے۔",
     },
     "perm.need_moderator": {
         "en": "Only moderators can do this: you need the moderator role or Manage Server.",
-        "ur": "یہ صرف ماڈریٹر کر سکتے ہیں: آپ کو moderator رول یا Manage Server درکار ہے۔",
+        "ur": "یہ صرف ماڈریٹر کر سکتے ہیں: اس کے لیے ماڈریٹر رول یا Manage Server کی اجازت چاہیے۔",
     },
     "duration.invalid": {
         "en": "`{value}` is not a duration. Write it like `90m`, `2h` or `1h30m`.",
-        "ur": "`{value}` دورانیہ نہیں ہے۔ یوں لکھیں: `90m`، `2h` یا `1h30m`۔",
+        "ur": "`{value}` سے دورانیہ سمجھ نہیں آیا۔ یوں لکھیں: `90m`، `2h` یا `1h30m`۔",
     },
     "duration.out_of_range": {
         "en": "`{value}` is out of range: use between {minimum} and {maximum}.",
@@ -69,17 +69,17 @@ MESSAGES = {
     },
     "offsets.invalid": {
         "en": "`{value}` is not a list of reminder times. Write it like `24h,1h` or `30m`.",
-        "ur": "`{value}` یاد دہانی کے اوقات کی فہرست نہیں۔ یوں لکھیں: `24h,1h` یا `30m`۔",
+        "ur": "`{value}` سے یاد دہانی کے اوقات سمجھ نہیں آئے۔ یوں لکھیں: `24h,1h` یا `30m`۔",
     },
     "offsets.too_many": {
-        "en": "At most {maximum} reminder times, please.",
-        "ur": "زیادہ سے زیادہ {maximum} یاد دہانیاں رکھیں۔",
+        "en": "At most {maximum:reminder time|reminder times}, please.",
+        "ur": "زیادہ سے زیادہ {maximum:یاد دہانی|یاد دہانیاں} رکھیں۔",
     },
     "setup.title": {"en": "Baithak settings", "ur": "بیٹھک کی ترتیبات"},
     "setup.saved": {"en": "Settings saved.", "ur": "ترتیبات محفوظ ہو گئیں۔"},
     "setup.current": {
         "en": "Current settings. Use `/setup` with options to change any of them.",
-        "ur": "موجودہ ترتیبات۔ کچھ بدلنے کے لیے `/setup` کے ساتھ آپشن دیں۔",
+        "ur": "یہ موجودہ ترتیبات ہیں۔ کوئی ترتیب بدلنی ہو تو `/setup` کے ساتھ وہی آپشن دیں۔",
     },
     "setup.bad_timezone": {
         "en": "`{value}` is not a time zone I know. Pick one from the list, e.g. `Asia/Karachi`. Nothing was changed.",
@@ -87,7 +87,7 @@ MESSAGES = {
     },
     "setup.bad_language": {
         "en": "`{value}` is not a language I speak: use `en` or `ur`.",
-        "ur": "`{value}` کوئی دستیاب زبان نہیں: `en` یا `ur` استعمال کریں۔",
+        "ur": "`{value}` زبان دستیاب نہیں: `en` یا `ur` چنیں۔",
     },
     "setup.bad_sla": {
         "en": "Report SLA must be between 1 and 720 hours, not {value}.",
@@ -95,13 +95,13 @@ MESSAGES = {
     },
     "setup.bad_channel": {
         "en": "{channel} is not a text channel I can post in.",
-        "ur": "{channel} ایسا ٹیکسٹ چینل نہیں جس میں میں لکھ سکوں۔",
+        "ur": "{channel} میں پیغام نہیں بھیجا جا سکتا: ایسا ٹیکسٹ چینل چنیں جس میں بوٹ کو لکھنے کی اجازت ہو۔",
     },
     "setup.warn_role_silent": {
         "en": "Note: {role} is not mentionable and I lack Mention Everyone, so urgent report cards cannot "
               "notify moderators. Make the role mentionable (Server Settings > Roles) or grant me Mention Everyone.",
         "ur": "نوٹ: {role} مینشن کے قابل نہیں اور میرے پاس Mention Everyone نہیں، اس لیے فوری رپورٹ کارڈ "
-              "ماڈریٹرز کو مطلع نہیں کر سکیں گے۔ رول کو مینشن کے قابل بنائیں (Server Settings > Roles) یا مجھے Mention Everyone دیں۔",
+              "ماڈریٹروں کو اطلاع نہیں دے سکیں گے۔ رول کو مینشن کے قابل بنائیں (Server Settings > Roles) یا مجھے Mention Everyone دیں۔",
     },
     "setup.field.announcements": {"en": "Announcements channel", "ur": "اعلانات کا چینل"},
     "setup.field.moderation": {"en": "Moderation channel", "ur": "ماڈریشن چینل"},

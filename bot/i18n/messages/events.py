@@ -4,12 +4,12 @@ MESSAGES = {
     # -- reading `when` ------------------------------------------------------------------------
     "when.unreadable": {
         "en": "I could not read `{value}` as a date and time. Try for example {examples}.",
-        "ur": "میں `{value}` کو تاریخ اور وقت کے طور پر نہیں پڑھ سکا۔ مثال کے طور پر یوں لکھیں: {examples}۔",
+        "ur": "`{value}` سے تاریخ اور وقت سمجھ نہیں آیا۔ یوں لکھ کر دیکھیں: {examples}۔",
     },
     "when.unread_part": {
         "en": "In `{value}` I could not read `{unread}`; the rest gives {understood}. "
               "Write the time in full, for example {examples}.",
-        "ur": "`{value}` میں `{unread}` میری سمجھ میں نہیں آیا؛ باقی سے {understood} بنتا ہے۔ "
+        "ur": "`{value}` میں `{unread}` سمجھ نہیں آیا؛ باقی سے {understood} بنتا ہے۔ "
               "پورا وقت یوں لکھیں، مثلاً {examples}۔",
     },
     "when.no_time": {
@@ -51,37 +51,37 @@ MESSAGES = {
         "ur": "**{title}** ختم ہو چکی ہے۔",
     },
     "event.capacity_below_going": {
-        "en": "{going} members are already going, so capacity cannot be {value}. Nobody is taken off the list.",
-        "ur": "{going} اراکین پہلے ہی آ رہے ہیں، اس لیے گنجائش {value} نہیں ہو سکتی۔ کسی کو فہرست سے نہیں نکالا جاتا۔",
+        "en": "{going:member is|members are} already going, so capacity cannot be {value}. Nobody is taken off the list.",
+        "ur": "{going:رکن|اراکین} پہلے ہی آ رہے ہیں، اس لیے گنجائش {value} نہیں ہو سکتی۔ کسی کو فہرست سے نہیں نکالا جاتا۔",
     },
     "event.nothing_changed": {
         "en": "Nothing to change: give at least one option with a new value.",
-        "ur": "تبدیل کرنے کو کچھ نہیں: کم از کم ایک آپشن نئی قدر کے ساتھ دیں۔",
+        "ur": "بدلنے کو کچھ نہیں ملا: کم از کم ایک آپشن میں نئی بات لکھیں۔",
     },
     "event.unknown": {
         "en": "I found no event `{value}` in this server. Pick one from the suggestions.",
-        "ur": "اس سرور میں `{value}` نام کی کوئی تقریب نہیں ملی۔ تجاویز میں سے چنیں۔",
+        "ur": "اس سرور میں `{value}` نام کی کوئی تقریب نہیں ملی۔ نیچے دی گئی تجاویز میں سے چنیں۔",
     },
     "event.post_failed": {
         "en": "I could not post the announcement in <#{channel}>: check that I can send messages there. Nothing was created.",
-        "ur": "میں <#{channel}> میں اعلان نہیں بھیج سکا: دیکھیں کہ مجھے وہاں پیغام بھیجنے کی اجازت ہے۔ کچھ نہیں بنایا گیا۔",
+        "ur": "<#{channel}> میں اعلان نہیں بھیجا جا سکا: دیکھ لیں کہ بوٹ کو وہاں پیغام بھیجنے کی اجازت ہے۔ تقریب نہیں بنائی گئی۔",
     },
     # -- replies to organisers -----------------------------------------------------------------
     "event.created": {
         "en": "**{title}** is announced: {url}\nStarts {start} ({relative}), read as {local}.",
-        "ur": "**{title}** کا اعلان ہو گیا: {url}\nآغاز {start} ({relative})، جسے {local} سمجھا گیا۔",
+        "ur": "**{title}** کا اعلان ہو گیا: {url}\nوقت: {start} ({relative})۔ آپ کا لکھا ہوا وقت {local} سمجھا گیا۔",
     },
     "event.edited": {
         "en": "**{title}** updated:\n{changes}\n{notified:member|members} told by DM.",
-        "ur": "**{title}** میں تبدیلی ہو گئی:\n{changes}\n{notified} اراکین کو پیغام بھیجا گیا۔",
+        "ur": "**{title}** میں یہ تبدیلیاں محفوظ ہو گئیں:\n{changes}\n{notified:رکن|اراکین} کو براہِ راست پیغام سے بتا دیا گیا۔",
     },
     "event.cancel_done": {
         "en": "**{title}** is cancelled. {notified:member|members} told by DM; pending reminders dropped.",
-        "ur": "**{title}** منسوخ ہو گئی۔ {notified} اراکین کو پیغام بھیجا گیا؛ باقی یاد دہانیاں ختم کر دی گئیں۔",
+        "ur": "**{title}** منسوخ ہو گئی۔ {notified:رکن|اراکین} کو براہِ راست پیغام سے بتا دیا گیا؛ باقی یاد دہانیاں ختم کر دی گئیں۔",
     },
     "event.unreachable": {
         "en": "{count:member|members} could not be reached: their DMs are closed.",
-        "ur": "{count} اراکین تک پیغام نہیں پہنچ سکا: ان کے براہِ راست پیغامات بند ہیں۔",
+        "ur": "{count:رکن|اراکین} تک پیغام نہیں پہنچ سکا: ان کے براہِ راست پیغامات بند ہیں۔",
     },
     "event.change_line": {"en": "• {field}: {old} → {new}", "ur": "• {field}: {old} ← {new}"},
     "event.field.title": {"en": "Title", "ur": "عنوان"},
@@ -103,10 +103,10 @@ MESSAGES = {
     "embed.no_reason": {"en": "No reason given.", "ur": "کوئی وجہ نہیں بتائی گئی۔"},
     "embed.footer": {"en": "Event #{id} · times shown in your own zone · {zone}",
                      "ur": "تقریب #{id} · اوقات آپ کے اپنے ٹائم زون میں · {zone}"},
-    "button.going": {"en": "Going", "ur": "آ رہا/رہی ہوں"},
+    "button.going": {"en": "Going", "ur": "ہاں، شرکت"},
     "button.maybe": {"en": "Maybe", "ur": "شاید"},
-    "button.declined": {"en": "Can't go", "ur": "نہیں آ سکتا/سکتی"},
-    "button.calendar": {"en": "Add to calendar", "ur": "کیلنڈر میں شامل کریں"},
+    "button.declined": {"en": "Can't go", "ur": "معذرت، نہیں"},
+    "button.calendar": {"en": "Add to calendar", "ur": "کیلنڈر"},
     # -- RSVP replies --------------------------------------------------------------------------
     "rsvp.going": {"en": "You're going to **{title}**. See you there!",
                    "ur": "آپ **{title}** میں آ رہے ہیں۔ وہاں ملاقات ہوگی!"},
@@ -114,20 +114,20 @@ MESSAGES = {
         "en": "**{title}** is full: you're on the waitlist, number {position}. I'll DM you if a place opens.",
         "ur": "**{title}** بھر چکی ہے: آپ انتظار کی فہرست میں نمبر {position} پر ہیں۔ جگہ خالی ہوئی تو پیغام بھیجوں گا۔",
     },
-    "rsvp.maybe": {"en": "Marked as maybe for **{title}**.", "ur": "**{title}** کے لیے \"شاید\" درج ہو گیا۔"},
+    "rsvp.maybe": {"en": "Marked as maybe for **{title}**.", "ur": "**{title}** کے لیے آپ کا جواب \"شاید\" درج ہو گیا۔"},
     "rsvp.declined": {"en": "Noted: you can't make it to **{title}**.",
                       "ur": "درج ہو گیا: آپ **{title}** میں نہیں آ سکتے۔"},
     "rsvp.cancelled": {"en": "This event was cancelled.", "ur": "یہ تقریب منسوخ ہو چکی ہے۔"},
     "rsvp.over": {"en": "This event is already over.", "ur": "یہ تقریب ختم ہو چکی ہے۔"},
-    "rsvp.bad_choice": {"en": "That button is not an answer I know.", "ur": "یہ بٹن کوئی معلوم جواب نہیں۔"},
+    "rsvp.bad_choice": {"en": "That button is not an answer I know.", "ur": "اس بٹن کا جواب سمجھ نہیں آیا۔ اعلان کا تازہ بٹن دبائیں۔"},
     "rsvp.promoted_dm": {
         "en": "Good news: a place opened at **{title}** ({start}) and you moved up from the waitlist. You're going! {url}",
-        "ur": "خوشخبری: **{title}** ({start}) میں جگہ خالی ہوئی اور آپ انتظار کی فہرست سے آگے آ گئے۔ آپ شامل ہیں! {url}",
+        "ur": "خوشخبری: **{title}** ({start}) میں جگہ خالی ہوئی اور انتظار کی فہرست سے آپ کی باری آ گئی۔ اب آپ کی شرکت پکی ہے! {url}",
     },
     # -- DMs on edit and cancel ----------------------------------------------------------------
     "event.dm_edited": {
         "en": "**{title}**, which you answered, has changed:\n{changes}\n{url}",
-        "ur": "**{title}**، جس کا آپ نے جواب دیا تھا، بدل گئی ہے:\n{changes}\n{url}",
+        "ur": "آپ نے **{title}** کا جواب دیا تھا؛ اس میں یہ تبدیلی ہوئی ہے:\n{changes}\n{url}",
     },
     "event.dm_cancelled": {
         "en": "**{title}** ({start}) has been cancelled. {reason}",
@@ -136,16 +136,17 @@ MESSAGES = {
     "event.reason": {"en": "Reason: {reason}", "ur": "وجہ: {reason}"},
     # -- reminders -----------------------------------------------------------------------------
     "reminder.dm": {
-        "en": "Reminder: **{title}** starts {relative} ({start}; {local}).{location}\n{url}",
-        "ur": "یاد دہانی: **{title}** {relative} شروع ہو رہی ہے ({start}؛ {local})۔{location}\n{url}",
+        "en": "Reminder: **{title}** starts {relative} ({start}).{location}\n{url}",
+        "ur": "یاد دہانی: **{title}** {relative} شروع ہو رہی ہے ({start})۔{location}\n{url}",
     },
     "reminder.late": {
         "en": "(Sent late: I was offline when this reminder was due.)",
-        "ur": "(تاخیر سے بھیجی گئی: جب یہ یاد دہانی بھیجنی تھی میں آف لائن تھا۔)",
+        "ur": "(یہ یاد دہانی دیر سے پہنچ رہی ہے: اس کے وقت پر بوٹ آف لائن تھا۔)",
     },
     "reminder.location": {"en": " Location: {location}.", "ur": " مقام: {location}۔"},
     # -- calendar ------------------------------------------------------------------------------
-    "ics.ready": {"en": "Here is **{title}** for your calendar.", "ur": "**{title}** آپ کے کیلنڈر کے لیے حاضر ہے۔"},
+    "ics.starts": {"en": "Starts {start} ({zone}).", "ur": "آغاز: {start} ({zone})۔"},
+    "ics.ready": {"en": "Here is **{title}** for your calendar.", "ur": "**{title}** کی کیلنڈر فائل حاضر ہے: اسے کھول کر اپنے کیلنڈر میں شامل کر لیں۔"},
     # -- /event list, info, attendees ----------------------------------------------------------
     "list.title": {"en": "Upcoming events", "ur": "آنے والی تقریبات"},
     "list.empty": {"en": "No upcoming events in this server.", "ur": "اس سرور میں کوئی آنے والی تقریب نہیں۔"},
@@ -156,7 +157,7 @@ MESSAGES = {
     "list.link": {"en": "announcement", "ur": "اعلان"},
     "attendees.title": {"en": "Attendees: {title}", "ur": "شرکاء: {title}"},
     "attendees.empty": {"en": "Nobody has answered yet.", "ur": "ابھی کسی نے جواب نہیں دیا۔"},
-    "attendees.more": {"en": "…and {count} more (all are in the CSV).", "ur": "…اور {count} مزید (سب CSV میں ہیں)۔"},
+    "attendees.more": {"en": "…and {count:more member|more members} (all are in the CSV).", "ur": "…اور مزید {count:رکن|اراکین} (پوری فہرست CSV میں ہے)۔"},
     "attendees.csv_note": {
         "en": "The full list is attached as CSV (opens in any spreadsheet).",
         "ur": "مکمل فہرست CSV فائل میں منسلک ہے (کسی بھی اسپریڈشیٹ میں کھلتی ہے)۔",
@@ -174,12 +175,12 @@ MESSAGES = {
     "my.events.title": {"en": "Your upcoming events", "ur": "آپ کی آنے والی تقریبات"},
     "my.events.empty": {
         "en": "You have not answered any upcoming event. Click Going or Maybe on an announcement.",
-        "ur": "آپ نے کسی آنے والی تقریب کا جواب نہیں دیا۔ کسی اعلان پر \"آ رہا/رہی ہوں\" یا \"شاید\" دبائیں۔",
+        "ur": "آپ نے کسی آنے والی تقریب کا جواب نہیں دیا۔ کسی اعلان پر \"ہاں، شرکت\" یا \"شاید\" دبائیں۔",
     },
     "my.events.line": {"en": "**{title}** · {start} ({relative}) · {status}",
                        "ur": "**{title}** · {start} ({relative}) · {status}"},
     "my.calendar.ready": {
         "en": "Your {count:upcoming event|upcoming events}, ready to import into your calendar.",
-        "ur": "آپ کی {count} آنے والی تقریبات، کیلنڈر میں شامل کرنے کے لیے تیار۔",
+        "ur": "آپ کی {count:آنے والی تقریب|آنے والی تقریبات} حاضر ہیں: یہ فائل اپنے کیلنڈر میں کھول لیں۔",
     },
 }

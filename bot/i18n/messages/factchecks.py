@@ -91,15 +91,15 @@ MESSAGES = {
     # -- DMs to reporters -------------------------------------------------------------------------
     "factcheck.dm.published": {
         "en": "Thank you for your report. The moderators of {community} published fact-check {ref}: **{verdict}**.",
-        "ur": "آپ کی رپورٹ کا شکریہ۔ {community} کے ماڈریٹرز نے حقائق کی جانچ {ref} شائع کی ہے: **{verdict}**۔",
+        "ur": "آپ کی رپورٹ کا شکریہ۔ {community} کے ماڈریٹروں نے حقائق کی جانچ {ref} شائع کی ہے: **{verdict}**۔",
     },
     "factcheck.dm.corrected": {
         "en": "The moderators of {community} corrected fact-check {ref} you were told about. Its verdict is now **{verdict}**.",
-        "ur": "{community} کے ماڈریٹرز نے حقائق کی جانچ {ref} میں تصحیح کی ہے جس کے بارے میں آپ کو بتایا گیا تھا۔ اب اس کا فیصلہ **{verdict}** ہے۔",
+        "ur": "{community} کے ماڈریٹروں نے حقائق کی جانچ {ref} میں تصحیح کی ہے جس کے بارے میں آپ کو بتایا گیا تھا۔ اب اس کا فیصلہ **{verdict}** ہے۔",
     },
     "factcheck.dm.withdrawn": {
         "en": "The moderators of {community} withdrew fact-check {ref} you were told about: please do not rely on it any more.",
-        "ur": "{community} کے ماڈریٹرز نے حقائق کی جانچ {ref} واپس لے لی ہے جس کے بارے میں آپ کو بتایا گیا تھا: اب اس پر بھروسا نہ کریں۔",
+        "ur": "{community} کے ماڈریٹروں نے حقائق کی جانچ {ref} واپس لے لی ہے جس کے بارے میں آپ کو بتایا گیا تھا: اب اس پر بھروسا نہ کریں۔",
     },
     # -- the reporter's confirmation --------------------------------------------------------------
     "factcheck.confirm.own": {
@@ -183,7 +183,7 @@ MESSAGES = {
     "resource.search.from_network": {"en": "From the network", "ur": "نیٹ ورک سے"},
     "resource.result.network_meta": {
         "en": "from {community} · {votes:upvote|upvotes}",
-        "ur": "{community} کی طرف سے · {votes} ووٹ",
+        "ur": "{community} کی طرف سے · {votes:ووٹ|ووٹ}",
     },
     # -- digest -----------------------------------------------------------------------------------
     "digest.bad_slot": {

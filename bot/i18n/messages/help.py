@@ -7,7 +7,7 @@ MESSAGES = {
     },
     "help.intro_dm": {
         "en": "These commands work in a server where Baithak is a member, not here in direct messages. Run `/help` there to see what your roles let you do.",
-        "ur": "یہ کمانڈز اُس سرور میں چلتی ہیں جہاں بیٹھک موجود ہے، یہاں براہِ راست پیغامات میں نہیں۔ وہاں `/help` چلائیں تو آپ کے کرداروں کے مطابق سب کچھ نظر آئے گا۔",
+        "ur": "یہ کمانڈز اُس سرور میں چلتی ہیں جہاں بیٹھک موجود ہے، یہاں براہِ راست پیغامات میں نہیں۔ وہاں `/help` چلائیں تو آپ کے رول کے مطابق سب کچھ نظر آئے گا۔",
     },
     "help.nothing": {
         "en": "There are no commands to show here yet.",
@@ -23,7 +23,7 @@ MESSAGES = {
     },
     "help.section.member": {"en": "For everyone", "ur": "سب کے لیے"},
     "help.section.organiser": {"en": "For organisers", "ur": "منتظمین کے لیے"},
-    "help.section.moderator": {"en": "For moderators", "ur": "ماڈریٹرز کے لیے"},
+    "help.section.moderator": {"en": "For moderators", "ur": "ماڈریٹروں کے لیے"},
     "help.section.admin": {"en": "For admins", "ur": "ایڈمنز کے لیے"},
     # -- one pair per command: what it does, and an example (command names and option names stay in
     # English, as Discord shows them; the values are what a member here would type) ---------------
@@ -35,7 +35,7 @@ MESSAGES = {
     "help.ex.event_info": {"en": "event info event:Creators meetup", "ur": "event info event:تخلیق کاروں کی بیٹھک"},
     "help.cmd.my_events": {
         "en": "events you answered Going or Maybe, or are waitlisted for",
-        "ur": "وہ تقریبات جن کے لیے آپ نے \"آ رہا ہوں\" یا \"شاید\" کہا، یا جن کی انتظار فہرست میں ہیں",
+        "ur": "وہ تقریبات جن پر آپ نے \"ہاں، شرکت\" یا \"شاید\" دبایا، یا جن کی انتظار کی فہرست میں آپ ہیں",
     },
     "help.ex.my_events": {"en": "my events", "ur": "my events"},
     "help.cmd.my_calendar": {
@@ -65,7 +65,7 @@ MESSAGES = {
     "help.ex.resource_remove": {"en": "resource remove id:12", "ur": "resource remove id:12"},
     "help.cmd.report": {
         "en": "report misinformation or harmful content seen elsewhere, privately to the moderators",
-        "ur": "کہیں اور دیکھی گئی غلط معلومات یا نقصان دہ مواد کی رپورٹ، خاموشی سے ماڈریٹرز کو",
+        "ur": "کہیں اور دیکھی گئی غلط معلومات یا نقصان دہ مواد کی رپورٹ، خاموشی سے ماڈریٹروں کو",
     },
     "help.ex.report": {
         "en": "report target:https://example.com/post/123 category:Misinformation",
@@ -73,7 +73,7 @@ MESSAGES = {
     },
     "help.cmd.report_message": {
         "en": "report a message in this server, privately to the moderators",
-        "ur": "اس سرور کے کسی پیغام کی رپورٹ، خاموشی سے ماڈریٹرز کو",
+        "ur": "اس سرور کے کسی پیغام کی رپورٹ، خاموشی سے ماڈریٹروں کو",
     },
     "help.ex.report_message": {
         "en": "right-click the message (on a phone: press and hold), then Apps, then Report message",
@@ -99,7 +99,7 @@ MESSAGES = {
         "ur": "کس نے کیا جواب دیا، CSV فائل کے ساتھ",
     },
     "help.ex.event_attendees": {"en": "event attendees event:Creators meetup", "ur": "event attendees event:تخلیق کاروں کی بیٹھک"},
-    "help.cmd.reports_queue": {"en": "cases waiting for moderators, urgent first", "ur": "ماڈریٹرز کے منتظر کیس، فوری والے پہلے"},
+    "help.cmd.reports_queue": {"en": "cases waiting for moderators, urgent first", "ur": "ماڈریٹروں کے منتظر کیس، فوری والے پہلے"},
     "help.ex.reports_queue": {"en": "reports queue status:new", "ur": "reports queue status:new"},
     "help.cmd.reports_show": {"en": "a case's card, evidence and history", "ur": "کسی کیس کا کارڈ، ثبوت اور تاریخچہ"},
     "help.ex.reports_show": {"en": "reports show case:R-0001", "ur": "reports show case:R-0001"},
@@ -110,7 +110,7 @@ MESSAGES = {
     "help.ex.reports_outcome": {"en": "reports outcome case:R-0003 result:Removed", "ur": "reports outcome case:R-0003 result:Removed"},
     "help.cmd.reports_stats": {
         "en": "counts, median times and how platforms answered",
-        "ur": "تعداد، درمیانی وقت اور پلیٹ فارمز کا ردِعمل",
+        "ur": "تعداد، عموماً لگنے والا وقت (میڈین) اور پلیٹ فارموں کا ردِعمل",
     },
     "help.ex.reports_stats": {"en": "reports stats days:30", "ur": "reports stats days:30"},
     "help.cmd.reports_export": {
@@ -184,12 +184,12 @@ MESSAGES = {
     "help.ex.network_leave": {"en": "network leave", "ur": "network leave"},
     "help.cmd.network_status": {
         "en": "the network's members, what each shares, and its log",
-        "ur": "نیٹ ورک کے ارکان، کون کیا شیئر کرتا ہے، اور اس کا ریکارڈ",
+        "ur": "نیٹ ورک کے اراکین، کون کیا شیئر کرتا ہے، اور اس کا ریکارڈ",
     },
     "help.ex.network_status": {"en": "network status", "ur": "network status"},
     "help.cmd.event_checkin-code": {
         "en": "a short code members enter with /checkin at an in-person meetup",
-        "ur": "ایک مختصر کوڈ، جو ارکان آمنے سامنے کی بیٹھک میں /checkin سے درج کرتے ہیں",
+        "ur": "ایک مختصر کوڈ، جو اراکین آمنے سامنے کی بیٹھک میں /checkin سے درج کرتے ہیں",
     },
     "help.ex.event_checkin-code": {"en": "event checkin-code event:Creators meetup", "ur": "event checkin-code event:تخلیق کاروں کی بیٹھک"},
     "help.cmd.event_stats": {
@@ -214,7 +214,7 @@ MESSAGES = {
     "help.ex.my_attendance": {"en": "my attendance", "ur": "my attendance"},
     "help.cmd.my_reports": {
         "en": "your own reports and their status, with Reply to answer the moderators",
-        "ur": "آپ کی اپنی رپورٹیں اور ان کی صورتِ حال، اور ماڈریٹرز کو جواب دینے کے لیے Reply",
+        "ur": "آپ کی اپنی رپورٹیں اور ان کی صورتِ حال، اور ماڈریٹروں کو جواب دینے کے لیے Reply",
     },
     "help.ex.my_reports": {"en": "my reports", "ur": "my reports"},
     "help.cmd.reports_snippet_add": {

@@ -12,7 +12,7 @@ MESSAGES = {
     },
     "reports.bad_outcome": {
         "en": "`{value}` is not an outcome. Pick one from the list.",
-        "ur": "`{value}` کوئی نتیجہ نہیں۔ فہرست میں سے چنیں۔",
+        "ur": "`{value}` کوئی معلوم نتیجہ نہیں۔ فہرست میں سے چنیں۔",
     },
     "reports.bad_platform_outcome": {
         "en": "`{value}` is not a platform outcome. Pick one from the list.",
@@ -24,7 +24,7 @@ MESSAGES = {
     },
     "reports.bad_since": {
         "en": "`{value}` is not a start I can read. Use a date like `2026-01-31` or a span like `7d` or `12h`.",
-        "ur": "`{value}` پڑھا جانے والا آغاز نہیں۔ تاریخ جیسے `2026-01-31` یا مدت جیسے `7d` یا `12h` لکھیں۔",
+        "ur": "`{value}` سے آغاز کی تاریخ سمجھ نہیں آئی۔ تاریخ (جیسے `2026-01-31`) یا پیچھے کی مدت (جیسے `7d` یا `12h`) لکھیں۔",
     },
     "reports.own_message": {
         "en": "You cannot report your own message. If you want it gone, delete it.",
@@ -39,14 +39,14 @@ MESSAGES = {
         "ur": "یہ پیغام کا لنک کسی اور سرور کا ہے۔ وہیں رپورٹ کریں، یا اس کا متن چسپاں کریں۔",
     },
     "reports.rate_limited": {
-        "en": "You have sent {count} reports in the last {window} minutes, the most allowed. "
-              "Please try again in {minutes} min. Nothing was recorded this time.",
-        "ur": "آپ پچھلے {window} منٹ میں {count} رپورٹس بھیج چکے ہیں، جو حد ہے۔ "
-              "براہِ کرم {minutes} منٹ بعد دوبارہ کوشش کریں۔ اس بار کچھ درج نہیں ہوا۔",
+        "en": "You have sent {count:report|reports} in the last {window:minute|minutes}, the most allowed. "
+              "Please try again in {minutes:minute|minutes}. Nothing was recorded this time.",
+        "ur": "آپ پچھلے {window:منٹ|منٹ} میں {count:رپورٹ|رپورٹیں} بھیج چکے ہیں، جو حد ہے۔ "
+              "براہِ کرم {minutes:منٹ|منٹ} بعد دوبارہ کوشش کریں۔ اس بار کچھ درج نہیں ہوا۔",
     },
     "reports.already_reported": {
         "en": "You already reported this: it is case **{ref}**. You will get a DM with the outcome.",
-        "ur": "آپ یہ پہلے ہی رپورٹ کر چکے ہیں: یہ کیس **{ref}** ہے۔ نتیجہ آپ کو DM میں بتایا جائے گا۔",
+        "ur": "آپ یہ پہلے ہی رپورٹ کر چکے ہیں: یہ کیس **{ref}** ہے۔ نتیجہ آپ کو براہِ راست پیغام میں بتایا جائے گا۔",
     },
     "reports.already_closed": {
         "en": "Case {ref} is already closed. Nothing was changed.",
@@ -54,7 +54,7 @@ MESSAGES = {
     },
     "reports.already_claimed": {
         "en": "Case {ref} was already claimed. Nothing was changed.",
-        "ur": "کیس {ref} پہلے ہی کوئی لے چکا ہے۔ کچھ تبدیل نہیں ہوا۔",
+        "ur": "کیس {ref} کو پہلے ہی کوئی ماڈریٹر سنبھال چکا ہے۔ کچھ تبدیل نہیں ہوا۔",
     },
     "reports.already_escalated": {
         "en": "Case {ref} was already escalated. Record the platform's outcome instead.",
@@ -89,20 +89,20 @@ MESSAGES = {
     "reports.confirm.new": {
         "en": "Thank you. Your report is case **{ref}**. Moderators will review it and you will get a DM "
               "with the outcome. Your name is not shown to the moderators handling it.",
-        "ur": "شکریہ۔ آپ کی رپورٹ کیس **{ref}** ہے۔ ماڈریٹر اس کا جائزہ لیں گے اور نتیجہ آپ کو DM میں "
-              "بتایا جائے گا۔ آپ کا نام کیس دیکھنے والے ماڈریٹرز کو نہیں دکھایا جاتا۔",
+        "ur": "شکریہ۔ آپ کی رپورٹ درج ہو گئی: اس کا کیس نمبر **{ref}** ہے۔ ماڈریٹر اس کا جائزہ لیں گے اور نتیجہ آپ کو براہِ راست پیغام میں "
+              "بتایا جائے گا۔ کیس دیکھنے والے ماڈریٹروں کو آپ کا نام نہیں دکھایا جاتا۔",
     },
     "reports.confirm.joined": {
         "en": "Thank you. Others reported this too: your report was added to case **{ref}**. You will "
               "get a DM with the outcome. Your name is not shown to the moderators handling it.",
         "ur": "شکریہ۔ دوسروں نے بھی اس کی رپورٹ کی ہے: آپ کی رپورٹ کیس **{ref}** میں شامل کر دی گئی۔ "
-              "نتیجہ آپ کو DM میں بتایا جائے گا۔ آپ کا نام کیس دیکھنے والے ماڈریٹرز کو نہیں دکھایا جاتا۔",
+              "نتیجہ آپ کو براہِ راست پیغام میں بتایا جائے گا۔ کیس دیکھنے والے ماڈریٹروں کو آپ کا نام نہیں دکھایا جاتا۔",
     },
     "reports.confirm.urgent": {
-        "en": "Moderators have been alerted now. If someone is in immediate danger, contact local "
-              "emergency services.",
-        "ur": "ماڈریٹرز کو ابھی خبردار کر دیا گیا ہے۔ اگر کسی کی جان کو فوری خطرہ ہو تو مقامی ہنگامی "
-              "سروسز سے رابطہ کریں۔",
+        "en": "Moderators have been alerted now. If someone is in immediate danger, call emergency services "
+              "now: in Pakistan, police 15 or Rescue 1122.",
+        "ur": "ماڈریٹروں کو فوراً اطلاع دے دی گئی ہے۔ اگر کسی کی جان کو ابھی خطرہ ہے تو فوراً ہنگامی مدد "
+              "کے لیے فون کریں: پاکستان میں پولیس 15 یا ریسکیو 1122۔",
     },
     # -- vocabularies --------------------------------------------------------------------------------
     "reports.category.misinformation": {"en": "Misinformation", "ur": "غلط معلومات"},
@@ -177,19 +177,19 @@ MESSAGES = {
     },
     "reports.card.priority": {"en": "Priority", "ur": "ترجیح"},
     "reports.card.status": {"en": "Status", "ur": "حالت"},
-    "reports.card.reports": {"en": "Reports", "ur": "رپورٹس"},
+    "reports.card.reports": {"en": "Reports", "ur": "رپورٹیں"},
     "reports.card.count": {
         "en": "{reports:report|reports} from {reporters:member|members}",
-        "ur": "{reporters} اراکین کی طرف سے {reports} رپورٹس",
+        "ur": "{reporters:رکن|اراکین} نے کل {reports:رپورٹ|رپورٹیں} کیں",
     },
-    "reports.card.source": {"en": "Reported", "ur": "رپورٹ شدہ"},
+    "reports.card.source": {"en": "Reported", "ur": "رپورٹ کی گئی چیز"},
     "reports.card.content": {"en": "Content (snapshot at intake)", "ur": "مواد (رپورٹ کے وقت کی نقل)"},
     "reports.card.no_content": {"en": "(no text)", "ur": "(کوئی متن نہیں)"},
     "reports.card.author": {"en": "Posted by", "ur": "پوسٹ کرنے والا"},
     "reports.card.where": {"en": "Where", "ur": "کہاں"},
     "reports.card.jump": {"en": "{channel} · [jump to message]({url})", "ur": "{channel} · [پیغام پر جائیں]({url})"},
-    "reports.card.posted": {"en": "Posted {when}", "ur": "پوسٹ کیا گیا {when}"},
-    "reports.card.edited": {"en": "edited {when}", "ur": "ترمیم {when}"},
+    "reports.card.posted": {"en": "Posted {when}", "ur": "پوسٹ: {when}"},
+    "reports.card.edited": {"en": "edited {when}", "ur": "ترمیم: {when}"},
     "reports.card.link": {"en": "Link", "ur": "لنک"},
     "reports.card.attachments": {"en": "Attachments (not downloaded)", "ur": "منسلکات (ڈاؤن لوڈ نہیں کیے گئے)"},
     "reports.card.attachment_line": {"en": "{name} · {type} · {size}", "ur": "{name} · {type} · {size}"},
@@ -205,22 +205,22 @@ MESSAGES = {
     "reports.card.resolution": {"en": "Outcome", "ur": "نتیجہ"},
     "reports.card.note": {"en": "Note to reporters: {note}", "ur": "رپورٹ کرنے والوں کے لیے نوٹ: {note}"},
     "reports.card.dismissed": {"en": "Dismissed: {reason}", "ur": "خارج: {reason}"},
-    "reports.card.closed_by": {"en": "by {moderator} {when}", "ur": "از {moderator} {when}"},
+    "reports.card.closed_by": {"en": "by {moderator} {when}", "ur": "{moderator} نے، {when}"},
     "reports.card.sla": {"en": "SLA", "ur": "SLA"},
     "reports.card.sla_value": {
-        "en": "Claim within {hours} h: due {due}",
-        "ur": "{hours} گھنٹے میں ذمہ لیں: آخری وقت {due}",
+        "en": "Claim within {hours:hour|hours}: due {due}",
+        "ur": "{hours:گھنٹے|گھنٹے} کے اندر سنبھالیں: آخری وقت {due}",
     },
     "reports.card.sla_raised": {
         "en": "Raised to admins {when}",
-        "ur": "ایڈمنز تک پہنچایا گیا {when}",
+        "ur": "ایڈمنز کو اطلاع دی گئی: {when}",
     },
     "reports.card.none": {"en": "none", "ur": "کوئی نہیں"},
     "reports.card.footer": {
         "en": "Reporters' identities are never shown here.",
         "ur": "رپورٹ کرنے والوں کی شناخت یہاں کبھی نہیں دکھائی جاتی۔",
     },
-    "reports.button.claim": {"en": "Claim", "ur": "ذمہ لیں"},
+    "reports.button.claim": {"en": "Claim", "ur": "میں دیکھوں گا"},
     "reports.button.escalate": {"en": "Escalate", "ur": "آگے بھیجیں"},
     "reports.button.resolve": {"en": "Resolve", "ur": "حل کریں"},
     "reports.button.dismiss": {"en": "Dismiss", "ur": "خارج کریں"},
@@ -238,10 +238,10 @@ MESSAGES = {
     "reports.pick_outcome_placeholder": {"en": "Choose an outcome", "ur": "نتیجہ چنیں"},
     "reports.pick_platform_outcome": {
         "en": "{ref}: what did {platform} do with the escalation?",
-        "ur": "{ref}: {platform} نے اس پر کیا کیا؟",
+        "ur": "{ref}: {platform} نے اس رپورٹ پر کیا فیصلہ کیا؟",
     },
     "reports.pick_platform_outcome_placeholder": {"en": "Choose what the platform did", "ur": "پلیٹ فارم کا فیصلہ چنیں"},
-    "reports.modal.escalate": {"en": "Escalate {ref} to {platform}", "ur": "{ref} کو {platform} بھیجیں"},
+    "reports.modal.escalate": {"en": "Escalate {ref} to {platform}", "ur": "{ref} {platform} کو بھیجیں"},
     "reports.modal.external_ref": {"en": "Platform's reference (optional)", "ur": "پلیٹ فارم کا حوالہ (اختیاری)"},
     "reports.modal.external_ref_hint": {
         "en": "Ticket number or link from the platform's report form",
@@ -251,7 +251,7 @@ MESSAGES = {
     "reports.modal.note": {"en": "Note to reporters (optional)", "ur": "رپورٹ کرنے والوں کے لیے نوٹ (اختیاری)"},
     "reports.modal.note_hint": {
         "en": "Sent by DM to everyone who reported this case",
-        "ur": "یہ کیس رپورٹ کرنے والے ہر فرد کو DM میں بھیجا جائے گا",
+        "ur": "یہ کیس رپورٹ کرنے والے ہر فرد کو براہِ راست پیغام میں بھیجا جائے گا",
     },
     "reports.modal.dismiss": {"en": "Dismiss {ref}", "ur": "{ref} خارج کریں"},
     "reports.modal.reason": {"en": "Reason (required)", "ur": "وجہ (لازمی)"},
@@ -259,14 +259,14 @@ MESSAGES = {
         "en": "Kept in the audit log; not sent to reporters",
         "ur": "آڈٹ لاگ میں محفوظ ہوگی؛ رپورٹ کرنے والوں کو نہیں بھیجی جاتی",
     },
-    "reports.done.claimed": {"en": "You claimed {ref}.", "ur": "آپ نے {ref} کی ذمہ داری لے لی۔"},
+    "reports.done.claimed": {"en": "You claimed {ref}.", "ur": "اب {ref} آپ کے ذمے ہے۔"},
     "reports.done.escalated": {
         "en": "{ref} is escalated to {platform}. Record the platform's outcome on the card when it answers.",
-        "ur": "{ref} کو {platform} بھیج دیا گیا۔ پلیٹ فارم کا جواب آئے تو کارڈ پر اس کا نتیجہ درج کریں۔",
+        "ur": "{ref} {platform} کو بھیج دیا گیا۔ پلیٹ فارم کا جواب آئے تو کارڈ پر اس کا نتیجہ درج کریں۔",
     },
     "reports.done.closed": {
-        "en": "{ref} is {status}. Reporters told by DM: {delivered} of {total}.",
-        "ur": "{ref} اب {status} ہے۔ DM کے ذریعے مطلع رپورٹرز: {total} میں سے {delivered}۔",
+        "en": "{ref} is {status}. Reporters told by DM: {delivered} of {total:reporter|reporters}.",
+        "ur": "{ref} اب {status} ہے۔ {total:رپورٹ کرنے والے|رپورٹ کرنے والوں} میں سے {delivered} کو براہِ راست پیغام سے اطلاع مل گئی۔",
     },
     "reports.done.platform_outcome": {
         "en": "Recorded for {ref}: {platform} outcome is {outcome}.",
@@ -285,53 +285,53 @@ MESSAGES = {
     },
     "reports.dm.outcome.actioned": {
         "en": "The moderators took action. Thank you for reporting it.",
-        "ur": "ماڈریٹرز نے کارروائی کی۔ رپورٹ کرنے کا شکریہ۔",
+        "ur": "ماڈریٹروں نے کارروائی کر دی ہے۔ رپورٹ کرنے کا شکریہ۔",
     },
     "reports.dm.outcome.no_violation": {
         "en": "The moderators found that it does not break the rules.",
-        "ur": "ماڈریٹرز کے مطابق یہ قواعد کی خلاف ورزی نہیں۔",
+        "ur": "ماڈریٹروں کے مطابق اس سے قواعد کی خلاف ورزی نہیں ہوتی۔",
     },
     "reports.dm.outcome.duplicate": {
         "en": "It was handled together with another report of the same content.",
         "ur": "اسے اسی مواد کی ایک اور رپورٹ کے ساتھ نمٹایا گیا۔",
     },
-    "reports.dm.note": {"en": "Note from the moderators: {note}", "ur": "ماڈریٹرز کا نوٹ: {note}"},
+    "reports.dm.note": {"en": "Note from the moderators: {note}", "ur": "ماڈریٹروں کا نوٹ: {note}"},
     # -- SLA -------------------------------------------------------------------------------------------
     "reports.sla.reminder": {
         "en": "Reminder: {priority} case **{ref}** ({category}) has waited {age} without a moderator. "
               "Claim it on its card: {card}",
         "ur": "یاد دہانی: {priority} کیس **{ref}** ({category}) {age} سے کسی ماڈریٹر کا منتظر ہے۔ "
-              "اس کے کارڈ پر ذمہ لیں: {card}",
+              "اس کے کارڈ پر سنبھالیں: {card}",
     },
     "reports.sla.raise": {
         "en": "**Admins:** {priority} case **{ref}** ({category}) is still unclaimed after {age}, twice "
-              "its {hours} h window. Please make sure a moderator takes it: {card}",
+              "its {hours:hour|hours} window. Please make sure a moderator takes it: {card}",
         "ur": "**ایڈمنز توجہ دیں:** {priority} کیس **{ref}** ({category}) {age} بعد بھی کسی کے ذمے نہیں، "
-              "جو اس کی {hours} گھنٹے کی مدت کا دگنا ہے۔ براہِ کرم یقینی بنائیں کہ کوئی ماڈریٹر اسے لے: {card}",
+              "جو اس کی {hours:گھنٹے|گھنٹے} کی مدت کا دگنا ہے۔ براہِ کرم یقینی بنائیں کہ کوئی ماڈریٹر اسے لے: {card}",
     },
     # Parts of a duration ("2h 30m"), in SLA notices and /reports stats.
-    "reports.unit.d": {"en": "{n}d", "ur": "{n} دن"},
-    "reports.unit.h": {"en": "{n}h", "ur": "{n} گھنٹے"},
-    "reports.unit.m": {"en": "{n}m", "ur": "{n} منٹ"},
-    "reports.unit.s": {"en": "{n}s", "ur": "{n} سیکنڈ"},
+    "reports.unit.d": {"en": "{n}d", "ur": "{n:دن|دن}"},
+    "reports.unit.h": {"en": "{n}h", "ur": "{n:گھنٹہ|گھنٹے}"},
+    "reports.unit.m": {"en": "{n}m", "ur": "{n:منٹ|منٹ}"},
+    "reports.unit.s": {"en": "{n}s", "ur": "{n:سیکنڈ|سیکنڈ}"},
     "reports.sla.raise_dm": {
         "en": "As the server's owner: {priority} report case **{ref}** ({category}) is still unclaimed after "
-              "{age}, twice its {hours} h window. Please make sure a moderator takes it: {card}",
-        "ur": "سرور کے مالک کی حیثیت سے اطلاع: {priority} رپورٹ کیس **{ref}** ({category}) {age} بعد بھی کسی کے "
-              "ذمے نہیں، جو اس کی {hours} گھنٹے کی مدت کا دوگنا ہے۔ براہِ کرم یقینی بنائیں کہ کوئی ماڈریٹر اسے لے: {card}",
+              "{age}, twice its {hours:hour|hours} window. Please make sure a moderator takes it: {card}",
+        "ur": "آپ سرور کے مالک ہیں، اس لیے اطلاع: {priority} رپورٹ کیس **{ref}** ({category}) {age} بعد بھی کسی کے "
+              "ذمے نہیں، جو اس کی {hours:گھنٹے|گھنٹے} کی مدت کا دگنا ہے۔ براہِ کرم یقینی بنائیں کہ کوئی ماڈریٹر اسے لے: {card}",
     },
     "reports.sla.no_card": {"en": "use `/reports show case:{ref}`", "ur": "`/reports show case:{ref}` استعمال کریں"},
     # -- /reports ---------------------------------------------------------------------------------------
-    "reports.queue.title": {"en": "Report queue: {count:case|cases}", "ur": "رپورٹس کی قطار: {count} کیس"},
-    "reports.queue.empty": {"en": "No cases match.", "ur": "کوئی کیس مطابقت نہیں رکھتا۔"},
+    "reports.queue.title": {"en": "Report queue: {count:case|cases}", "ur": "رپورٹوں کی قطار: {count:کیس|کیس}"},
+    "reports.queue.empty": {"en": "No cases match.", "ur": "ان شرائط کا کوئی کیس نہیں ملا۔"},
     "reports.queue.line": {
         "en": "**{ref}** · {category} · {status}{urgent} · {reports:report|reports} · opened {opened}",
-        "ur": "**{ref}** · {category} · {status}{urgent} · {reports} رپورٹس · کھولا گیا {opened}",
+        "ur": "**{ref}** · {category} · {status}{urgent} · {reports:رپورٹ|رپورٹیں} · کھولا گیا {opened}",
     },
     "reports.queue.urgent_mark": {"en": " · URGENT", "ur": " · فوری"},
     "reports.queue.more": {
-        "en": "…and {more} more. Narrow it with `status` or `category`.",
-        "ur": "…اور {more} مزید۔ `status` یا `category` سے محدود کریں۔",
+        "en": "…and {more:more case|more cases}. Narrow it with `status` or `category`.",
+        "ur": "…اور مزید {more:کیس|کیس}۔ `status` یا `category` چن کر فہرست مختصر کریں۔",
     },
     "reports.show.audit": {"en": "Audit log", "ur": "آڈٹ لاگ"},
     "reports.audit.open": {"en": "{when} opened", "ur": "{when} کھولا گیا"},
@@ -351,23 +351,23 @@ MESSAGES = {
     "reports.show.reporter_line": {"en": "{user} {when}{details}", "ur": "{user} {when}{details}"},
     "reports.show.revealed": {
         "en": "You are seeing who reported {ref}. This reveal is written to the audit log.",
-        "ur": "آپ دیکھ رہے ہیں کہ {ref} کس نے رپورٹ کیا۔ یہ انکشاف آڈٹ لاگ میں درج ہو گیا ہے۔",
+        "ur": "آپ دیکھ رہے ہیں کہ {ref} کس نے رپورٹ کیا۔ یہ بات آڈٹ لاگ میں درج ہو گئی ہے۔",
     },
-    "reports.stats.title": {"en": "Reports in the last {days:day|days}", "ur": "پچھلے {days} دنوں کی رپورٹس"},
-    "reports.stats.total": {"en": "{total:case|cases} opened.", "ur": "{total} کیس کھولے گئے۔"},
+    "reports.stats.title": {"en": "Reports in the last {days:day|days}", "ur": "پچھلے {days:دن|دن} کی رپورٹیں"},
+    "reports.stats.total": {"en": "{total:case|cases} opened.", "ur": "{total:کیس|کیس} درج ہوئے۔"},
     "reports.stats.by_category": {"en": "By category", "ur": "قسم کے لحاظ سے"},
     "reports.stats.by_status": {"en": "By status", "ur": "حالت کے لحاظ سے"},
-    "reports.stats.median_claim": {"en": "Median time to first claim", "ur": "پہلی ذمہ داری تک درمیانی وقت"},
-    "reports.stats.median_resolution": {"en": "Median time to resolution", "ur": "حل تک درمیانی وقت"},
-    "reports.stats.platforms": {"en": "Platform compliance", "ur": "پلیٹ فارمز کی تعمیل"},
+    "reports.stats.median_claim": {"en": "Median time to first claim", "ur": "کسی ماڈریٹر کے کیس سنبھالنے میں عموماً لگنے والا وقت (میڈین)"},
+    "reports.stats.median_resolution": {"en": "Median time to resolution", "ur": "کیس نمٹنے میں عموماً لگنے والا وقت (میڈین)"},
+    "reports.stats.platforms": {"en": "Platform compliance", "ur": "پلیٹ فارموں کی کارروائی"},
     "reports.stats.platform_line": {
-        "en": "{platform}: {rate} ({complied} of {decided} decided; {escalations} escalated)",
-        "ur": "{platform}: {rate} ({decided} فیصلوں میں سے {complied}؛ کل {escalations} بھیجے گئے)",
+        "en": "{platform}: {rate} ({complied} of {decided:decided case|decided cases}; {escalations:case|cases} escalated)",
+        "ur": "{platform}: {rate} ({decided:فیصلے|فیصلوں} میں سے {complied}؛ کل {escalations:کیس|کیس} بھیجے گئے)",
     },
     "reports.stats.na": {"en": "n/a", "ur": "دستیاب نہیں"},
     "reports.stats.no_escalations": {"en": "No escalations in this period.", "ur": "اس مدت میں کچھ آگے نہیں بھیجا گیا۔"},
     "reports.export.done": {
         "en": "{count:case|cases} exported as {format}. Reporters' identities are not included.",
-        "ur": "{count} کیس {format} میں برآمد ہوئے۔ رپورٹ کرنے والوں کی شناخت شامل نہیں۔",
+        "ur": "{count:کیس|کیس} کی {format} فائل تیار ہے۔ اس میں رپورٹ کرنے والوں کی شناخت شامل نہیں۔",
     },
 }

@@ -7,24 +7,24 @@ MESSAGES = {
         "ur": "براہِ کرم وسیلے کا عنوان دیں۔",
     },
     "resource.tag_too_long": {
-        "en": "The tag `{tag}` is too long: at most {limit} characters per tag. Nothing was shared.",
-        "ur": "ٹیگ `{tag}` بہت لمبا ہے: ہر ٹیگ زیادہ سے زیادہ {limit} حروف۔ کچھ شیئر نہیں ہوا۔",
+        "en": "The tag `{tag}` is too long: at most {limit:character|characters} per tag. Nothing was shared.",
+        "ur": "ٹیگ `{tag}` بہت لمبا ہے: ہر ٹیگ زیادہ سے زیادہ {limit:حرف|حروف}۔ کچھ شیئر نہیں ہوا۔",
     },
     "resource.tag_invalid": {
         "en": "The tag `{tag}` has characters tags cannot use. Use letters, digits, spaces and `- _ + . & '`, separated by commas.",
         "ur": "ٹیگ `{tag}` میں ایسے حروف ہیں جو ٹیگ میں نہیں چل سکتے۔ حروف، ہندسے، خالی جگہ اور `- _ + . & '` استعمال کریں، کاما سے الگ کر کے۔",
     },
     "resource.too_many_tags": {
-        "en": "At most {limit} tags, please (you gave {count}). Separate them with commas, e.g. `guide, urdu`.",
-        "ur": "زیادہ سے زیادہ {limit} ٹیگ دیں (آپ نے {count} دیے)۔ کاما سے الگ کریں، مثلاً `guide, urdu`۔",
+        "en": "At most {limit:tag|tags}, please (you gave {count}). Separate them with commas, e.g. `guide, urdu`.",
+        "ur": "زیادہ سے زیادہ {limit:ٹیگ|ٹیگ} دیں (آپ نے {count} دیے)۔ کاما سے الگ کریں، مثلاً `guide, urdu`۔",
     },
     "resource.one_tag_filter": {
         "en": "Filter by one tag at a time.",
         "ur": "ایک وقت میں ایک ہی ٹیگ سے چھانٹیں۔",
     },
     "resource.search_too_long": {
-        "en": "That search is too long: at most {limit} characters.",
-        "ur": "یہ تلاش بہت لمبی ہے: زیادہ سے زیادہ {limit} حروف۔",
+        "en": "That search is too long: at most {limit:character|characters}.",
+        "ur": "یہ تلاش بہت لمبی ہے: زیادہ سے زیادہ {limit:حرف|حروف}۔",
     },
     "resource.search_empty": {
         "en": "Type at least one word to search for, e.g. `fact-check` or `حقائق`.",
@@ -52,7 +52,7 @@ MESSAGES = {
     },
     "resource.not_votable": {
         "en": "Resource #{id} is not published, so it cannot be upvoted.",
-        "ur": "وسیلہ #{id} شائع شدہ نہیں، اس لیے اسے ووٹ نہیں دیا جا سکتا۔",
+        "ur": "وسیلہ #{id} ابھی شائع نہیں ہوا، اس لیے اسے ووٹ نہیں دیا جا سکتا۔",
     },
     # One message per outcome: the status is part of the sentence in both languages.
     "resource.already_decided.published": {
@@ -69,7 +69,7 @@ MESSAGES = {
     },
     "resource.remove_forbidden": {
         "en": "Only the person who shared this resource or a moderator (moderator role or Manage Server) can remove it.",
-        "ur": "یہ وسیلہ صرف وہی ہٹا سکتا ہے جس نے اسے شیئر کیا، یا کوئی ماڈریٹر (moderator رول یا Manage Server)۔",
+        "ur": "یہ وسیلہ صرف شیئر کرنے والا یا کوئی ماڈریٹر (ماڈریٹر رول یا Manage Server) ہٹا سکتا ہے۔",
     },
     "resource.reason_required": {
         "en": "Please write a reason: the person who shared it will read it.",
@@ -98,7 +98,7 @@ MESSAGES = {
     },
     # -- the post and the review card ---------------------------------------------------------
     "resource.field.tags": {"en": "Tags", "ur": "ٹیگ"},
-    "resource.field.shared_by": {"en": "Shared by", "ur": "شیئر کنندہ"},
+    "resource.field.shared_by": {"en": "Shared by", "ur": "شیئر کرنے والا"},
     "resource.field.link": {"en": "Link", "ur": "لنک"},
     "resource.field.status": {"en": "Status", "ur": "حالت"},
     "resource.footer": {"en": "Resource #{id}", "ur": "وسیلہ #{id}"},
@@ -138,7 +138,7 @@ MESSAGES = {
         "ur": "میں شیئر کرنے والے کو براہِ راست پیغام میں نہیں بتا سکا: ان کے پیغامات بند ہیں۔",
     },
     "resource.reject.modal_title": {"en": "Reject resource #{id}", "ur": "وسیلہ #{id} مسترد کریں"},
-    "resource.reject.reason_label": {"en": "Reason (sent to the sharer)", "ur": "وجہ (شیئر کنندہ کو بھیجی جائے گی)"},
+    "resource.reject.reason_label": {"en": "Reason (sent to the sharer)", "ur": "وجہ (شیئر کرنے والے کو بھیجی جائے گی)"},
     "resource.reject.reason_placeholder": {
         "en": "e.g. The link is broken, or it is not about our topics.",
         "ur": "مثلاً لنک کام نہیں کرتا، یا یہ ہمارے موضوعات سے متعلق نہیں۔",
@@ -146,11 +146,11 @@ MESSAGES = {
     # -- DMs to the sharer --------------------------------------------------------------------
     "resource.dm.approved": {
         "en": "Good news: your resource #{id} **{title}** was approved and is now in the library. {link}",
-        "ur": "خوش خبری: آپ کا وسیلہ #{id} **{title}** منظور ہو گیا اور اب لائبریری میں ہے۔ {link}",
+        "ur": "خوشخبری: آپ کا وسیلہ #{id} **{title}** منظور ہو گیا اور اب لائبریری میں ہے۔ {link}",
     },
     "resource.dm.rejected": {
         "en": "Your resource #{id} **{title}** was not approved. Reason from the moderators: {reason}",
-        "ur": "آپ کا وسیلہ #{id} **{title}** منظور نہیں ہوا۔ ماڈریٹرز کی بتائی ہوئی وجہ: {reason}",
+        "ur": "آپ کا وسیلہ #{id} **{title}** منظور نہیں ہوا۔ ماڈریٹروں کی بتائی ہوئی وجہ: {reason}",
     },
     # -- votes ----------------------------------------------------------------------------------
     "resource.vote.added": {
@@ -186,13 +186,13 @@ MESSAGES = {
         "ur": "ابھی ٹیگ {tag} والا کوئی شائع شدہ وسیلہ نہیں۔",
     },
     "resource.result.meta": {
-        "en": "#{id} · {votes} upvotes · {tags}",
-        "ur": "#{id} · {votes} ووٹ · {tags}",
+        "en": "#{id} · {votes:upvote|upvotes} · {tags}",
+        "ur": "#{id} · {votes:ووٹ|ووٹ} · {tags}",
     },
     "resource.result.no_tags": {"en": "no tags", "ur": "کوئی ٹیگ نہیں"},
     "resource.result.more": {
-        "en": "{count} more not shown: narrow the search or add a tag.",
-        "ur": "مزید {count} نہیں دکھائے گئے: تلاش محدود کریں یا ٹیگ شامل کریں۔",
+        "en": "{count:more resource|more resources} not shown: narrow the search or add a tag.",
+        "ur": "مزید {count:وسیلہ|وسائل} نہیں دکھائے گئے: تلاش محدود کریں یا ٹیگ شامل کریں۔",
     },
     # -- /resource remove -----------------------------------------------------------------------
     "resource.removed": {

@@ -38,8 +38,8 @@ MESSAGES = {
         "ur": "`until` یعنی {value} پہلی تاریخ سے پہلے ہے۔ بعد کا کوئی دن چنیں۔",
     },
     "series.until_too_far": {
-        "en": "`until` {value} is more than {days} days after the first date: a series runs for a year at most.",
-        "ur": "`until` یعنی {value} پہلی تاریخ سے {days} دن سے زیادہ آگے ہے: سلسلہ زیادہ سے زیادہ ایک سال چلتا ہے۔",
+        "en": "`until` {value} is more than {days:day|days} after the first date: a series runs for a year at most.",
+        "ur": "`until` یعنی {value} پہلی تاریخ سے {days:دن|دن} سے زیادہ آگے ہے: سلسلہ زیادہ سے زیادہ ایک سال چلتا ہے۔",
     },
     "series.too_few": {
         "en": "That gives only one date: a series needs at least two. Choose a later `until` or a `count`.",
@@ -61,8 +61,7 @@ MESSAGES = {
     "series.created": {
         "en": "**{title}** repeats {rule}: {count:date|dates}, the first {start} ({relative}), the last {last} "
               "({zone} time, kept across daylight saving). Each date is announced {days:day|days} before it.",
-        "ur": "**{title}** {rule} ہوگی: کل {count} تاریخیں، پہلی {start} ({relative})، آخری {last} "
-              "({zone} کا وقت، گرمیوں کے وقت کی تبدیلی میں بھی وہی)۔ ہر تاریخ کا اعلان اس سے {days} دن پہلے ہوگا۔",
+        "ur": "**{title}** {rule} ہوگی: کل {count:تاریخ|تاریخیں}، پہلی {start} ({relative})، آخری {last} ({zone} کا وقت، گرمیوں کے وقت کی تبدیلی میں بھی وہی)۔ ہر تاریخ کا اعلان اس سے {days:دن|دن} پہلے ہوگا۔",
     },
     "series.first_link": {"en": "First announcement: {url}", "ur": "پہلا اعلان: {url}"},
     "series.first_later": {
@@ -71,19 +70,19 @@ MESSAGES = {
     },
     "series.edited": {
         "en": "**{title}**: {count:date|dates} changed ({scope}).\n{changes}\n{notified:member|members} told by DM.",
-        "ur": "**{title}**: {count} تاریخیں بدل گئیں ({scope})۔\n{changes}\n{notified} ارکان کو پیغام بھیجا گیا۔",
+        "ur": "**{title}**: {count:تاریخ بدل گئی|تاریخیں بدل گئیں} ({scope})۔\n{changes}\n{notified:رکن|اراکین} کو براہِ راست پیغام سے بتا دیا گیا۔",
     },
     "series.dm_edited": {
         "en": "**{title}** changed, for {count:date|dates} you answered:\n{changes}\n{url}",
-        "ur": "**{title}** میں تبدیلی ہوئی، آپ کی جواب دی ہوئی {count} تاریخوں کے لیے:\n{changes}\n{url}",
+        "ur": "**{title}** میں تبدیلی ہوئی، آپ کی جواب دی ہوئی {count:تاریخ|تاریخوں} کے لیے:\n{changes}\n{url}",
     },
     "series.cancel_done": {
         "en": "**{title}**: {count:date|dates} cancelled ({scope}), from {start}. {notified:member|members} told by DM.",
-        "ur": "**{title}**: {start} سے {count} تاریخیں منسوخ ({scope})۔ {notified} ارکان کو پیغام بھیجا گیا۔",
+        "ur": "**{title}**: {start} سے {count:تاریخ|تاریخیں} منسوخ ({scope})۔ {notified:رکن|اراکین} کو براہِ راست پیغام سے بتا دیا گیا۔",
     },
     "series.dm_cancelled": {
         "en": "**{title}** is cancelled from {start}: {count:date|dates} you answered will not take place.{reason}",
-        "ur": "**{title}** {start} سے منسوخ ہے: آپ کی جواب دی ہوئی {count} تاریخیں نہیں ہوں گی۔{reason}",
+        "ur": "**{title}** {start} سے منسوخ ہے: آپ کی جواب دی ہوئی {count:تاریخ اب نہیں ہوگی|تاریخیں اب نہیں ہوں گی}۔{reason}",
     },
     "series.ics_ready": {
         "en": "**{title}**: this date, and the whole series, as calendar files.",

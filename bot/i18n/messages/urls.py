@@ -3,8 +3,8 @@
 MESSAGES = {
     "url.empty": {"en": "Please give a link.", "ur": "براہِ کرم ایک لنک دیں۔"},
     "url.too_long": {
-        "en": "That link is too long (more than {limit} characters).",
-        "ur": "یہ لنک بہت لمبا ہے ({limit} حروف سے زیادہ)۔",
+        "en": "That link is too long (more than {limit:character|characters}).",
+        "ur": "یہ لنک بہت لمبا ہے ({limit:حرف|حروف} سے زیادہ)۔",
     },
     "url.invalid": {
         "en": "`{url}` is not a link I can read. Use a full address such as https://example.org/page",
@@ -21,6 +21,6 @@ MESSAGES = {
     "url.private_host": {
         "en": "`{host}` is a local or private-network address that other members cannot open. Share a public "
               "link instead.",
-        "ur": "`{host}` مقامی یا نجی نیٹ ورک کا پتہ ہے جو دوسرے ارکان نہیں کھول سکتے۔ اس کی جگہ کوئی عوامی لنک دیں۔",
+        "ur": "`{host}` مقامی یا نجی نیٹ ورک کا پتہ ہے جو دوسرے اراکین نہیں کھول سکتے۔ اس کی جگہ کوئی عوامی لنک دیں۔",
     },
 }

@@ -501,6 +501,8 @@ function renderPicker() {
     picker.replaceChildren(...people.map(option));
   }
   $("#guild-name").textContent = S.state.guild.name;
+  // The page speaks the selected server's language (urdu.css: Nastaliq fonts and line height).
+  document.documentElement.lang = S.state.guild.language === "ur" ? "ur" : "en";
   const me = memberById(S.me);
   $("#me-roles").replaceChildren(...(me ? me.roles : []).map((r) => el("span", {class: "role-chip", text: r})));
   if (me && !me.roles.length) $("#me-roles").append(el("span", {class: "role-chip plain", text: "member"}));

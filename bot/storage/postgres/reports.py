@@ -330,16 +330,26 @@ class PostgresReportsRepository:
             "SELECT id, sla_due_at FROM report_cases WHERE sla_due_at IS NOT NULL AND status = $1", STATUS_NEW)
         return [SlaDue(r[0], _dt(r[1])) for r in rows]  # type: ignore[arg-type]
 
-    async def claim_sla_notice(self, case: Case, *, window: int, raise_: bool,
-                               next_due: datetime | None, now: datetime) -> bool:
-        """One conditional UPDATE (row-locked): of several processes checking the same case at once,
-        exactly one moves `sla_notices` to `window` and sends the notice."""
-        done = await self.db.execute(
-            "UPDATE report_cases SET sla_notices = $1, sla_due_at = $2, "
-            "sla_raised_at = CASE WHEN $3 THEN COALESCE(sla_raised_at, $4) ELSE sla_raised_at END "
-            "WHERE id = $5 AND status = $6 AND sla_notices < $1",
+    async def claim_sla_notice(self, case: Case, *, window: int, now: datetime) -> bool:
+        """Lease the case's SLA check (`FOR UPDATE SKIP LOCKED`): of several processes checking it at
+        once exactly one gets it; a lease whose process died (expired) is taken over."""
+        row = await self.db.fetchrow(
+            "UPDATE report_cases SET lease_owner = $1, lease_until = $2 WHERE id = "
+            "(SELECT id FROM report_cases WHERE id = $3 AND status = $4 AND sla_notices < $5 "
+            "AND (lease_until IS NULL OR lease_until < $6) FOR UPDATE SKIP LOCKED) RETURNING id",
+            self.lease.owner, self.lease.until(), case.id, STATUS_NEW, window, self.lease.now())
+        return row is not None
+
+    async def finish_sla_notice(self, case: Case, *, window: int, raise_: bool,
+                                next_due: datetime | None, now: datetime) -> None:
+        """Record the window's notice and release the lease (whoever holds it: a process whose lease
+        expired mid-send and the one that took over both sent with the same nonce)."""
+        await self.db.execute(
+            "UPDATE report_cases SET sla_notices = GREATEST(sla_notices, $1), "
+            "sla_due_at = CASE WHEN status = $6 AND sla_notices < $1 THEN $2 ELSE sla_due_at END, "
+            "sla_raised_at = CASE WHEN $3 THEN COALESCE(sla_raised_at, $4) ELSE sla_raised_at END, "
+            "lease_owner = NULL, lease_until = NULL WHERE id = $5",
             window, _ts(next_due) if next_due else None, raise_, _ts(now), case.id, STATUS_NEW)
-        return done == "UPDATE 1"
 
     # -- outcome notices ------------------------------------------------------------------------
     async def pending_notices(self) -> list[tuple[int, Member]]:

@@ -52,6 +52,7 @@ from bot.domain.reports import (
     choose_case,
     plan_intake,
 )
+from bot.storage.leases import Lease
 from bot.storage.sqlite.database import Database, like_prefix
 
 # Enough distinct terms to find the rare ones in a long post without a huge IN (...) list.
@@ -308,17 +309,16 @@ def _mark_notices(conn: sqlite3.Connection, case_id: int, delivered: dict[Member
         [(int(ok), case_id, m.platform, m.id) for m, ok in delivered.items()])
 
 
-def _claim_sla_notice(conn: sqlite3.Connection, case_id: int, window: int, raise_: bool,
-                      next_due: int | None, at: int) -> bool:
+def _finish_sla_notice(conn: sqlite3.Connection, case_id: int, window: int, raise_: bool,
+                       next_due: int | None, at: int) -> None:
     raised = "COALESCE(sla_raised_at, ?)" if raise_ else "sla_raised_at"
     params: list[Any] = [window, next_due]
     if raise_:
         params.append(at)
     params += [case_id, STATUS_NEW, window]
-    cur = conn.execute(f"""
+    conn.execute(f"""
         UPDATE report_cases SET sla_notices = ?, sla_due_at = ?, sla_raised_at = {raised}
         WHERE id = ? AND status = ? AND sla_notices < ?""", params)
-    return cur.rowcount == 1
 
 
 def _set_card(conn: sqlite3.Connection, case_id: int, channel_id: int, message_id: int) -> None:
@@ -331,6 +331,8 @@ class SqliteReportsRepository:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self.lease = Lease()
+        self._sla_leases: dict[int, int] = {}  # case id -> lease expiry (unix seconds, wall clock)
 
     # -- intake ---------------------------------------------------------------------------------
     async def submit(self, intake: Intake, *, now: datetime, sla_hours: int) -> IntakeResult:
@@ -430,10 +432,27 @@ class SqliteReportsRepository:
             (STATUS_NEW,))
         return [SlaDue(r[0], _dt(r[1])) for r in rows]  # type: ignore[arg-type]
 
-    async def claim_sla_notice(self, case: Case, *, window: int, raise_: bool,
-                               next_due: datetime | None, now: datetime) -> bool:
-        return await self.db.write_sync(_claim_sla_notice, case.id, window, raise_,
-                                        _ts(next_due) if next_due else None, _ts(now))
+    async def claim_sla_notice(self, case: Case, *, window: int, now: datetime) -> bool:
+        """SQLite has one process, so the lease lives in memory (on the wall clock, like PostgreSQL's):
+        it dies with the process, and the next start sends the notice again with the same nonce."""
+        held = self._sla_leases.get(case.id)
+        if held is not None and held >= self.lease.now():
+            return False
+        self._sla_leases[case.id] = self.lease.until()  # before the await: no other task takes it
+        row = await self.db.fetchone("SELECT 1 FROM report_cases WHERE id = ? AND status = ? AND sla_notices < ?",
+                                     (case.id, STATUS_NEW, window))
+        if row is None:
+            self._sla_leases.pop(case.id, None)
+            return False
+        return True
+
+    async def finish_sla_notice(self, case: Case, *, window: int, raise_: bool,
+                                next_due: datetime | None, now: datetime) -> None:
+        try:
+            await self.db.write_sync(_finish_sla_notice, case.id, window, raise_,
+                                     _ts(next_due) if next_due else None, _ts(now))
+        finally:
+            self._sla_leases.pop(case.id, None)
 
     # -- outcome notices ------------------------------------------------------------------------
     async def pending_notices(self) -> list[tuple[int, Member]]:

@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 from bot.domain.errors import DomainError
 from bot.domain.identity import DISCORD, Community, Member, MessageRef
-from bot.domain.resource_search import MARK_END, MARK_START, SearchQuery, search_text
+from bot.domain.resource_search import MARK_END, MARK_START, Alternative, SearchQuery, search_text
 from bot.domain.resources import (IN_LIBRARY, PENDING, PUBLISHED, REJECTED, REMOVED, NewResource, Resource,
                                   SearchHit, already_decided, check_duplicate)
 from bot.storage.sqlite.database import Database, like_contains, like_escape, like_prefix
@@ -40,12 +40,20 @@ def scope_token(community: Community) -> str:
     return f"{_SCOPE_PREFIX[community.platform]}{sign}{abs(community.id)}"
 
 
+def _phrase(alternative: Alternative) -> str:
+    # A quoted string of several words is an FTS5 phrase (adjacent words); `*` after it makes its
+    # last word a prefix. The words are letters and digits only (parse_query split them so).
+    return _quote(" ".join(alternative.words)) + ("*" if alternative.prefix else "")
+
+
 def match_terms(query: SearchQuery, *, any_term: bool = False) -> str:
     """Every term must occur in title, description or tags (FTS5's implicit AND), or with `any_term`
-    at least one (used when no resource has them all). Terms never reach the `scope` column, so
-    nobody can search for a community's marker."""
-    joiner = " OR " if any_term else " "
-    return "{title description tags} : (" + joiner.join(_quote(t) for t in query.terms) + ")"
+    at least one (used when no resource has them all); a term occurs when any of its spellings does
+    (`SearchQuery.groups`: prefixes, joined or spaced compounds, Roman Urdu spellings). Terms never
+    reach the `scope` column, so nobody can search for a community's marker."""
+    joiner = " OR " if any_term else " AND "
+    groups = ["(" + " OR ".join(_phrase(a) for a in group) + ")" for group in query.alternatives()]
+    return "{title description tags} : (" + joiner.join(groups) + ")"
 
 
 def match(query: SearchQuery, community: Community, *, any_term: bool = False) -> str:
