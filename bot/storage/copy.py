@@ -51,6 +51,10 @@ class Report:
     problems: list[str]
 
 
+# A series before its occurrences (events.series_id refers to it).
+ORDER.insert(ORDER.index("events"), "event_series")
+
+
 def _skip(table: str) -> bool:
     return table.startswith(SKIP_PREFIXES)
 

@@ -9,6 +9,12 @@ from datetime import datetime, timedelta, timezone
 from fakediscord import permissions as P
 from tests.harness import cards, until
 
+import pytest
+from tests.conftest import DATABASES
+
+# Run on both drivers: the same behaviour on SQLite and PostgreSQL (issue 12).
+pytestmark = pytest.mark.parametrize("database", DATABASES, indirect=True)
+
 
 def buttons(message) -> list[str]:
     return [b.get("label") for b in message.buttons]

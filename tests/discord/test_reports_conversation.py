@@ -8,6 +8,12 @@ from __future__ import annotations
 from bot.i18n import t
 from tests.harness import cards, until
 
+import pytest
+from tests.conftest import DATABASES
+
+# Run on both drivers: the same behaviour on SQLite and PostgreSQL (issue 12).
+pytestmark = pytest.mark.parametrize("database", DATABASES, indirect=True)
+
 QUESTION = "Where did you first see this post, and was it shared in a WhatsApp group?"
 
 

@@ -10,9 +10,9 @@ under 24 hours, and skipped (and logged) when it was down longer."""
 from __future__ import annotations
 
 import logging
-from typing import Any
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
