@@ -10,6 +10,8 @@ from bot.storage.postgres.migrations import MigrationError, status
 # The triggers that keep the audit log and the evidence append-only: their absence is a problem.
 GUARDS = ("report_audit_no_change", "report_intake_no_change", "report_cases_no_delete",
           "report_cases_transition", "report_cases_status_audit")
+# A case's conversation (migration 0005) is its history too.
+GUARDS += ("report_conversation_no_change", "report_conversation_no_truncate")
 
 
 async def run_checks(url: str) -> tuple[list[str], list[str]]:
