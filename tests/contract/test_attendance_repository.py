@@ -131,3 +131,39 @@ async def test_figures_and_report(store) -> None:
     assert (mine.going, mine.attended, mine.late, mine.no_shows) == (2, 2, 1, 0)
     answers, mine = await store.attendance.member_history(member(3), None, end)
     assert [a.checked_at for a in answers] == [None] and mine.no_shows == 1
+
+
+async def test_closed_dms_line_claimed_once_per_offset_and_start(store) -> None:
+    event = await make(store)
+    claim = store.attendance.claim_dm_note
+    assert await claim(event.id, 60, START, 3, NOW)
+    assert not await claim(event.id, 60, START, 4, NOW + timedelta(seconds=1))  # the same line again
+    assert await claim(event.id, 1440, START, 3, NOW)  # another offset
+    assert await claim(event.id, 60, START + timedelta(days=1), 3, NOW)  # the event moved: a new start
+
+
+async def test_moving_the_start_opens_the_window_again(store) -> None:
+    from dataclasses import replace
+
+    from bot.domain.events import Change
+
+    event = await make(store)
+    opened = await store.attendance.advance_windows(START - timedelta(minutes=10))
+    assert [(m.old, m.new) for m in opened] == [(None, att.OPEN)]
+    later = START + timedelta(days=1)
+
+    def move(ev, going):
+        return replace(ev, starts_at=later, version=ev.version + 1), [Change("starts_at", str(ev.starts_at), str(later))]
+
+    await store.events.edit(event.id, move, NOW)
+    assert await store.attendance.next_window() == later - att.OPENS_BEFORE
+    assert await store.attendance.advance_windows(START) == []  # nothing due at the old start
+    again = await store.attendance.advance_windows(later - timedelta(minutes=10))
+    assert [(m.event.id, m.old, m.new) for m in again] == [(event.id, None, att.OPEN)]
+    # A title change leaves the phase alone.
+
+    def retitle(ev, going):
+        return replace(ev, title="Renamed", version=ev.version + 1), [Change("title", ev.title, "Renamed")]
+
+    await store.events.edit(event.id, retitle, NOW)
+    assert await store.attendance.next_window() == later

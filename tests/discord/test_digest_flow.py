@@ -10,20 +10,35 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from bot.domain.clock import FixedClock
+from tests.conftest import DATABASES
 from tests.harness import Harness, until
+
+# Run on both drivers: the same behaviour on SQLite and PostgreSQL (issue 12).
+pytestmark = pytest.mark.parametrize("database", DATABASES, indirect=True)
 
 # Friday 8 January 2027, 17:00 in Asia/Karachi (the slot, friday 18:00, is 13:00 UTC).
 BEFORE_SLOT = datetime(2027, 1, 8, 12, 0, tzinfo=timezone.utc)
 
 
 @pytest.fixture
-async def timed(tmp_path):
+async def timed(tmp_path, database: str, request: pytest.FixtureRequest):
     clock = FixedClock(BEFORE_SLOT)
-    h = Harness(tmp_path, clock=clock)
+    factory, server, url = None, None, None
+    if database == "postgres":
+        from bot.storage.postgres.store import PostgresStore
+
+        server = request.getfixturevalue("pg_server")
+        url = await server.create_database()
+
+        def factory():
+            return PostgresStore.open(url, max_size=4)
+    h = Harness(tmp_path, clock=clock, store_factory=factory)
     await h.start()
     await h.setup_guild()
     yield h, clock
     await h.close()
+    if server is not None:
+        await server.release(url)
 
 
 def digests(h) -> list:

@@ -4,7 +4,13 @@ form gets the verdict in its confirmation, and the match notice's button closes 
 
 from __future__ import annotations
 
+import pytest
+
+from tests.conftest import DATABASES
 from tests.harness import until
+
+# Run on both drivers: the same behaviour on SQLite and PostgreSQL (issue 12).
+pytestmark = pytest.mark.parametrize("database", DATABASES, indirect=True)
 
 
 async def test_publish_answer_and_close(world) -> None:

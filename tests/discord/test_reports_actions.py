@@ -6,8 +6,15 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+from bot.domain.identity import DISCORD, Community
 from fakediscord import permissions as P
 from tests.harness import cards, until
+
+import pytest
+from tests.conftest import DATABASES
+
+# Run on both drivers: the same behaviour on SQLite and PostgreSQL (issue 12).
+pytestmark = pytest.mark.parametrize("database", DATABASES, indirect=True)
 
 
 def buttons(message) -> list[str]:
@@ -31,8 +38,11 @@ async def confirm(h, form, values):
 
 
 async def rows(h):
-    return [(r["kind"], r["action"], r["author_id"], r["body"])
-            for r in await h.bot.app.store.db.fetchall("SELECT * FROM report_conversation ORDER BY id")]
+    """R-0001's conversation as stored (through the repository: the same on every driver)."""
+    store = h.bot.app.store
+    case = await store.reports.get_by_number(Community(DISCORD, h.world.guild.id), 1)
+    entries = await store.report_conversation.entries(case.id) if case else []
+    return [(e.kind, e.action, e.author_id, e.body) for e in entries]
 
 
 async def test_delete_needs_manage_messages_then_deletes_and_is_audited(world) -> None:

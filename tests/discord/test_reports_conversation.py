@@ -5,8 +5,22 @@ to no case. Reporters' identities are checked against every message a moderator 
 
 from __future__ import annotations
 
+from bot.domain.identity import DISCORD, Community, Member
 from bot.i18n import t
 from tests.harness import cards, until
+
+import pytest
+from tests.conftest import DATABASES
+
+# Run on both drivers: the same behaviour on SQLite and PostgreSQL (issue 12).
+pytestmark = pytest.mark.parametrize("database", DATABASES, indirect=True)
+
+async def entries(h):
+    """R-0001's conversation as stored (through the repository: the same on every driver)."""
+    store = h.bot.app.store
+    case = await store.reports.get_by_number(Community(DISCORD, h.world.guild.id), 1)
+    return await store.report_conversation.entries(case.id) if case else []
+
 
 QUESTION = "Where did you first see this post, and was it shared in a WhatsApp group?"
 
@@ -156,8 +170,8 @@ async def test_internal_notes_stay_with_moderators(world) -> None:
     await until(lambda: threads(h) and len(thread_texts(h)) == 1)
     assert "Internal note" in thread_texts(h)[0] and "Same number as the scam" in thread_texts(h)[0]
     assert not any("Same number" in m.text for m in h.fake.dms(w.alice))
-    rows = await h.bot.app.store.db.fetchall("SELECT kind, author_id FROM report_conversation")
-    assert [(r["kind"], r["author_id"]) for r in rows] == [("note", w.moderator.id)]  # audited: who and when
+    rows = await entries(h)
+    assert [(e.kind, e.author_id) for e in rows] == [("note", w.moderator.id)]  # audited: who and when
     assert_anonymous(h, w.alice)
 
 
@@ -173,8 +187,8 @@ async def test_late_reply_after_close_is_kept_and_acknowledged(world) -> None:
     assert "already closed" in ack.text and "kept" in ack.text
     await until(lambda: threads(h) and any("late reply" in x for x in thread_texts(h)))
     assert any("my uncle lost money" in x and "Reporter 1" in x for x in thread_texts(h))
-    rows = await h.bot.app.store.db.fetchall("SELECT kind, late FROM report_conversation WHERE kind = 'answer'")
-    assert [tuple(r) for r in rows] == [("answer", 1)]
+    rows = await entries(h)
+    assert [(e.kind, e.late) for e in rows if e.kind == "answer"] == [("answer", True)]
     assert_anonymous(h, w.alice)
 
 
@@ -197,7 +211,8 @@ async def test_dms_that_belong_to_no_case_get_help(world) -> None:
     h, w = world, world.world
     answer = await dm_the_bot(h, w.bob, "hello bot?")
     assert answer.text == t("en", "conv.dm.help")
-    assert await h.bot.app.store.db.fetchval("SELECT COUNT(*) FROM report_conversation") == 0
+    assert await h.bot.app.store.report_conversation.cases_of(Member(DISCORD, w.bob.id)) == []
+    assert await entries(h) == []  # nothing was filed, nothing kept
 
 
 async def test_my_reports_lists_only_the_members_own_reports(world) -> None:

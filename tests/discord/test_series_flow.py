@@ -7,6 +7,12 @@ import re
 
 from icalendar import Calendar
 
+import pytest
+from tests.conftest import DATABASES
+
+# Run on both drivers: the same behaviour on SQLite and PostgreSQL (issue 12).
+pytestmark = pytest.mark.parametrize("database", DATABASES, indirect=True)
+
 
 def announcements(h):
     return h.fake.channel_messages(h.world.announcements)

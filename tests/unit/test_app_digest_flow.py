@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -78,18 +79,23 @@ class Deployment:
     """One database file; `start()` is a fresh process on it (a restart), sharing the clock and the
     record of what was posted."""
 
-    def __init__(self, path: Path, clock: FixedClock) -> None:
-        self.path = path
+    def __init__(self, path: Path | str, clock: FixedClock) -> None:
+        self.path = path                # a SQLite file, or a postgresql:// URL
         self.clock = clock
         self.messenger = MemoryMessenger()
         self.app: App | None = None
-        self.store: SqliteStore | None = None
+        self.store: Any = None
         self.scheduler: ClockScheduler | None = None
 
     async def start(self) -> App:
         settings = Settings(token=None, database=self.path, dev_guild=None, timezone=ZONE, language="en",
                             log_level="INFO", api_base=None, gateway_url=None)
-        self.store = await SqliteStore.open(self.path)
+        if isinstance(self.path, str):
+            from bot.storage.postgres.store import PostgresStore
+
+            self.store = await PostgresStore.open(self.path, max_size=4)
+        else:
+            self.store = await SqliteStore.open(self.path)
         self.scheduler = ClockScheduler(self.clock)
         self.app = App(settings, self.store, clock=self.clock, scheduler=self.scheduler)
         self.app.messenger.register(DISCORD, self.messenger)
@@ -117,10 +123,15 @@ class Deployment:
                 and p.message.cards and p.message.cards[0].title in DIGEST_TITLES]
 
 
-@pytest.fixture
-async def deployment(tmp_path: Path):
+@pytest.fixture(params=["sqlite", "postgres"])
+async def deployment(tmp_path: Path, request: pytest.FixtureRequest):
+    """One deployment on each storage driver: the same digest on SQLite and PostgreSQL (issue 12)."""
     clock = FixedClock(TUESDAY - timedelta(days=7))
-    d = Deployment(tmp_path / "digest.sqlite3", clock)
+    server, url = None, None
+    if request.param == "postgres":
+        server = request.getfixturevalue("pg_server")
+        url = await server.create_database()
+    d = Deployment(url or tmp_path / "digest.sqlite3", clock)
     app = await d.start()
     for guild, lang, slot in ((EN, "en", "friday 18:00"), (UR, "ur", "جمعہ 18:00")):
         await app.setup.change(admin(guild), SettingsChange(
@@ -129,6 +140,8 @@ async def deployment(tmp_path: Path):
     yield d
     if d.app is not None:
         await d.stop()
+    if server is not None:
+        await server.release(url)
 
 
 async def report(app: App, who: Actor, target: str, category: str = "misinformation"):

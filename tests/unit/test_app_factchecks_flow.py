@@ -1,4 +1,4 @@
-"""Fact-checks and the network through `bot.app` alone: a real SQLite store, a clock the test moves,
+"""Fact-checks and the network through `bot.app` alone: a real store (SQLite and PostgreSQL), a clock the test moves,
 and a Messenger that records what would be sent.
 
 A moderator publishes a fact-check from a misinformation case; its reporters are DMed; later reports
@@ -58,11 +58,20 @@ class Names:
         return None
 
 
-@pytest.fixture
-async def world(tmp_path: Path):
+@pytest.fixture(params=["sqlite", "postgres"])
+async def world(tmp_path: Path, request: pytest.FixtureRequest):
+    """The app on each storage driver: the same behaviour on SQLite and PostgreSQL (issue 12)."""
     settings = Settings(token=None, database=tmp_path / "fc.sqlite3", dev_guild=None, timezone="Asia/Karachi",
                         language="en", log_level="INFO", api_base=None, gateway_url=None)
-    store = await SqliteStore.open(settings.database)
+    server, url = None, None
+    if request.param == "postgres":
+        from bot.storage.postgres.store import PostgresStore
+
+        server = request.getfixturevalue("pg_server")
+        url = await server.create_database()
+        store = await PostgresStore.open(url, max_size=4)
+    else:
+        store = await SqliteStore.open(settings.database)
     clock = FixedClock(NOW)
     app = App(settings, store, clock=clock, scheduler=ManualScheduler())
     messenger = MemoryMessenger()
@@ -76,6 +85,8 @@ async def world(tmp_path: Path):
     await app.idle()
     await app.close()
     await store.close()
+    if server is not None:
+        await server.release(url)
 
 
 async def report(app: App, who: Actor, target: str, category: str = "misinformation"):
