@@ -34,6 +34,8 @@ class BaithakBot(commands.Bot):
                  **options: Any) -> None:
         intents = discord.Intents.none()
         intents.guilds = True
+        # Reporters answer moderators' questions by DM (DM content needs no privileged intent).
+        intents.dm_messages = True
         super().__init__(
             command_prefix=commands.when_mentioned,
             intents=intents,

@@ -8,6 +8,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.app.digest import slot_label
 from bot.domain.guild_settings import GuildSettings, SettingsChange, offsets_text
 from bot.i18n import t
 from bot.i18n.format import CHOICE_NAME, cut
@@ -63,6 +64,8 @@ def settings_embed(s: GuildSettings, lang: str, headline: str) -> discord.Embed:
         ("setup.field.reminders", f"`{offsets_text(s)}`"),
         ("setup.field.resource_approval", t(lang, "common.on" if s.resource_approval else "common.off")),
         ("setup.field.report_sla_hours", str(s.report_sla_hours)),
+        ("setup.field.network_verdicts", t(lang, "common.on" if s.network_verdicts else "common.off")),
+        ("setup.field.digest", slot_label(s, lang)),
     ]
     for key, value in rows:
         embed.add_field(name=t(lang, key), value=value, inline=True)
@@ -88,9 +91,12 @@ class Setup(commands.Cog):
         resource_approval="Hold shared resources for moderator approval",
         report_sla_hours="Hours before an unclaimed report raises a reminder",
         link="Get a one-time code to join a Telegram group to this community (valid 10 minutes)",
+        network_verdicts="Let the network's shared fact-checks answer reports here",
+        digest="Weekly digest: a day and a time, e.g. friday 18:00, or off",
     )
     @app_commands.choices(language=choices([("language.en", "en"), ("language.ur", "ur")]),
-                          resource_approval=choices([("common.on", "on"), ("common.off", "off")]))
+                          resource_approval=choices([("common.on", "on"), ("common.off", "off")]),
+                          network_verdicts=choices([("common.on", "on"), ("common.off", "off")]))
     async def setup_command(
         self,
         interaction: discord.Interaction,
@@ -105,6 +111,8 @@ class Setup(commands.Cog):
         resource_approval: str | None = None,
         report_sla_hours: app_commands.Range[int, 1, 720] | None = None,
         link: bool | None = None,
+        network_verdicts: str | None = None,
+        digest: str | None = None,
     ) -> None:
         ctx = await context(interaction)
         if link:
@@ -124,6 +132,8 @@ class Setup(commands.Cog):
             reminders=reminders,
             resource_approval=None if resource_approval is None else resource_approval == "on",
             report_sla_hours=report_sla_hours,
+            network_verdicts=None if network_verdicts is None else network_verdicts == "on",
+            digest=digest,
         )
         if change.is_empty():
             current = await service.show(ctx.actor)

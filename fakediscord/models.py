@@ -25,6 +25,7 @@ DM = 1
 VOICE = 2
 CATEGORY = 4
 NEWS = 5
+PUBLIC_THREAD = 11
 
 
 class User:
@@ -116,6 +117,11 @@ class Role:
             data["tags"] = self.tags
         return data
 
+    def set_permissions(self, permissions: int) -> None:
+        """Change the role's permissions (GUILD_ROLE_UPDATE is dispatched), as an admin would."""
+        self.permissions = permissions
+        self.guild._fake._emit("role_updated", role=self, guild=self.guild)
+
     def __repr__(self) -> str:
         return f"<Role id={self.id} name={self.name!r}>"
 
@@ -136,6 +142,15 @@ class Channel:
         self.recipient = recipient
         self.overwrites: list[dict[str, int]] = []
         self.last_message_id: Optional[int] = None
+        # threads (type PUBLIC_THREAD): who started it, from which message, and when
+        self.owner_id: Optional[int] = None
+        self.auto_archive_duration = 1440
+        self.created = iso_now()
+        self.message_count = 0
+
+    @property
+    def is_thread(self) -> bool:
+        return self.type == PUBLIC_THREAD
 
     @property
     def mention(self) -> str:
@@ -188,6 +203,14 @@ class Channel:
         if self.type in (TEXT, NEWS):
             data.update(topic=self.topic, last_message_id=last, rate_limit_per_user=0,
                         default_auto_archive_duration=1440, default_thread_rate_limit_per_user=0)
+        elif self.type == PUBLIC_THREAD:
+            data.pop("permission_overwrites", None)
+            data.pop("position", None)
+            data.update(owner_id=str(self.owner_id), last_message_id=last, rate_limit_per_user=0,
+                        message_count=self.message_count, member_count=1, total_message_sent=self.message_count,
+                        thread_metadata={"archived": False, "auto_archive_duration": self.auto_archive_duration,
+                                         "archive_timestamp": self.created, "locked": False,
+                                         "create_timestamp": self.created})
         elif self.type == VOICE:
             data.update(bitrate=64000, user_limit=0, rtc_region=None, last_message_id=last, rate_limit_per_user=0)
         if permissions_for is not None:
@@ -207,6 +230,7 @@ class Member:
         self.roles: list[Role] = list(roles)
         self.nick = nick
         self.joined_at = iso_now()
+        self.communication_disabled_until: Optional[str] = None  # ISO time while timed out
 
     # identity -------------------------------------------------------------------------------------
     @property
@@ -281,7 +305,7 @@ class Member:
             "mute": False,
             "flags": 0,
             "pending": False,
-            "communication_disabled_until": None,
+            "communication_disabled_until": self.communication_disabled_until,
         }
         if with_user:
             data["user"] = self.user.payload()

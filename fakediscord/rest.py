@@ -22,7 +22,7 @@ from aiohttp import web
 from . import errors as E
 from . import permissions as P
 from .errors import APIError
-from .models import DM, Channel, Message
+from .models import DM, NEWS, PUBLIC_THREAD, TEXT, Channel, Message
 from .state import UploadedFile
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -293,6 +293,11 @@ def _channel(ctx: Ctx, *, need: int = 0) -> Channel:
     return channel
 
 
+def _is_thread(ctx: Ctx) -> bool:
+    channel = ctx.fake.channels.get(_int(ctx.params["channel_id"]))
+    return channel is not None and channel.type == PUBLIC_THREAD
+
+
 def _channel_message(ctx: Ctx, channel: Channel) -> Message:
     msg = ctx.fake.messages.get(_int(ctx.params["message_id"]))
     if msg is None or msg.deleted or msg.channel is not channel or msg.visible_to is not None:
@@ -494,7 +499,7 @@ async def get_history(ctx: Ctx) -> Any:
 @route("POST", "/channels/{channel_id}/messages")
 async def create_message(ctx: Ctx) -> Any:
     fake = ctx.fake
-    channel = _channel(ctx, need=P.SEND_MESSAGES)
+    channel = _channel(ctx, need=P.SEND_MESSAGES_IN_THREADS if _is_thread(ctx) else P.SEND_MESSAGES)
     if ctx.files and channel.guild is not None:
         if not P.has(P.channel_permissions(channel.guild.me, channel), P.ATTACH_FILES):
             raise E.missing_permissions()
@@ -519,6 +524,29 @@ async def create_message(ctx: Ctx) -> Any:
     if key is not None:
         fake.nonces[key] = (time.monotonic(), msg.id)
     return msg.to_dict()
+
+
+@route("POST", "/channels/{channel_id}/messages/{message_id}/threads")
+async def start_thread_from_message(ctx: Ctx) -> Any:
+    """A public thread under a message; the thread's id is the message's, as on Discord."""
+    fake = ctx.fake
+    channel = _channel(ctx, need=P.CREATE_PUBLIC_THREADS)
+    if channel.guild is None or channel.type not in (TEXT, NEWS):
+        raise APIError(400, 50024, "Cannot execute action on this channel type")
+    msg = _channel_message(ctx, channel)
+    if msg.id in fake.channels:
+        raise APIError(400, 160004, "A thread has already been created for this message")
+    body = ctx.body()
+    name = str(body.get("name") or "").strip()
+    if not 1 <= len(name) <= 100:
+        raise E.invalid_form_body({"name": {"_errors": [{"code": "BASE_TYPE_BAD_LENGTH",
+                                                         "message": "Must be between 1 and 100 in length."}]}})
+    thread = Channel(fake, msg.id, name, type=PUBLIC_THREAD, guild=channel.guild, parent_id=channel.id)
+    thread.owner_id = fake.bot_user.id
+    thread.auto_archive_duration = int(body.get("auto_archive_duration") or 1440)
+    fake._index_channel(thread)
+    fake._emit("thread_created", channel=thread, guild=channel.guild)
+    return 201, thread.payload()
 
 
 @route("GET", "/channels/{channel_id}/messages/{message_id}")
@@ -685,6 +713,46 @@ async def get_member(ctx: Ctx) -> Any:
     member = guild.members.get(_int(ctx.params["user_id"]))
     if member is None:
         raise E.not_found(E.UNKNOWN_MEMBER, "Member")
+    return member.payload()
+
+
+MAX_TIMEOUT_DAYS = 28
+
+
+@route("PATCH", "/guilds/{guild_id}/members/{user_id}")
+async def modify_member(ctx: Ctx) -> Any:
+    """Time out a member (``communication_disabled_until``; null lifts it), as Discord does: the bot
+    needs Moderate Members, and cannot time out the owner, an administrator, or a member whose top
+    role is not below its own (403 50013); at most 28 days ahead (400 50035)."""
+    from datetime import datetime, timedelta, timezone
+
+    guild = _guild(ctx)
+    member = guild.members.get(_int(ctx.params["user_id"]))
+    if member is None:
+        raise E.not_found(E.UNKNOWN_MEMBER, "Member")
+    body = ctx.body()
+    unknown = set(body) - {"communication_disabled_until"}
+    if unknown:
+        raise APIError(400, 50035, f"fakediscord supports only communication_disabled_until, not {sorted(unknown)}")
+    _bot_can(ctx, guild, P.MODERATE_MEMBERS)
+    top = max((r.position for r in guild.me.roles), default=0)
+    if (member.id == guild.owner_id or P.has(member.permissions, P.ADMINISTRATOR)
+            or max((r.position for r in member.roles), default=0) >= top):
+        raise E.missing_permissions()
+    until = body.get("communication_disabled_until")
+    if until is not None:
+        try:
+            moment = datetime.fromisoformat(str(until).replace("Z", "+00:00"))
+        except ValueError:
+            moment = None
+        now = datetime.now(timezone.utc)
+        if moment is None or moment.tzinfo is None or moment > now + timedelta(days=MAX_TIMEOUT_DAYS):
+            raise E.invalid_form_body({"communication_disabled_until": {"_errors": [{
+                "code": "BASE_TYPE_BAD_TIMESTAMP",
+                "message": f"Must be a time within {MAX_TIMEOUT_DAYS} days."}]}})
+        until = moment.astimezone(timezone.utc).isoformat()
+    member.communication_disabled_until = until
+    ctx.fake._emit("member_updated", member=member, guild=guild)
     return member.payload()
 
 

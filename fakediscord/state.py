@@ -48,7 +48,7 @@ class UploadedFile:
 class StateEvent:
     """What :meth:`FakeDiscord.subscribe` callbacks receive.
 
-    ``kind``: message_created, message_updated, message_deleted, channel_created, channel_updated,
+    ``kind``: message_created, message_updated, message_deleted, thread_created, channel_created, channel_updated,
     channel_deleted, role_created, role_deleted, member_added, member_updated, member_removed,
     guild_created, guild_deleted,
     commands_registered, interaction_created, modal_opened, autocomplete_answered.
@@ -443,6 +443,8 @@ class WorldState:
         self._channel_log.setdefault(channel.id, []).append(msg.id)
         if visible_to is None:
             channel.last_message_id = msg.id
+            if channel.type == 11:
+                channel.message_count += 1
         self._emit("message_created", message=msg)
         return msg
 
@@ -605,6 +607,12 @@ class WorldState:
             if gw is not None:
                 gw.dispatch("GUILD_DELETE", data, intent=GUILDS, guild_id=guild.id)
             return StateEvent(kind, data, guild_id=guild.id)
+        if kind == "thread_created":
+            thread: Channel = kw["channel"]
+            data = dict(thread.payload(), newly_created=True)
+            if gw is not None:
+                gw.dispatch("THREAD_CREATE", data, intent=GUILDS, guild_id=guild.id)
+            return StateEvent(kind, data, guild_id=guild.id, channel_id=thread.id)
         if kind in ("channel_created", "channel_updated", "channel_deleted"):
             channel: Channel = kw["channel"]
             data = channel.payload()
@@ -613,6 +621,12 @@ class WorldState:
                         "channel_deleted": "CHANNEL_DELETE"}[kind]
                 gw.dispatch(name, data, intent=GUILDS, guild_id=guild.id)
             return StateEvent(kind, data, guild_id=guild.id, channel_id=channel.id)
+        if kind == "role_updated":
+            role = kw["role"]
+            data = {"guild_id": str(guild.id), "role": role.payload()}
+            if gw is not None:
+                gw.dispatch("GUILD_ROLE_UPDATE", data, intent=GUILDS, guild_id=guild.id)
+            return StateEvent(kind, data, guild_id=guild.id)
         if kind == "role_created":
             role: Role = kw["role"]
             data = {"guild_id": str(guild.id), "role": role.payload()}

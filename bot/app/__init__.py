@@ -11,14 +11,23 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from bot.app.attendance import AttendanceService
 from bot.app.communities import Communities
+from bot.app.digest import DigestService
+from bot.app.event_templates import MyZoneService, TemplatesService
 from bot.app.events import EventsService
+from bot.app.factchecks import FactchecksService, verdict_label
 from bot.app.help import HelpService
+from bot.app.network import NetworkService
 from bot.app.reports import ReportsService
+from bot.app.reports.actions import ActionsService
+from bot.app.reports.conversation import ConversationService
 from bot.app.resources import ResourcesService
+from bot.app.series import SeriesService
 from bot.app.setup import SetupService
 from bot.app.telegram import TelegramService
 from bot.domain.clock import Clock, SystemClock
+from bot.domain.network import RESOURCES
 from bot.ports.messaging import Messengers
 from bot.ports.runtime import Scheduler
 from bot.settings import Settings
@@ -47,7 +56,13 @@ class App:
                             if hasattr(store, "links") else None)
         # -- feature services (one block each) --
         self.events = EventsService(store.events, self.messenger, clock=self.clock,  # type: ignore[attr-defined]
-                                    scheduler=self.scheduler, setup=self.setup, communities=self.communities)
+                                    scheduler=self.scheduler, setup=self.setup,
+                                    extras=getattr(store, "event_extras", None),  # PostgreSQL: not yet
+                                    communities=self.communities)
+        self.series = SeriesService(store.series, self.events, scheduler=self.scheduler)  # type: ignore[attr-defined]
+        self.templates = TemplatesService(self.events.extras, self.events)  # type: ignore[arg-type]
+        self.my_zone = MyZoneService(self.events.extras, self.events)  # type: ignore[arg-type]
+        self.attendance = AttendanceService(store.attendance, self.events, scheduler=self.scheduler)  # type: ignore[attr-defined]
         self.resources = ResourcesService(store.resources, self.setup, self.messenger,  # type: ignore[attr-defined]
                                           self.clock, communities=self.communities)
         self.reports = ReportsService(store.reports, setup=self.setup, messenger=self.messenger,  # type: ignore[attr-defined]
@@ -55,6 +70,20 @@ class App:
         # Telegram's own use cases (reachability, organisers, forms); its storage is SQLite-only so far.
         self.telegram = TelegramService(store.telegram, self.setup, self.clock, store.events) if hasattr(store, "telegram") else None  # type: ignore[attr-defined]
         self.help = HelpService(self.setup)
+        self.network = NetworkService(store.network, setup=self.setup, clock=self.clock)  # type: ignore[attr-defined]
+        self.factchecks = FactchecksService(store.factchecks, reports=self.reports, setup=self.setup,  # type: ignore[attr-defined]
+                                            network=self.network, messenger=self.messenger, clock=self.clock)
+        self.reports.factchecks = self.factchecks
+        self.network.names = self.factchecks._name
+        self.digest = DigestService(store.digest, factchecks=store.factchecks, setup=self.setup,  # type: ignore[attr-defined]
+                                    messenger=self.messenger, clock=self.clock, scheduler=self.scheduler)
+        self.digest.names = lambda c: self.reports.directory(c.platform).name(c)
+        self.digest.verdicts = verdict_label
+        self.setup.listeners.append(self.digest.settings_changed)
+        self.resources.network = lambda c: self.network.partners(c, RESOURCES)
+        self.resources.names = lambda c: self.reports.directory(c.platform).name(c)
+        self.report_conversation = ConversationService(store.report_conversation, self.reports)  # type: ignore[attr-defined]
+        self.report_actions = ActionsService(self.report_conversation)
         self._started = False
         self._closed = False
         self._sweeper: asyncio.Task[None] | None = None
@@ -85,6 +114,7 @@ class App:
         await self.events.idle()
         await self.resources.idle()
         await self.reports.idle()
+        await self.factchecks.idle()
 
     async def close(self) -> None:
         """Stop scheduled work, then let follow-up work in flight (card edits, DMs) finish while the

@@ -19,19 +19,22 @@ from bot.app.delivery import Deliveries, dm_many
 from bot.app.refresh import Refresher
 from bot.app.reminders import ReminderService
 from bot.app.setup import SetupService
+from bot.domain.attendance import checkin_open
 from bot.domain.calendar import calendar_ics, event_ics, ics_filename
 from bot.domain.clock import Clock
 from bot.domain.errors import DomainError
 from bot.domain.event_attendees import AttendeeRow, attendees_csv
+from bot.domain.event_templates import fill_from_template, template_name
 from bot.domain.events import (Change, Counts, Event, plan_cancel, plan_edit, plan_event, require_manager,
-                               require_same_community)
+                               require_rsvp_role, require_same_community)
 from bot.domain.guild_settings import GuildSettings
 from bot.domain.identity import TELEGRAM, Community, Member, Place, parse_id
 from bot.domain.roles import Actor
-from bot.domain.rsvp import WAITLIST
+from bot.domain.rsvp import DECLINED, WAITLIST
 from bot.domain.when import When, parse_when
 from bot.i18n import RTL_LANGUAGES, dates, t
 from bot.i18n.format import CONTENT, EMBED_DESCRIPTION, EMBED_TITLE, FIELD_VALUE, FOOTER, cut, ts
+from bot.ports.event_extras import EventExtrasRepository
 from bot.ports.events import Attendee, EventsRepository
 from bot.ports.messaging import (PRIMARY, SECONDARY, SUCCESS, Attachment, Button, Card, Field, Message,
                                  Messenger, MessengerError)
@@ -43,12 +46,14 @@ COLOUR = 0x2B7A78
 CANCELLED_COLOUR = 0x777777
 PAGE_SIZE = 5
 CHOICES = 25
+GOING_NAMES = 10  # names under the counts on an announcement, then "and N more"
 
 # Button intents on an announcement (target: (event_id,)) and on /event list (target: (page,)).
 RSVP_GO = "rsvp.go"
 RSVP_MAYBE = "rsvp.maybe"
 RSVP_NO = "rsvp.no"
 RSVP_ICS = "rsvp.ics"
+CHECK_IN = "checkin.button"  # shown while check-in is open (bot.domain.attendance)
 LIST_PREVIOUS = "evlist.previous"
 LIST_NEXT = "evlist.next"
 _RSVP_BUTTONS = ((RSVP_GO, "button.going", SUCCESS), (RSVP_MAYBE, "button.maybe", PRIMARY),
@@ -72,13 +77,32 @@ def _capacity_text(counts: Counts, event: Event) -> str:
     return f"{counts.going}/{event.capacity}" if event.capacity is not None else str(counts.going)
 
 
+def name_as_text(name: str) -> str:
+    """A member's display name shown as plain text: markup escaped, no mention can form."""
+    from bot.app.resources import escape
+
+    return escape(cut(" ".join(name.split()), 40)).replace("@", "@\u200b").replace("<", "\\<")
+
+
+def going_line(names: Sequence[str], going: int, lang: str) -> str:
+    """The first going members by name (click order), then "and N more"."""
+    shown = [name_as_text(n) for n in names[:GOING_NAMES] if n.strip()]
+    more = going - len(shown)
+    text = ", ".join(shown)
+    if more > 0:
+        text = t(lang, "embed.going_more", names=text, count=more) if shown else t(lang, "embed.going_only",
+                                                                                   count=more)
+    return cut(text, FIELD_VALUE)
+
+
 def _pair(lang: str, label_key: str, value: str) -> str:
     return t(lang, "embed.pair", label=t(lang, label_key), value=value)
 
 
-def announcement_card(event: Event, counts: Counts, lang: str) -> Card:
-    """Title, description, start/end as timestamps, location, organiser and the live counts. A
-    cancelled event says so in its title and colour, with the reason.
+def announcement_card(event: Event, counts: Counts, lang: str, going: Sequence[str] = ()) -> Card:
+    """Title, description, start/end as timestamps, location, organiser, who may answer (a role-gated
+    event), the live counts and the first going members by name. A cancelled event says so in its
+    title and colour, with the reason.
 
     Discord lays inline fields out left to right whatever the language, so an Urdu reader (reading
     from the right) would meet End before Start and Waitlist before Going; on a phone they wrap
@@ -87,26 +111,31 @@ def announcement_card(event: Event, counts: Counts, lang: str) -> Card:
     reading order (Start, then End; Going, then Maybe, then Waitlist)."""
     title = t(lang, "embed.cancelled_title", title=event.title) if event.cancelled else event.title
     start = f"{ts(event.starts_at, 'F')}\n{ts(event.starts_at, 'R')}"
-    if lang in RTL_LANGUAGES:
+    rtl = lang in RTL_LANGUAGES
+    if rtl:
         when = "\n".join((_pair(lang, "embed.starts", f"{ts(event.starts_at, 'F')} ({ts(event.starts_at, 'R')})"),
                           _pair(lang, "embed.ends", ts(event.ends_at, "F"))))
+        fields = [Field(t(lang, "embed.when"), when, inline=False)]
+    else:
+        fields = [Field(t(lang, "embed.starts"), start), Field(t(lang, "embed.ends"), ts(event.ends_at, "F"))]
+    if event.location:
+        fields.append(Field(t(lang, "embed.location"), cut(event.location, FIELD_VALUE), inline=False))
+    fields.append(Field(t(lang, "embed.organiser"), f"<@{event.organiser_id}>", inline=False))
+    if event.rsvp_role is not None:
+        fields.append(Field(t(lang, "embed.rsvp_role"), t(lang, "embed.rsvp_role_value", role=f"<@&{event.rsvp_role}>"),
+                            inline=False))
+    if rtl:
         answers = " · ".join((
             _pair(lang, "embed.going", _capacity_text(counts, event)),
             _pair(lang, "embed.maybe", str(counts.maybe)),
             _pair(lang, "embed.waitlist", str(counts.waitlist))))
-        fields = [Field(t(lang, "embed.when"), when, inline=False)]
-        if event.location:
-            fields.append(Field(t(lang, "embed.location"), cut(event.location, FIELD_VALUE), inline=False))
-        fields += [Field(t(lang, "embed.organiser"), f"<@{event.organiser_id}>", inline=False),
-                   Field(t(lang, "embed.answers"), answers, inline=False)]
+        fields.append(Field(t(lang, "embed.answers"), answers, inline=False))
     else:
-        fields = [Field(t(lang, "embed.starts"), start), Field(t(lang, "embed.ends"), ts(event.ends_at, "F"))]
-        if event.location:
-            fields.append(Field(t(lang, "embed.location"), cut(event.location, FIELD_VALUE), inline=False))
-        fields += [Field(t(lang, "embed.organiser"), f"<@{event.organiser_id}>", inline=False),
-                   Field(t(lang, "embed.going"), _capacity_text(counts, event)),
+        fields += [Field(t(lang, "embed.going"), _capacity_text(counts, event)),
                    Field(t(lang, "embed.maybe"), str(counts.maybe)),
                    Field(t(lang, "embed.waitlist"), str(counts.waitlist))]
+    if counts.going:
+        fields.append(Field(t(lang, "embed.going_names"), going_line(going, counts.going, lang), inline=False))
     if event.cancelled:
         reason = event.cancel_reason or t(lang, "embed.no_reason")
         fields.append(Field(t(lang, "embed.cancelled_reason"), cut(reason, FIELD_VALUE), inline=False))
@@ -116,11 +145,18 @@ def announcement_card(event: Event, counts: Counts, lang: str) -> Card:
                 colour=CANCELLED_COLOUR if event.cancelled else COLOUR)
 
 
-def announcement(event: Event, counts: Counts, lang: str) -> Message:
-    """The announcement with its four buttons; all disabled once the event is cancelled."""
+def announcement(event: Event, counts: Counts, lang: str, *, checkin: bool = False,
+                 going: Sequence[str] = ()) -> Message:
+    """The announcement with its four buttons (all disabled once the event is cancelled), and a
+    fifth, Check in, while check-in is open (`checkin`). With a `ping` role, the text mentions that
+    role, the one mention the message allows."""
     buttons = tuple(Button(action, (event.id,), t(lang, label), style, disabled=event.cancelled)
                     for action, label, style in _RSVP_BUTTONS)
-    return Message(cards=(announcement_card(event, counts, lang),), buttons=(buttons,))
+    if checkin and not event.cancelled:
+        buttons += (Button(CHECK_IN, (event.id,), t(lang, "checkin.button"), SUCCESS),)
+    ping = () if event.ping_role is None else (event.ping_role,)
+    return Message(text=f"<@&{event.ping_role}>" if ping else "", cards=(announcement_card(event, counts, lang, going),),
+                   buttons=(buttons,), ping_roles=ping)
 
 
 def _change_value(change: Change, index: int, lang: str, zone: str | None) -> str:
@@ -195,10 +231,12 @@ def _reading(lang: str, typed: str, reading: When) -> str:
     return line + (" " + t(lang, "when.assumed_pm") if reading.assumed_pm else "")
 
 
-def _ics_description(lang: str) -> Callable[[Event], str]:
-    """The line a calendar entry's description ends with: the start written out in `lang`."""
+def _ics_description(lang: str, zone: str | None = None) -> Callable[[Event], str]:
+    """The line a calendar entry's description ends with: the start written out in `lang`, in `zone`
+    (the member's own, /my timezone), else the event's own zone."""
     def describe(event: Event) -> str:
-        return t(lang, "ics.starts", start=dates.written(lang, event.starts_at, event.timezone), zone=event.timezone)
+        where = zone or event.timezone
+        return t(lang, "ics.starts", start=dates.written(lang, event.starts_at, where), zone=where)
     return describe
 
 
@@ -215,8 +253,10 @@ class EventsService:
     """/event and /my, the announcement's buttons, and the reminders (`self.reminders`)."""
 
     def __init__(self, repo: EventsRepository, messenger: Messenger, *, clock: Clock, scheduler: Scheduler,
-                 setup: SetupService, refresh_interval: float = 1.0, communities: "Communities | None" = None) -> None:
+                 setup: SetupService, refresh_interval: float = 1.0,
+                 extras: EventExtrasRepository | None = None, communities: "Communities | None" = None) -> None:
         self.repo = repo
+        self.extras = extras
         self.communities = communities  # linked communities: announcements on every platform
         self.messenger = messenger
         self.clock = clock
@@ -226,6 +266,14 @@ class EventsService:
         self.reminders = ReminderService(repo, messenger, clock=clock, scheduler=scheduler,
                                          settings_for=setup.settings_for)
         scheduler.add_loader("event reminders", self.reminders.load)
+        self.watchers: list[Callable[[Event], None]] = []
+        if extras is not None:
+            self.reminders.zone_of = extras.timezone_of
+
+    def _announced(self, event: Event) -> None:
+        """An announcement was posted or its times changed: tell the watchers (check-in windows)."""
+        for watch in self.watchers:
+            watch(event)
 
     async def idle(self) -> None:
         """Wait for announcement edits, DMs and reminders in flight (tests and shutdown)."""
@@ -277,34 +325,69 @@ class EventsService:
             out.append(Choice(cut(label, 100), str(event.id)))
         return out
 
+    async def zone_of(self, member: Member, fallback: str) -> str:
+        """The member's own zone (/my timezone), else `fallback` (the community's)."""
+        if self.extras is None:
+            return fallback
+        return await self.extras.timezone_of(member) or fallback
+
     # -- the announcement ---------------------------------------------------------------------
+    async def render_announcement(self, event: Event, lang: str) -> Message:
+        """The announcement as it stands now: counts, going names, Check in while open."""
+        counts = await self.repo.counts(event.id)
+        names = await self.extras.going_names(event.id, GOING_NAMES) if self.extras and counts.going else []
+        return announcement(event, counts, lang, checkin=checkin_open(event, self.clock.now()), going=names)
+
     async def _refresh_announcement(self, event_id: int) -> None:
         event = await self.repo.get(event_id)
         if event is None or event.message_ref is None:
             return
-        counts = await self.repo.counts(event_id)
         lang = (await self.setup.settings_for(event.community)).language
-        message = announcement(event, counts, lang)
+        message = await self.render_announcement(event, lang)
         if not await self.messenger.edit(event.message_ref, message):
             log.warning("announcement of event %s (message %s) is gone", event_id, event.message_id)
         if self.communities is not None:
             await self.communities.edit_elsewhere(self.messenger, "event", event_id, message)
 
     # -- /event create ------------------------------------------------------------------------
-    async def create(self, actor: Actor, *, title: str, when: str, duration: str | None = None,
+    async def plan(self, actor: Actor, settings: GuildSettings, *, title: str | None, when: str,
+                   duration: str | None = None, location: str | None = None, description: str | None = None,
+                   capacity: int | None = None, place: Place | None = None, reminders: str | None = None,
+                   role: int | None = None, ping: int | None = None, template: str | None = None) -> Event:
+        """The new event from /event create's options; with `template`, every option not given is
+        the template's (an unknown template is refused, naming it)."""
+        tpl = None
+        if template is not None:
+            name = template_name(template)
+            tpl = await self.extras.template(self._community(actor), name) if self.extras else None
+            if tpl is None:
+                raise DomainError("template.unknown", name=cut(name, 50))
+        draft = plan_event(actor, settings, title=title or (tpl.title if tpl else ""), when=when,
+                           now=self.clock.now(), duration=duration, location=location, description=description,
+                           capacity=capacity, channel_id=place.id if place else None, reminders=reminders,
+                           role=role, ping=ping)
+        if tpl is None:
+            return draft
+        given = {k for k, v in (("duration", duration), ("location", location), ("description", description),
+                                ("capacity", capacity), ("reminders", reminders), ("role", role)) if v is not None}
+        return fill_from_template(draft, tpl, given=given)
+
+    async def create(self, actor: Actor, *, title: str | None, when: str, duration: str | None = None,
                      location: str | None = None, description: str | None = None, capacity: int | None = None,
-                     place: Place | None = None, reminders: str | None = None) -> Message:
+                     place: Place | None = None, reminders: str | None = None, role: int | None = None,
+                     ping: int | None = None, template: str | None = None) -> Message:
         """Validate, store, announce in `place` (default: the announcements channel). If the
         announcement cannot be posted the event is removed again and the organiser told why."""
         settings = await self._settings(actor)
         lang = settings.language
         now = self.clock.now()
-        draft = plan_event(actor, settings, title=title, when=when, now=now, duration=duration,
-                           location=location, description=description, capacity=capacity,
-                           channel_id=place.id if place else None, reminders=reminders)
+        draft = await self.plan(actor, settings, title=title, when=when, duration=duration, location=location,
+                                description=description, capacity=capacity, place=place, reminders=reminders,
+                                role=role, ping=ping, template=template)
         event = await self.repo.create(draft, now)
         try:
-            ref = await self.messenger.post(event.place, announcement(event, Counts(), lang))
+            ref = await self.messenger.post(event.place, announcement(event, Counts(), lang,
+                                                                      checkin=checkin_open(event, now)))
         except MessengerError:
             log.warning("could not announce event %s in channel %s", event.id, event.channel_id, exc_info=True)
             await self.repo.delete(event.id)
@@ -313,6 +396,7 @@ class EventsService:
         event = replace(event, channel_id=ref.place.id, message_id=ref.id)
         if self.communities is not None:
             self.background.spawn(self._announce_elsewhere(event, lang), "announce in linked communities")
+        self._announced(event)
         text = t(lang, "event.created", title=cut(event.title, 200), url=event.jump_url() or "",
                  start=ts(event.starts_at, "F"), relative=ts(event.starts_at, "R"),
                  local=f"{_written_local(event, lang)} ({event.timezone})")
@@ -332,6 +416,10 @@ class EventsService:
         the result; returns after the click is durable. The announcement refresh, reminders and the
         DMs to promoted members follow in the background."""
         community = self._community(actor)
+        if choice != DECLINED:
+            gated = await self.repo.get(event_id)
+            if gated is not None and gated.community == community:
+                require_rsvp_role(actor, gated, choice)
         outcome = await self.repo.rsvp(event_id, community=community, member=actor.member,
                                        display_name=actor.display_name, choice=choice, now=self.clock.now())
         lang = (await self._settings(actor)).language
@@ -363,14 +451,17 @@ class EventsService:
         require_same_community(actor, event)
         if event.cancelled:  # its button is disabled; a stale client may still send the click
             raise DomainError("rsvp.cancelled")
-        lang = (await self._settings(actor)).language
+        settings = await self._settings(actor)
+        lang = settings.language
+        zone = await self.zone_of(actor.member, settings.timezone)
         return Message(text=t(lang, "ics.ready", title=cut(event.title, 200)),
-                       files=(Attachment(ics_filename(event), event_ics(event, self.clock.now(), _ics_description(lang))),))
+                       files=(Attachment(ics_filename(event), event_ics(event, self.clock.now(),
+                                                                        _ics_description(lang, zone), zone=zone)),))
 
     # -- /event edit and cancel ---------------------------------------------------------------
     async def edit(self, actor: Actor, event_ref: str, *, title: str | None = None, when: str | None = None,
                    duration: str | None = None, location: str | None = None, description: str | None = None,
-                   capacity: int | None = None) -> Message:
+                   capacity: int | None = None, role: int | None = None) -> Message:
         """Change an event (organisers): the announcement is refreshed, reminders re-planned, members
         who answered told what changed, waitlisted members moved up into new places."""
         settings = await self._settings(actor)
@@ -384,8 +475,9 @@ class EventsService:
         starts_at = reading.start if reading is not None else None
         outcome = await self.repo.edit(event.id, lambda ev, going: plan_edit(
             actor, settings, ev, now=now, going=going, title=title, starts_at=starts_at, duration=duration,
-            location=location, description=description, capacity=capacity), now)
+            location=location, description=description, capacity=capacity, role=role), now)
         new = outcome.new
+        self._announced(new)
         if new.starts_at != outcome.old.starts_at or new.reminder_offsets != outcome.old.reminder_offsets:
             self.reminders.replan(event.id, outcome.old.reminder_offsets, outcome.planned)
         else:
@@ -462,9 +554,11 @@ class EventsService:
         event = await self.resolve(actor, event_ref)
         require_manager(actor, settings, event)
         people = await self.repo.attendees(event.id)
-        header = [t(lang, k) for k in ("csv.status", "csv.position", "csv.user_id", "csv.name", "csv.answered")]
+        zone = await self.zone_of(actor.member, settings.timezone)
+        header = [t(lang, k, zone=zone) for k in ("csv.status", "csv.position", "csv.user_id", "csv.name",
+                                                  "csv.answered")]
         data = attendees_csv(header, (AttendeeRow(t(lang, f"status.{p.status}"), p.position, p.user_id,
-                                                  p.display_name, p.updated_at) for p in people))
+                                                  p.display_name, p.updated_at) for p in people), zone)
         return Message(cards=(attendees_card(event, people, lang),),
                        files=(Attachment(f"event-{event.id}-attendees.csv", data),))
 
@@ -491,8 +585,9 @@ class EventsService:
         mine = await self._mine(actor)
         if not mine:
             return _text(t(lang, "my.events.empty"))
+        zone = await self.zone_of(actor.member, settings.timezone)
         data = calendar_ics([e for e, _ in mine], self.clock.now(), name=t(lang, "my.events.title"),
-                            zone=settings.timezone, describe=_ics_description(lang))
+                            zone=zone, describe=_ics_description(lang, zone))
         return Message(text=t(lang, "my.calendar.ready", count=len(mine)),
                        files=(Attachment("my-events.ics", data),))
 

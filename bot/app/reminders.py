@@ -10,13 +10,14 @@ import asyncio
 import logging
 import time
 from datetime import datetime
+from zoneinfo import ZoneInfo
 from typing import Awaitable, Callable, Iterable
 
 from bot.domain import reminders as rem
 from bot.domain.clock import Clock
 from bot.domain.events import Event
 from bot.domain.guild_settings import GuildSettings
-from bot.domain.identity import Community
+from bot.domain.identity import Community, Member
 from bot.i18n import dates, t
 from bot.i18n.format import CONTENT, cut, ts
 from bot.ports.events import Claimed, EventsRepository
@@ -38,13 +39,27 @@ def nonce(reminder_id: int) -> str:
     return f"bk-rem-{reminder_id}"
 
 
-def reminder_message(event: Event, lang: str, *, late: bool, now: datetime | None = None) -> Message:
-    """The reminder DM: title, start (relative and absolute), location, link to the announcement.
-    In Urdu the start is written out and "how soon" is an Urdu phrase as of `now` (Discord would
-    show its own timestamps in English)."""
+def written_out(moment: datetime, zone: str) -> str:
+    """A time written out in a zone, with the zone named: `2026-03-20 18:00 (Europe/London)`."""
+    return f"{moment.astimezone(ZoneInfo(zone)).strftime('%Y-%m-%d %H:%M')} ({zone})"
+
+
+def _start(lang: str, moment: datetime, zone: str) -> str:
+    """The start in a reminder, in the member's `zone`: in Urdu written out in Urdu with the zone
+    named (Discord would show its timestamp in English); otherwise Discord's timestamp (each reader's
+    own clock) and the time written out in `zone`."""
+    start = dates.start(lang, moment, zone)
+    return start if lang == "ur" else f"{start}; {written_out(moment, zone)}"
+
+
+def reminder_message(event: Event, lang: str, *, late: bool, now: datetime | None = None,
+                     zone: str | None = None) -> Message:
+    """The reminder DM: title, how soon, the start (written out in the member's own zone, else the
+    event's), location, link to the announcement. In Urdu the start is written out and "how soon" is
+    an Urdu phrase as of `now` (Discord would show its own timestamps in English)."""
     soon = dates.relative(lang, event.starts_at, now) if now is not None else ts(event.starts_at, "R")
     text = t(lang, "reminder.dm", title=event.title, relative=soon,
-             start=dates.start(lang, event.starts_at, event.timezone),
+             start=_start(lang, event.starts_at, zone or event.timezone),
              location=t(lang, "reminder.location", location=event.location) if event.location else "",
              url=event.jump_url() or "")
     if late:
@@ -65,6 +80,10 @@ class ReminderService:
         self.loaded_in: float | None = None
         self.jobs_loaded = 0
         self._running: set[asyncio.Task[None]] = set()
+        # Told how many members of one (event, offset) could not be reminded (DMs closed).
+        self.on_closed: Callable[[Event, int, int], Awaitable[None]] | None = None
+        # The member's own zone (/my timezone), for the time written out in the DM.
+        self.zone_of: Callable[[Member], Awaitable[str | None]] | None = None
         self._loaded_once = False
 
     async def load(self) -> None:
@@ -123,20 +142,27 @@ class ReminderService:
         event = await self.repo.get(event_id)
         if event is None or event.cancelled:
             return
-        lang = (await self.settings_for(event.community)).language
+        settings = await self.settings_for(event.community)
+        lang = settings.language
         gate = asyncio.Semaphore(CONCURRENCY)
+        closed = 0
         while True:
             now = self.clock.now()
             batch = await self.repo.claim(event_id, offset_min, now, limit=BATCH)
             if not batch:
+                if closed and self.on_closed is not None:
+                    await self.on_closed(event, offset_min, closed)
                 return
 
             async def one(claimed: Claimed) -> None:
                 # Each send is recorded as soon as it is made (one small write each: the SQLite
                 # writer batches concurrent ones), so a process killed mid-batch leaves at most the
                 # sends in flight unrecorded, never a whole batch for another process to repeat.
+                nonlocal closed
                 status = await send(claimed)
                 await self.repo.finish({status: [claimed.id]}, self.clock.now())
+                if status == rem.DM_CLOSED:
+                    closed += 1
 
             async def send(claimed: Claimed) -> str:
                 kind = rem.classify(now, claimed.due_at, event.starts_at)
@@ -147,8 +173,10 @@ class ReminderService:
                 late = kind == rem.LATE
                 async with gate:
                     try:
-                        delivery = await self.messenger.dm(claimed.member, reminder_message(event, lang, late=late, now=now),
-                                                           nonce=nonce(claimed.id))
+                        zone = (await self.zone_of(claimed.member) if self.zone_of else None) or settings.timezone
+                        delivery = await self.messenger.dm(
+                            claimed.member, reminder_message(event, lang, late=late, now=now, zone=zone),
+                            nonce=nonce(claimed.id))
                     except MessengerError:
                         log.exception("reminder %s to %s failed", claimed.id, claimed.member)
                         return rem.FAILED

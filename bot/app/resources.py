@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Iterable
+from typing import Awaitable, Callable, Iterable
 
 from bot.app.communities import RESOURCES, Communities
 from bot.app.refresh import Refresher
@@ -195,6 +195,10 @@ class ResourcesService:
         self.messenger = messenger
         self.clock = clock
         self.refresher = Refresher(self._refresh_post, interval=edit_interval)
+        # The network (set by the App): the partners whose resources this community receives, and
+        # their names. Shared resources are searchable here under "from the network".
+        self.network: "Callable[[Community], Awaitable[list[Community]]] | None" = None
+        self.names: Callable[[Community], str | None] = lambda community: None
 
     async def idle(self) -> None:
         """Wait until every requested post refresh has been made."""
@@ -318,10 +322,39 @@ class ResourcesService:
         tag_filter = parse_tag_filter(tag)
         hits = await self.repo.search(community, parsed, tag=tag_filter, limit=RESULTS)
         shown = _shown_query(query)
-        if not hits:
+        network = await self._network_hits(community, parsed, tag_filter)
+        if not hits and not network:
             key = "resource.search.none_tag" if tag_filter else "resource.search.none"
             return Message(text=t(lang, key, query=shown, tag=tag_filter))
-        return Message(cards=(self._search_card(hits, shown, tag_filter, lang),))
+        cards = [self._search_card(hits, shown, tag_filter, lang)] if hits else []
+        if network:
+            cards.append(list_card(t(lang, "resource.search.from_network"),
+                                   (self._network_entry(partner, h, lang) for partner, h in network), lang))
+        return Message(cards=tuple(cards))
+
+    async def _network_hits(self, community: Community, parsed, tag: str | None) -> list[tuple[Community, SearchHit]]:
+        """Published resources of the partners that share theirs, best few of each, in turn."""
+        if self.network is None:
+            return []
+        per_partner = [[(partner, h) for h in await self.repo.search(partner, parsed, tag=tag, limit=RESULTS)]
+                       for partner in await self.network(community)]
+        merged: list[tuple[Community, SearchHit]] = []
+        for rank in range(RESULTS):
+            merged += [hits[rank] for hits in per_partner if rank < len(hits)]
+        return merged[:RESULTS]
+
+    def _network_entry(self, partner: Community, hit: SearchHit, lang: str) -> str:
+        """A partner's resource: its link, snippet and attribution; no id to act on (it is not in this
+        library), no author."""
+        resource = hit.resource
+        title = escape(cut(" ".join(resource.title.split()), TITLE_IN_LIST))
+        lines = [f"**[{title}]({_link_target(resource.url)})**" if len(resource.url) <= LINK_IN_LIST
+                 else f"**{title}**"]
+        if hit.snippet:
+            lines.append(render_snippet(hit.snippet))
+        lines.append("-# " + t(lang, "resource.result.network_meta", community=escape(
+            cut(self.names(partner) or "?", 100)), votes=resource.upvotes))
+        return "\n".join(lines)
 
     @staticmethod
     def _search_card(hits: list[SearchHit], shown: str, tag: str | None, lang: str) -> Card:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Callable
 
 from bot.domain.guild_settings import GuildSettings, SettingsChange, apply_change
 from bot.domain.identity import DISCORD, Community
@@ -20,6 +21,8 @@ class SetupService:
         self.default_timezone = default_timezone
         self.default_language = default_language
         self._cache: dict[Community, GuildSettings] = {}
+        # Called with the new settings after each change (the digest reschedules on its slot).
+        self.listeners: list[Callable[[GuildSettings], None]] = []
 
     def defaults(self, community: Community | None = None) -> GuildSettings:
         """The bot-wide defaults (DMs, or a community that never ran /setup)."""
@@ -59,4 +62,6 @@ class SetupService:
         await self.repo.save(updated)
         assert actor.community is not None
         self._cache[actor.community] = updated
+        for listener in self.listeners:
+            listener(updated)
         return updated

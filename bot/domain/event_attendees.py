@@ -10,7 +10,8 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
+from zoneinfo import ZoneInfo
 from typing import Iterable, Sequence
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -29,8 +30,10 @@ def _safe(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
-def attendees_csv(header: Sequence[str], rows: Iterable[AttendeeRow]) -> bytes:
-    """CSV bytes (UTF-8 with BOM, CRLF line ends as RFC 4180 says) with `header` as the first row."""
+def attendees_csv(header: Sequence[str], rows: Iterable[AttendeeRow], zone: str = "UTC") -> bytes:
+    """CSV bytes (UTF-8 with BOM, CRLF line ends as RFC 4180 says) with `header` as the first row;
+    times written out in `zone`."""
+    tz = ZoneInfo(zone)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
@@ -40,6 +43,6 @@ def attendees_csv(header: Sequence[str], rows: Iterable[AttendeeRow]) -> bytes:
             "" if row.position is None else row.position,
             str(row.user_id),
             _safe(row.name),
-            row.answered_at.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S"),
+            row.answered_at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S"),
         ])
     return buffer.getvalue().encode("utf-8-sig")

@@ -10,6 +10,7 @@ from bot.domain.errors import DomainError
 from bot.domain.guild_settings import GuildSettings
 from bot.domain.identity import DISCORD, Community, MessageRef, Place
 from bot.domain.roles import Actor, require_organiser
+from bot.domain.rsvp import DECLINED
 from bot.domain.when import parse_when
 
 SCHEDULED = "scheduled"
@@ -46,6 +47,9 @@ class Event:
     cancel_reason: str = ""
     version: int = 1
     platform: str = DISCORD
+    series_id: int | None = None  # the series this is one occurrence of (bot.domain.series)
+    rsvp_role: int | None = None  # only members with this role may answer Going or Maybe
+    ping_role: int | None = None  # the one role the announcement mentions (the organiser's choice)
 
     @property
     def community(self) -> Community:
@@ -116,6 +120,24 @@ def _capacity(value: int | None, *, allow_zero: bool = False) -> int | None:
     return value
 
 
+def clean_role(actor: Actor, role: int | None) -> int | None:
+    """A `role:` option: @everyone (the community's own id) means no restriction."""
+    return None if role is None or role == actor.guild_id else role
+
+
+def clean_ping(actor: Actor, role: int | None) -> int | None:
+    """A `ping:` option: any role but @everyone, which an announcement never mentions."""
+    if role is not None and role == actor.guild_id:
+        raise DomainError("event.ping_everyone")
+    return role
+
+
+def require_rsvp_role(actor: Actor, event: Event, choice: str) -> None:
+    """Going and Maybe on a role-gated event need the role; anyone may say they can't go."""
+    if event.rsvp_role is not None and choice != DECLINED and event.rsvp_role not in actor.role_ids:
+        raise DomainError("rsvp.role_required", role=f"<@&{event.rsvp_role}>")
+
+
 def require_same_community(actor: Actor, event: Event) -> None:
     """An event of another community (a copied button, a guessed id) is refused as if it did not exist."""
     if actor.community != event.community:
@@ -131,7 +153,7 @@ def require_manager(actor: Actor, settings: GuildSettings, event: Event) -> None
 def plan_event(actor: Actor, settings: GuildSettings, *, title: str, when: str, now: datetime,
                channel_id: int | None, duration: str | None = None, location: str | None = None,
                description: str | None = None, capacity: int | None = None,
-               reminders: str | None = None) -> Event:
+               reminders: str | None = None, role: int | None = None, ping: int | None = None) -> Event:
     """A new event (id 0 until stored) from /event create's options, validated as a whole.
 
     Refuses members who are not organisers, a missing announcements channel, and any bad option.
@@ -154,14 +176,16 @@ def plan_event(actor: Actor, settings: GuildSettings, *, title: str, when: str, 
         title=clean_title, description=clean_description, location=clean_location,
         starts_at=understood.start, duration_min=minutes, timezone=settings.timezone,
         capacity=_capacity(capacity), reminder_offsets=offsets, platform=community.platform,
+        rsvp_role=clean_role(actor, role), ping_role=clean_ping(actor, ping),
     )
 
 
 def plan_edit(actor: Actor, settings: GuildSettings, event: Event, *, now: datetime, going: int,
               title: str | None = None, starts_at: datetime | None = None, duration: str | None = None,
               location: str | None = None, description: str | None = None,
-              capacity: int | None = None) -> tuple[Event, list[Change]]:
-    """The event after /event edit, and what changed. `capacity=0` removes the limit.
+              capacity: int | None = None, role: int | None = None) -> tuple[Event, list[Change]]:
+    """The event after /event edit, and what changed. `capacity=0` removes the limit; `role`
+    @everyone removes the restriction.
 
     `starts_at` is the new `when` already read by :func:`parse_when` in the event's own zone: the
     caller parses it before the write transaction, which must not wait on dateparser.
@@ -190,10 +214,16 @@ def plan_edit(actor: Actor, settings: GuildSettings, event: Event, *, now: datet
         if new_capacity is not None and new_capacity < going:
             raise DomainError("event.capacity_below_going", value=new_capacity, going=going)
         updated = replace(updated, capacity=new_capacity)
+    if role is not None:
+        updated = replace(updated, rsvp_role=clean_role(actor, role))
     changes = describe_changes(event, updated)
     if not changes:
         raise DomainError("event.nothing_changed")
     return replace(updated, version=event.version + 1), changes
+
+
+def _role(role: int | None) -> str:
+    return f"<@&{role}>" if role is not None else "-"
 
 
 def _stamp(moment: datetime) -> str:
@@ -216,6 +246,8 @@ def describe_changes(old: Event, new: Event) -> list[Change]:
         out.append(Change("description", old.description or "-", new.description or "-"))
     if old.capacity != new.capacity:
         out.append(Change("capacity", str(old.capacity or "∞"), str(new.capacity or "∞")))
+    if old.rsvp_role != new.rsvp_role:
+        out.append(Change("role", _role(old.rsvp_role), _role(new.rsvp_role)))
     return out
 
 

@@ -29,6 +29,9 @@ class GuildSettings:
     report_sla_hours: int = DEFAULT_SLA_HOURS
     configured: bool = field(default=False, compare=False)
     platform: str = DISCORD
+    digest_day: int | None = None          # 0 Monday .. 6 Sunday; None: no weekly digest
+    digest_minute: int | None = None       # minute of the day in `timezone`
+    network_verdicts: bool = False         # partner fact-checks answer this community's reports
 
     @classmethod
     def defaults(cls, guild_id: int, *, timezone: str, language: str,
@@ -51,6 +54,8 @@ class SettingsChange:
     reminders: str | None = None
     resource_approval: bool | None = None
     report_sla_hours: int | None = None
+    digest: str | None = None              # "friday 18:00" or "off" (bot.domain.digest.parse_slot)
+    network_verdicts: bool | None = None
 
     def is_empty(self) -> bool:
         return all(v is None for v in self.__dict__.values())
@@ -82,6 +87,12 @@ def apply_change(current: GuildSettings, change: SettingsChange, *,
         if not 1 <= change.report_sla_hours <= 720:
             raise DomainError("setup.bad_sla", value=change.report_sla_hours)
         updates["report_sla_hours"] = change.report_sla_hours
+    if change.digest is not None:
+        from bot.domain.digest import parse_slot
+
+        updates["digest_day"], updates["digest_minute"] = parse_slot(change.digest)
+    if change.network_verdicts is not None:
+        updates["network_verdicts"] = change.network_verdicts
     return replace(current, configured=True, **updates)
 
 

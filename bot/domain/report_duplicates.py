@@ -103,17 +103,61 @@ def length_window(normalised: str, cutoff: float = SIMILARITY_CUTOFF) -> tuple[i
     return int(n * factor), int(n / factor) + 1
 
 
+_HANDLE = re.compile(r"(?<![\w.@])@([^\W][\w.]{1,63})", re.UNICODE)
+_NUMBER = re.compile(r"\+?\d(?:[\d\s\-.,/()]*\d)?", re.UNICODE)
+
+
+def identifiers(text: str) -> frozenset[str]:
+    """What tells one scam or rumour from another however alike the wording: the links (by their
+    duplicate key), account handles (`@name`) and numbers (phone numbers, amounts, account numbers;
+    separators ignored, Urdu and Arabic digits read as digits) in `text`."""
+    raw = unicodedata.normalize("NFKC", text or "")
+    found: set[str] = set()
+    for url in find_urls(raw):
+        try:
+            found.add("link:" + url_key(url))
+        except DomainError:
+            found.add("link:" + url.casefold())
+        raw = raw.replace(url, " ")
+    for match in _HANDLE.finditer(raw):
+        found.add("handle:" + match.group(1).rstrip(".").casefold())
+    raw = _HANDLE.sub(" ", raw)
+    for match in _NUMBER.finditer(raw):
+        digits = "".join(str(unicodedata.digit(ch)) for ch in match.group(0) if ch.isdigit())
+        if digits:
+            found.add("number:" + digits)
+    return frozenset(found)
+
+
+def differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two texts' identifiers tell them apart: both name numbers (or links, or handles) and
+    not the same ones. A number written out in one copy ("ten") and in digits in the other, or a
+    link dropped from a forward, does not make another case."""
+    for kind in ("number:", "link:", "handle:"):
+        mine = {x for x in a if x.startswith(kind)}
+        theirs = {x for x in b if x.startswith(kind)}
+        if mine and theirs and mine != theirs:
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Candidate:
     case_id: int
     normalised: str
+    # The candidate's identifiers (`identifiers`); None when unknown, which matches anything.
+    identifiers: frozenset[str] | None = None
 
 
 def best_match(normalised: str, candidates: Sequence[Candidate],
-               cutoff: float = SIMILARITY_CUTOFF) -> int | None:
-    """The case whose text is most similar to `normalised` at or above `cutoff`, or None."""
+               cutoff: float = SIMILARITY_CUTOFF, *, keys: frozenset[str] | None = None) -> int | None:
+    """The case whose text is most similar to `normalised` at or above `cutoff`, or None. Texts that
+    differ in a phone number, an amount, a link or an account handle (`keys` against a candidate's
+    identifiers) are different cases, however alike the rest of their wording."""
     best: tuple[float, int] | None = None
     for candidate in candidates:
+        if keys is not None and candidate.identifiers is not None and differ(keys, candidate.identifiers):
+            continue
         score = fuzz.ratio(normalised, candidate.normalised, score_cutoff=cutoff)
         if score and (best is None or score > best[0]):
             best = (score, candidate.case_id)

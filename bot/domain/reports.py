@@ -23,7 +23,8 @@ from bot.domain.report_categories import (
     reference,
 )
 from bot.domain.identity import DISCORD, Community, Member
-from bot.domain.report_duplicates import Candidate, best_match, is_matchable, normalise_text, text_hash
+from bot.domain.report_duplicates import (Candidate, best_match, identifiers, is_matchable, normalise_text,
+                                          text_hash)
 from bot.domain.report_sla import first_due
 from bot.domain.urls import normalise_url, url_key
 
@@ -168,6 +169,13 @@ def intake_from_message(*, guild_id: int, reporter_id: int, category: str, now: 
                   details=_clean_details(details), message_id=message_id, channel_id=channel_id,
                   link_key=url_key(link) if link else None, normalised=normalised, text_hash=hashed,
                   platform=platform)
+
+
+def with_details(intake: Intake, *, category: str, details: str | None) -> Intake:
+    """A snapshot taken before the form was filled in, with the reporter's category and details."""
+    from dataclasses import replace
+
+    return replace(intake, category=check_category(category), details=_clean_details(details))
 
 
 def intake_from_target(*, guild_id: int, reporter_id: int, category: str, target: str,
@@ -330,16 +338,17 @@ class SlaDue:
 # applies the decision in the same transaction.
 
 def choose_case(exact: Sequence[int | None], normalised: str,
-                similar: Callable[[], Sequence[Candidate]]) -> int | None:
+                similar: Callable[[], Sequence[Candidate]], *, keys: frozenset[str] | None = None) -> int | None:
     """The open case a report joins: the first exact match in `exact` (same message, then same link
     key, then identical text, each already limited to open cases and, for text, the last 30 days),
     else the most similar near-identical text among `similar()` (asked for only when no exact match
-    was found, since finding those candidates costs an index query)."""
+    was found, since finding those candidates costs an index query). With `keys` (the report's
+    `identifiers`), a near-identical text that differs in a number, link or handle is not a match."""
     for case_id in exact:
         if case_id is not None:
             return case_id
     candidates = similar()
-    return best_match(normalised, candidates) if candidates else None
+    return best_match(normalised, candidates, keys=keys) if candidates else None
 
 
 @dataclass(frozen=True)

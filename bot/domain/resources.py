@@ -17,7 +17,7 @@ from bot.domain.identity import DISCORD, Community, Member, MessageRef, Place
 from bot.domain.resource_search import strip_controls
 from bot.domain.resource_tags import parse_tags
 from bot.domain.roles import Actor, is_moderator, require_moderator
-from bot.domain.urls import normalise_url, url_key
+from bot.domain.urls import check_public, normalise_url, url_key
 
 MAX_TITLE_LENGTH = 200
 MAX_DESCRIPTION_LENGTH = 1000
@@ -155,7 +155,7 @@ def prepare_share(actor: Actor, settings: GuildSettings, *, url: str, title: str
     community = actor.community
     if community is None:
         raise DomainError("common.guild_only")
-    canonical = normalise_url(url)
+    canonical = check_public(normalise_url(url))
     key = url_key(url)
     clean = clean_title(title)
     tag_list = parse_tags(tags)

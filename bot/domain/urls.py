@@ -80,6 +80,50 @@ def normalise_url(raw: str) -> str:
     return result
 
 
+_LOCAL_SUFFIXES = (".localhost", ".local", ".internal", ".lan", ".home.arpa", ".intranet", ".corp")
+
+
+def _ip_of(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address a host names literally: dotted, bracketed IPv6, or the short, octal and hex forms
+    browsers also accept (`127.1`, `0x7f.0.0.1`, `0177.0.0.1`)."""
+    bare = host.strip("[]")
+    try:
+        return ipaddress.ip_address(bare)
+    except ValueError:
+        pass
+    parts = bare.split(".")
+    if not 1 <= len(parts) <= 4 or not all(re.fullmatch(r"0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*", p) for p in parts):
+        return None
+    try:
+        values = [int(p, 16) if p.lower().startswith("0x") else int(p, 8) if len(p) > 1 and p.startswith("0")
+                  else int(p) for p in parts]
+    except ValueError:
+        return None
+    *head, last = values
+    if any(v > 255 for v in head) or last >= 256 ** (4 - len(head)):
+        return None
+    number = 0
+    for v in head:
+        number = number * 256 + v
+    number = number * 256 ** (4 - len(head)) + last
+    return ipaddress.IPv4Address(number)
+
+
+def check_public(url: str) -> str:
+    """`url` (normalised) if its host is on the public internet; DomainError('url.private_host') for
+    loopback, private-network, link-local and other non-public addresses, and for local names such
+    as `localhost` or `printer.local`. The library only holds links every member can open."""
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    address = _ip_of(host)
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    private = (host == "localhost" or host.endswith(_LOCAL_SUFFIXES) if address is None
+               else not address.is_global or address.is_multicast)
+    if private:
+        raise DomainError("url.private_host", host=host[:100])
+    return url
+
+
 def url_key(raw: str) -> str:
     """The identity of a link for duplicate detection: normalised, without the scheme."""
     normalised = normalise_url(raw)

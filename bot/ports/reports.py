@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Iterable, Protocol
 
-from bot.domain.identity import Community, Member, MessageRef
+from bot.domain.identity import Community, Member, MessageRef, Place
+from bot.domain.report_conversation import AskedCase, Entry, Snippet
 from bot.domain.report_stats import StatRow
 from bot.domain.report_status import Change
 from bot.domain.reports import AuditEntry, Case, Intake, IntakeResult, ReporterEntry, SlaDue
+from bot.ports.messaging import MessengerError
 
 
 class ReportsRepository(Protocol):
@@ -125,4 +127,87 @@ class CommunityDirectory(Protocol):
 
     def message_link(self, community: Community, ref: MessageRef) -> str | None:
         """A link that opens a posted message, or None when the platform has none."""
+        ...
+
+
+class ConversationRepository(Protocol):
+    """The anonymous conversation of report cases (`bot.domain.report_conversation`): append-only
+    entries, the reporters in report order (Reporter 1, 2, ...), the cases a member reported, and the
+    thread under each case's card. Every write returns after COMMIT."""
+
+    async def add(self, case: Case, kind: str, *, author: Member, body: str, now: datetime,
+                  reporter_no: int | None = None, late: bool = False, action: str | None = None) -> Entry:
+        """Append an entry to the case's conversation (kind 'action': `action` names it, `body` is
+        the reason)."""
+        ...
+
+    async def entries(self, case_id: int) -> list[Entry]:
+        """The case's conversation, oldest first."""
+        ...
+
+    async def reporters(self, case_id: int) -> list[Member]:
+        """The case's distinct reporters in the order of their first report."""
+        ...
+
+    async def cases_of(self, reporter: Member, community: Community | None = None,
+                       limit: int = 25) -> list[AskedCase]:
+        """The cases the member reported (in `community`, or anywhere on their platform), with when
+        moderators last asked, most recent report first."""
+        ...
+
+    async def thread(self, case_id: int) -> int | None:
+        """The thread under the case's card, if one was opened."""
+        ...
+
+    async def set_thread(self, case_id: int, thread_id: int) -> None: ...
+
+    # -- snippets -------------------------------------------------------------------------------
+    async def snippets(self, community: Community) -> list[Snippet]:
+        """The community's snippets by name."""
+        ...
+
+    async def add_snippet(self, community: Community, name: str, body: str, *, author: Member,
+                          now: datetime) -> bool:
+        """Save a snippet; False (nothing changed) when the name is taken; DomainError
+        'conv.snippet.full' when the community has MAX_SNIPPETS already."""
+        ...
+
+    async def remove_snippet(self, community: Community, name: str) -> bool:
+        """Remove a snippet; False when there was none by that name."""
+        ...
+
+
+class CaseThreads(Protocol):
+    """What a front end can do around a case card: open a thread under it."""
+
+    async def open_thread(self, card: MessageRef, name: str) -> Place | None:
+        """A thread under the card message (None when the platform has none or it cannot be made)."""
+        ...
+
+
+class ActionForbidden(MessengerError):
+    """The platform refused an action for want of a permission; `permission` names it as the
+    platform does (e.g. "Manage Messages")."""
+
+    def __init__(self, permission: str, detail: str = "") -> None:
+        super().__init__(detail or permission)
+        self.permission = permission
+
+
+class ModerationTools(Protocol):
+    """What a front end can do to a reported message and its author, on its platform."""
+
+    async def missing_permission(self, community: Community, action: str, place: Place | None,
+                                 author: Member | None) -> str | None:
+        """The permission the bot lacks for `action` (bot.domain.report_actions) on the message in
+        `place` or on `author`, named as the platform names it; None when it has what it needs."""
+        ...
+
+    async def delete_message(self, community: Community, ref: MessageRef) -> bool:
+        """Delete a member's message; False when it was already gone. Raises ActionForbidden."""
+        ...
+
+    async def timeout(self, community: Community, member: Member, until: datetime, reason: str) -> bool:
+        """Time a member out until `until`; False when they are no longer in the community. Raises
+        ActionForbidden (e.g. an administrator, or a member above the bot)."""
         ...

@@ -38,7 +38,7 @@ from urllib.parse import quote
 from aiohttp import web
 
 from fakediscord import permissions as P
-from fakediscord.models import Channel, Member, Message, Role
+from fakediscord.models import PUBLIC_THREAD, Channel, Member, Message, Role
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.sandbox.app import Sandbox
@@ -333,10 +333,14 @@ class SandboxWeb:
         seeded = [m.member for m in world.members if m.member.guild is guild]
         people = seeded + [m for m in guild.members.values() if m not in seeded]
         channels = []
+        threads = [c for c in self.fake.channels.values() if c.guild is guild and c.type == PUBLIC_THREAD]
         for channel in sorted(guild.text_channels, key=lambda c: c.position):
             if viewer is None or self._can_view(viewer, channel):
                 channels.append({"id": str(channel.id), "name": channel.name, "topic": channel.topic or "",
                                  "type": channel.type})
+                # Threads under a message (a report case's conversation) follow their channel.
+                channels += [{"id": str(t.id), "name": f"{channel.name} › {t.name}", "topic": t.name,
+                              "type": t.type} for t in sorted(threads, key=lambda t: t.id) if t.parent_id == channel.id]
         commands = []
         for cmd in self.fake.registered_commands(guild):
             cmd = dict(cmd)

@@ -31,10 +31,14 @@ SAMPLE = 200
 ORDER = ["guild_settings", "events", "event_rsvps", "event_reminders", "resources", "resource_tags",
          "resource_votes", "report_cases", "report_intake", "report_escalations", "report_audit",
          "report_notices"]
+ORDER += ["factchecks", "factcheck_corrections", "factcheck_claims", "factcheck_matches", "factcheck_notices",
+          "factcheck_shares", "networks", "network_members", "network_invites", "network_audit", "digest_runs"]
 # Derived on each side, never copied: the migrations ledgers, SQLite's full-text index and its term
 # counts (rebuilt from the rows on a SQLite target).
 SKIP_PREFIXES = ("schema_migrations", "resources_fts", "report_text_fts", "report_terms", "sqlite_")
+SKIP_PREFIXES += ("factcheck_fts", "factcheck_claim_fts", "factcheck_terms")
 PG_DERIVED = {"resources": {"search", "search_title", "search_tags", "search_description"}}
+PG_DERIVED["factchecks"] = {"search", "search_claim", "search_summary"}
 
 
 class CopyError(Exception):
@@ -45,6 +49,10 @@ class CopyError(Exception):
 class Report:
     tables: dict[str, int]  # table -> rows copied
     problems: list[str]
+
+
+# A series before its occurrences (events.series_id refers to it).
+ORDER.insert(ORDER.index("events"), "event_series")
 
 
 def _skip(table: str) -> bool:
@@ -119,6 +127,8 @@ def _pg_derived(table: str, row: dict[str, Any]) -> dict[str, Any]:
         return {"search_title": search_text(row.get("title")),
                 "search_tags": search_text(" ".join(t for t in (row.get("tags") or "").split(",") if t)),
                 "search_description": search_text(row.get("description"))}
+    if table == "factchecks":
+        return {"search_claim": search_text(row.get("claim")), "search_summary": search_text(row.get("summary"))}
     return {}
 
 
@@ -209,6 +219,28 @@ def _rebuild_sqlite_indexes(conn: sqlite3.Connection) -> None:
                               scope_token(Community(r["platform"], r["guild_id"]))))
     for r in conn.execute("SELECT id, norm_text FROM report_intake WHERE norm_text IS NOT NULL").fetchall():
         index_text(conn, r["id"], r["norm_text"])
+    _rebuild_factcheck_indexes(conn)
+
+
+def _rebuild_factcheck_indexes(conn: sqlite3.Connection) -> None:
+    """Fact-check search (every fact-check, as publishing indexes it) and the claim text index with its
+    term counts (the first claim of each distinct text per fact-check)."""
+    from bot.domain.report_duplicates import terms
+
+    for r in conn.execute("SELECT id, claim, summary FROM factchecks ORDER BY id").fetchall():
+        conn.execute("INSERT INTO factcheck_fts (rowid, claim, summary) VALUES (?, ?, ?)",
+                     (r["id"], search_text(r["claim"]), search_text(r["summary"])))
+    seen: set[tuple[int, str]] = set()
+    for r in conn.execute("SELECT id, factcheck_id, text_hash, norm_text FROM factcheck_claims "
+                          "WHERE text_hash IS NOT NULL AND norm_text IS NOT NULL AND norm_text != '' "
+                          "ORDER BY id").fetchall():
+        if (r["factcheck_id"], r["text_hash"]) in seen:
+            continue
+        seen.add((r["factcheck_id"], r["text_hash"]))
+        conn.execute("INSERT INTO factcheck_claim_fts (rowid, body) VALUES (?, ?)", (r["id"], r["norm_text"]))
+        conn.executemany("INSERT INTO factcheck_terms (term, docs) VALUES (?, 1) "
+                         "ON CONFLICT (term) DO UPDATE SET docs = docs + 1",
+                         [(term,) for term in terms(r["norm_text"])])
 
 
 async def copy_postgres_to_sqlite(url: str, path: Path) -> Report:

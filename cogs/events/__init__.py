@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from discord.ext import commands
 
-from cogs.events.commands import Events, My
-from cogs.events.views import ListPageButton, RsvpButton
+from cogs.events.commands import Checkin, Events, My
+from cogs.events.views import CheckinButton, ListPageButton, RsvpButton
 
 
 async def setup(bot: commands.Bot) -> None:
     await bot.add_cog(Events(bot))
     await bot.add_cog(My(bot))
-    bot.add_dynamic_items(RsvpButton, ListPageButton)
+    await bot.add_cog(Checkin(bot))
+    bot.add_dynamic_items(RsvpButton, CheckinButton, ListPageButton)
 

@@ -8,7 +8,7 @@ import asyncio
 
 import discord
 
-from bot.app.events import LIST_NEXT, LIST_PREVIOUS, RSVP_GO, RSVP_ICS, RSVP_MAYBE, RSVP_NO
+from bot.app.events import CHECK_IN, LIST_NEXT, LIST_PREVIOUS, RSVP_GO, RSVP_ICS, RSVP_MAYBE, RSVP_NO
 from bot.domain.errors import DomainError
 from bot.domain.rsvp import DECLINED, GOING, MAYBE
 from cogs._common import actor_of, answer, context
@@ -20,6 +20,7 @@ button_format(RSVP_GO, "bk:ev:{0}:go")
 button_format(RSVP_MAYBE, "bk:ev:{0}:maybe")
 button_format(RSVP_NO, "bk:ev:{0}:no")
 button_format(RSVP_ICS, "bk:ev:{0}:ics")
+button_format(CHECK_IN, "bk:ci:{0}")
 button_format(LIST_PREVIOUS, "bk:evlist:{0}:p")
 button_format(LIST_NEXT, "bk:evlist:{0}:n")
 
@@ -60,9 +61,17 @@ class RsvpButton(Persistent, template=r"bk:ev:(?P<id>[0-9]{1,20}):(?P<act>go|may
         action = self.word("act")
         if action == "ics":
             ctx = await context(interaction)
-            await answer(interaction, await ctx.app.events.event_ics(ctx.actor, event_id))
+            await answer(interaction, await ctx.app.series.calendar(ctx.actor, event_id))
         else:
             await rsvp(interaction, event_id, self.CHOICE[action])
+
+
+class CheckinButton(Persistent, template=r"bk:ci:(?P<id>[0-9]{1,20})"):
+    """Check in on an announcement, while check-in is open; the service re-checks everything."""
+
+    async def clicked(self, interaction: discord.Interaction) -> None:
+        ctx = await context(interaction)
+        await answer(interaction, await ctx.app.attendance.check_in(ctx.actor, self.number("id")))
 
 
 class ListPageButton(Persistent, template=r"bk:evlist:(?P<page>[0-9]{1,6}):(?P<dir>p|n)"):

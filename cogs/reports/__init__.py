@@ -8,6 +8,7 @@ from discord.ext import commands
 
 from bot.domain.identity import DISCORD, Community, Member, MessageRef
 from cogs._common.forms import expiring
+from cogs.reports import actions, conversation
 from cogs.reports.commands import Reports
 from cogs.reports.views import ALL_ITEMS
 
@@ -32,8 +33,11 @@ class GuildDirectory:
 
 
 async def setup(bot: commands.Bot) -> None:
-    bot.add_dynamic_items(*ALL_ITEMS)
+    bot.add_dynamic_items(*ALL_ITEMS, *conversation.ITEMS, *actions.ITEMS)
+    conversation.register(bot)
+    actions.register(bot)
     expiring("rep:pick:", "reports.form_expired")  # the category picker after Report message
     expiring("rep:m:")                              # escalate / resolve / dismiss forms
     bot.app.reports.use_directory(DISCORD, GuildDirectory(bot))  # type: ignore[attr-defined]
     await bot.add_cog(Reports(bot))
+    await bot.add_cog(conversation.ReportConversation(bot))

@@ -15,8 +15,9 @@ from bot.domain.reports import Attachment, intake_from_message, intake_from_targ
 from bot.i18n.format import CHOICE_NAME, cut
 from cogs._common import answer, context, reply
 from cogs._common.choices import choices
-from cogs._common.forms import remember
-from cogs.reports.views import CategoryPicker
+from cogs._common.forms import open_modal
+from cogs._common.render import send_kwargs
+from cogs.reports.views import ReportForm
 
 
 def _choices(kind: str, values: tuple[str, ...]) -> list[app_commands.Choice[str]]:
@@ -31,7 +32,8 @@ def attachments_of(message: discord.Message) -> list[Attachment]:
 
 
 async def report_message(interaction: discord.Interaction, message: discord.Message) -> None:
-    """Context menu **Report message**: snapshot the message now, then ask for the category."""
+    """Context menu **Report message**: snapshot the message now, then ask for the category and
+    optional details in one form."""
     ctx = await context(interaction)
     # Refuse at once rather than after the member picked a category; submit checks again.
     await ctx.app.reports.check_can_report(ctx.actor)
@@ -44,10 +46,7 @@ async def report_message(interaction: discord.Interaction, message: discord.Mess
         jump_url=f"https://discord.com/channels/{interaction.guild_id}/{message.channel.id}/{message.id}",
         posted_at=message.created_at, edited_at=message.edited_at, attachments=attachments_of(message),
         platform=ctx.actor.platform)
-    view = CategoryPicker(intake, ctx.lang)
-    remember(interaction.client, view, view.select.custom_id)
-    await interaction.response.send_message(ctx.t("reports.pick_category"), view=view, ephemeral=True)
-    view.origin = interaction
+    await open_modal(interaction, ReportForm(intake, ctx.lang))
 
 
 class Reports(commands.Cog):
@@ -101,6 +100,9 @@ class Reports(commands.Cog):
     async def show(self, interaction: discord.Interaction, case: str, reveal: bool = False) -> None:
         ctx = await context(interaction)
         await answer(interaction, await ctx.app.reports.show(ctx.actor, case, reveal=reveal))
+        history = await ctx.app.report_conversation.history(ctx.actor, case)
+        if history is not None:  # the conversation and notes, reporters as "Reporter N"
+            await interaction.followup.send(ephemeral=True, **send_kwargs(history))
 
     @group.command(name="outcome", description="Record what a platform did with an escalated case")
     @app_commands.describe(case="Case reference, e.g. R-0042", result="The platform's decision")
@@ -136,3 +138,30 @@ class Reports(commands.Cog):
         ctx = await context(interaction)
         return [app_commands.Choice(name=cut(name, CHOICE_NAME), value=ref)
                 for name, ref in await ctx.app.reports.suggest(ctx.actor, current)]
+
+    snippet = app_commands.Group(name="snippet", description="Saved replies for common answers (moderators)",
+                                 parent=group)
+
+    @snippet.command(name="add", description="Save a reply to reuse when asking, resolving or dismissing")
+    @app_commands.describe(name="A short name, e.g. need-link", text="The reply")
+    async def snippet_add(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 32],
+                          text: app_commands.Range[str, 1, 1500]) -> None:
+        ctx = await context(interaction)
+        await reply(interaction, await ctx.app.report_conversation.snippet_add(ctx.actor, name, text))
+
+    @snippet.command(name="list", description="The saved replies of this server")
+    async def snippet_list(self, interaction: discord.Interaction) -> None:
+        ctx = await context(interaction)
+        await answer(interaction, await ctx.app.report_conversation.snippet_list(ctx.actor))
+
+    @snippet.command(name="remove", description="Remove a saved reply")
+    @app_commands.describe(name="The snippet's name")
+    async def snippet_remove(self, interaction: discord.Interaction, name: app_commands.Range[str, 1, 32]) -> None:
+        ctx = await context(interaction)
+        await reply(interaction, await ctx.app.report_conversation.snippet_remove(ctx.actor, name))
+
+    @snippet_remove.autocomplete("name")
+    async def snippet_names(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        ctx = await context(interaction)
+        names = [s.name for s in await ctx.app.report_conversation.snippets(ctx.actor)]
+        return [app_commands.Choice(name=n, value=n) for n in names if current.casefold() in n][:25]

@@ -8,10 +8,13 @@ import discord
 
 from bot.app.reports import DISMISS, ESCALATE, RESOLVE, Step, Triaged
 from bot.app.reports.cards import label
+from bot.domain.report_conversation import Snippet
 from bot.domain.report_status import MAX_EXTERNAL_REF, MAX_REASON
 from bot.i18n import t
 from bot.i18n.format import CONTENT, MODAL_TITLE, TEXT_INPUT_LABEL, cut
 from cogs._common import context, guarded
+from cogs._common.render import send_kwargs
+from cogs.reports.conversation import add_snippet_select, picked_snippet
 from cogs.reports.views import answered_on, show_change
 
 PLACEHOLDER = 100
@@ -55,10 +58,11 @@ class EscalateModal(discord.ui.Modal):
 
 
 class ResolveModal(discord.ui.Modal):
-    def __init__(self, case_id: int, ref: str, outcome: str, lang: str) -> None:
+    def __init__(self, case_id: int, ref: str, outcome: str, lang: str, snippets: list[Snippet] | None = None) -> None:
         title = t(lang, "reports.modal.resolve", ref=ref, outcome=label(lang, "outcome", outcome))
         super().__init__(title=cut(title, MODAL_TITLE), custom_id=f"rep:m:resolve:{case_id}", timeout=900)
         self.case_id, self.outcome = case_id, outcome
+        self.snippet = add_snippet_select(self, lang, snippets or [])
         self.note = _input(lang, "reports.modal.note", "reports.modal.note_hint", required=False,
                            max_length=MAX_REASON)
         self.add_item(self.note)
@@ -71,17 +75,24 @@ class ResolveModal(discord.ui.Modal):
             # The outcome prompt becomes the acknowledgement once the DMs are out.
             await interaction.response.defer()
 
-        result = await ctx.app.reports.triage(ctx.actor, self.case_id, Step(RESOLVE, self.outcome, self.note.value),
+        note = await ctx.app.report_conversation.compose(ctx.actor, picked_snippet(self.snippet), self.note.value)
+        result = await ctx.app.reports.triage(ctx.actor, self.case_id, Step(RESOLVE, self.outcome, note),
                                               answer=answer)
         await _told(interaction, result, from_card=False)
+        if self.outcome == "actioned":  # offer the actions on the reported message
+            offer = await ctx.app.report_actions.offer(ctx.actor, self.case_id)
+            if offer is not None:
+                await interaction.followup.send(ephemeral=True, **send_kwargs(offer))
 
 
 class DismissModal(discord.ui.Modal):
-    def __init__(self, case_id: int, ref: str, lang: str) -> None:
+    def __init__(self, case_id: int, ref: str, lang: str, snippets: list[Snippet] | None = None) -> None:
         super().__init__(title=cut(t(lang, "reports.modal.dismiss", ref=ref), MODAL_TITLE),
                          custom_id=f"rep:m:dismiss:{case_id}", timeout=900)
         self.case_id = case_id
-        self.reason = _input(lang, "reports.modal.reason", "reports.modal.reason_hint", required=True,
+        self.snippet = add_snippet_select(self, lang, snippets or [])
+        # With snippets, the reason may be the snippet alone (the service still requires one).
+        self.reason = _input(lang, "reports.modal.reason", "reports.modal.reason_hint", required=self.snippet is None,
                              max_length=MAX_REASON)
         self.add_item(self.reason)
 
@@ -92,6 +103,7 @@ class DismissModal(discord.ui.Modal):
         async def answer(result: Triaged) -> None:
             await show_change(interaction, result, from_card=True)
 
-        result = await ctx.app.reports.triage(ctx.actor, self.case_id, Step(DISMISS, text=self.reason.value),
+        reason = await ctx.app.report_conversation.compose(ctx.actor, picked_snippet(self.snippet), self.reason.value)
+        result = await ctx.app.reports.triage(ctx.actor, self.case_id, Step(DISMISS, text=reason),
                                               answer=answer, answered_on=answered_on(interaction, True))
         await _told(interaction, result, from_card=True)

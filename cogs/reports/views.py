@@ -6,7 +6,6 @@ the step is still valid, so a forged or stale component changes nothing."""
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 import discord
@@ -15,9 +14,10 @@ from bot.app.reports import CLAIM, DISMISS, ESCALATE, PLATFORM_OUTCOME, RESOLVE,
 from bot.app.reports import cards
 from bot.app.reports.cards import label
 from bot.domain.report_categories import CATEGORIES, OUTCOMES, PLATFORM_OUTCOMES, PLATFORMS, check_category
-from bot.domain.reports import Intake
+from bot.domain.reports import MAX_DETAILS, Intake, with_details
 from bot.i18n import t
-from bot.i18n.format import BUTTON_LABEL, CONTENT, SELECT_DESCRIPTION, SELECT_LABEL, cut
+from bot.i18n.format import (BUTTON_LABEL, CONTENT, MODAL_TITLE, SELECT_DESCRIPTION, SELECT_LABEL,
+                             TEXT_INPUT_LABEL, cut)
 from cogs._common import context, guarded, reply
 from cogs._common.buttons import Persistent, button_format
 from cogs._common.forms import open_modal
@@ -145,7 +145,8 @@ class DismissButton(_CaseButton, template=rf"rep:dismiss:{_ID}"):
 
         ctx = await context(interaction)
         asked = await ctx.app.reports.ask(ctx.actor, self.number("id"), DISMISS)
-        await open_modal(interaction, DismissModal(asked.case.id, asked.case.ref, ctx.lang))
+        snippets = await ctx.app.report_conversation.snippets(ctx.actor)
+        await open_modal(interaction, DismissModal(asked.case.id, asked.case.ref, ctx.lang, snippets))
 
 
 class PlatformOutcomeButton(_CaseButton, template=rf"rep:pout:{_ID}"):
@@ -186,7 +187,8 @@ class OutcomeSelect(_CaseSelect, template=rf"rep:outcome:{_ID}"):
         ctx = await context(interaction)
         outcome = self.picked
         asked = await ctx.app.reports.ask(ctx.actor, self.number("id"), RESOLVE, outcome)
-        await open_modal(interaction, ResolveModal(asked.case.id, asked.case.ref, outcome, ctx.lang))
+        snippets = await ctx.app.report_conversation.snippets(ctx.actor)
+        await open_modal(interaction, ResolveModal(asked.case.id, asked.case.ref, outcome, ctx.lang, snippets))
 
 
 class PlatformOutcomeSelect(_CaseSelect, template=rf"rep:poutv:{_ID}"):
@@ -205,47 +207,44 @@ ALL_ITEMS = (ClaimButton, EscalateButton, ResolveButton, DismissButton, Platform
              PlatformSelect, OutcomeSelect, PlatformOutcomeSelect)
 
 
-class CategoryPicker(discord.ui.View):
-    """The category select shown after **Report message**; holds the evidence snapshot (taken when
-    the menu was used, so later edits by the author cannot change it) until a choice."""
+class ReportForm(discord.ui.Modal):
+    """**Report message**'s form: the category (required) and optional details, in one modal. It
+    holds the evidence snapshot taken when the menu was used, so later edits by the author cannot
+    change it. The details are part of the evidence and never shown with the reporter's name."""
 
     def __init__(self, intake: Intake, lang: str) -> None:
-        super().__init__(timeout=PICKER_TIMEOUT)
+        super().__init__(title=cut(t(lang, "conv.report_form.title"), MODAL_TITLE),
+                         custom_id=f"rep:pick:{intake.reporter_id}:{intake.message_id}", timeout=PICKER_TIMEOUT)
         self.intake = intake
         self.lang = lang
         self.done = False
-        self.origin: discord.Interaction | None = None
-        select: discord.ui.Select[Any] = discord.ui.Select(
+        self.category: discord.ui.Select[Any] = discord.ui.Select(
             placeholder=t(lang, "reports.pick_category_placeholder"), min_values=1, max_values=1,
-            custom_id=f"rep:pick:{intake.reporter_id}:{intake.message_id}",
+            custom_id="category", required=True,
             options=[discord.SelectOption(label=cut(t(lang, f"reports.category.{c}"), SELECT_LABEL),
                                           description=cut(t(lang, f"reports.category_hint.{c}"), SELECT_DESCRIPTION),
                                           value=c) for c in CATEGORIES])
-        select.callback = self.chosen  # type: ignore[method-assign]
-        self.select = select
-        self.add_item(select)
+        self.details: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            custom_id="details", style=discord.TextStyle.paragraph, required=False, max_length=MAX_DETAILS,
+            placeholder=cut(t(lang, "conv.report_form.details_hint"), 100))
+        self.add_item(discord.ui.Label(text=cut(t(lang, "conv.report_form.category"), TEXT_INPUT_LABEL),
+                                       component=self.category))
+        self.add_item(discord.ui.Label(text=cut(t(lang, "conv.report_form.details"), TEXT_INPUT_LABEL),
+                                       component=self.details))
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         return interaction.user.id == self.intake.reporter_id
 
-    async def on_timeout(self) -> None:
-        # Say so on the form rather than leave a select that no longer answers.
-        if self.done or self.origin is None:
-            return
-        try:
-            await self.origin.edit_original_response(content=t(self.lang, "reports.form_expired"), view=None)
-        except discord.HTTPException:
-            pass
-
     @guarded
-    async def chosen(self, interaction: discord.Interaction) -> None:
+    async def on_submit(self, interaction: discord.Interaction) -> None:
         ctx = await context(interaction)
-        if self.done:  # a second pick on the same form (double click): the report is already in
+        if self.done:  # submitted twice: the report is already in
             await reply(interaction, ctx.t("reports.form_expired"))
             return
-        category = check_category(self.select.values[0] if self.select.values else "")
-        submitted = await ctx.app.reports.submit(ctx.actor, dataclasses.replace(self.intake, category=category))
+        category = check_category(self.category.values[0] if self.category.values else "")
+        intake = with_details(self.intake, category=category, details=self.details.value)
+        submitted = await ctx.app.reports.submit(ctx.actor, intake)
         self.done = True
         self.stop()
-        await interaction.response.edit_message(content=submitted.text, view=None)
+        await reply(interaction, submitted.text)
         ctx.app.reports.announce(submitted.result)

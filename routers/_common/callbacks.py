@@ -32,6 +32,11 @@ def register(action: str, code: str) -> None:
     _ACTIONS[code] = action
 
 
+def handles(button: Button) -> bool:
+    """Whether a Telegram router registered this button's action."""
+    return button.action in _CODES
+
+
 def encode(button: Button) -> str:
     """The callback_data of a button intent; ValueError if it would not fit Telegram's 64 bytes."""
     parts = [_CODES[button.action]]

@@ -29,13 +29,14 @@ log = logging.getLogger(__name__)
 
 def keyboard(message: Message, renderer: Renderer) -> InlineKeyboardMarkup | None:
     """Rows of inline buttons for the message's intents; disabled intents are left out (Telegram has
-    no disabled buttons)."""
+    no disabled buttons), and so are intents the Telegram front end does not handle yet (a button
+    that could only answer "this no longer works" is worse than none)."""
     rows: list[list[InlineKeyboardButton]] = []
     total = 0
     for row in message.buttons:
         out: list[InlineKeyboardButton] = []
         for b in row:
-            if b.disabled or total >= KEYBOARD_BUTTONS or len(out) >= ROW_BUTTONS:
+            if b.disabled or total >= KEYBOARD_BUTTONS or len(out) >= ROW_BUTTONS or not callbacks.handles(b):
                 continue
             label = renderer.plain(b.label, BUTTON_TEXT - 3)
             out.append(InlineKeyboardButton(text=f"{b.emoji} {label}" if b.emoji else label,

@@ -66,9 +66,8 @@ def main(out: str = "docs/sandbox.png") -> None:
                                                 "content": "Forward: dengue is cured by papaya leaves, doctors hide it!"})
         picker = post(sandbox, "/api/context", **{"as": who["Sara Malik"], "message": message["message"]["id"],
                                                   "name": "Report message"})
-        select = picker["message"]["components"][0]["components"][0]
-        post(sandbox, "/api/select", **{"as": who["Sara Malik"], "message": picker["message"]["id"],
-                                        "custom_id": select["custom_id"], "values": ["misinformation"]})
+        post(sandbox, "/api/modal", **{"as": who["Sara Malik"], "interaction_id": picker["interaction_id"],
+                                       "values": {"category": ["misinformation"]}})
         case = until(lambda: next(m for m in sandbox.messages("moderation", "مہرین اختر") if m["embeds"]))
         claim = next(c["custom_id"] for row in case["components"] for c in row["components"] if c["label"] == "Claim")
         post(sandbox, "/api/click", **{"as": who["مہرین اختر"], "message": case["id"], "custom_id": claim})

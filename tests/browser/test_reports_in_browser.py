@@ -19,12 +19,14 @@ def test_report_claim_resolve_and_outcome_dm(sandbox, open_page) -> None:
     expect(target).to_be_visible()  # arrived live in Sara's page
     expect(zainab.message_with(POST)).to_be_visible()
 
-    # Report message, from the message's actions, then the category
+    # Report message, from the message's actions: one form with the category and optional details
     target.hover()
     target.locator("button[data-context='Report message']").click()
-    picker = sara.page.locator("#messages article.message.ephemeral").last
-    expect(picker).to_contain_text("Only you can see this")
-    picker.locator("select").select_option(value="misinformation")
+    form = sara.page.locator("#modal-dialog")
+    expect(form).to_be_visible()
+    form.locator("select").select_option(value="misinformation")
+    form.locator("textarea").fill("Seen in two family groups")
+    form.locator("#modal-submit").click()
     confirmation = sara.message_with("R-0001")
     expect(confirmation).to_contain_text("Only you can see this")
     assert "ephemeral" in (confirmation.get_attribute("class") or "")

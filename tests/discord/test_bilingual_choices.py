@@ -62,3 +62,16 @@ async def test_values_are_unchanged(world) -> None:
     assert "R-0001" in r.text
     q = await harness.fake.slash(w.moderator, "reports queue", status="open", category="misinformation")
     assert "R-0001" in str(q.embeds)
+
+
+async def test_fact_check_and_network_pickers_name_both_languages(harness) -> None:
+    from bot.domain.factchecks import VERDICTS
+
+    on_off = {"on": "on · آن", "off": "off · آف"}
+    for sub in ("publish", "correct", "list"):
+        verdict = names(option_choices(harness, "factcheck", "verdict", sub=sub))
+        assert list(verdict) == list(VERDICTS), sub
+        assert verdict["misleading"] == "Misleading · گمراہ کن"
+    assert names(option_choices(harness, "network", "factchecks", sub="share")) == on_off
+    assert names(option_choices(harness, "network", "resources", sub="share")) == on_off
+    assert names(option_choices(harness, "setup", "network_verdicts")) == on_off

@@ -206,7 +206,7 @@ async def test_attendees_csv_with_urdu_names(world) -> None:
     (attachment,) = r.attachments
     assert attachment.filename.endswith(".csv") and attachment.data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(attachment.data.decode("utf-8-sig"))))
-    assert rows[0] == ["status", "waitlist position", "user id", "name", "answered at (UTC)"]
+    assert rows[0] == ["status", "waitlist position", "user id", "name", "answered at (Asia/Karachi)"]
     assert [(r[0], r[1], r[3]) for r in rows[1:]] == [("Going", "", "زینب"), ("Waitlist", "1", "Alice"),
                                                       ("Maybe", "", "Bilal")]
 

@@ -44,7 +44,8 @@ async def test_each_role_adds_its_section(world) -> None:
 
     admin = shown(await world.fake.slash(w.admin, "help"))
     assert list(admin) == ["For everyone", "For organisers", "For moderators", "For admins"]
-    assert admin["For admins"] == ["/setup"]
+    assert admin["For admins"] == ["/network invite", "/network join", "/network leave", "/network share",
+                                   "/network status", "/setup"]
 
 
 async def test_in_urdu_when_the_server_speaks_urdu(world) -> None:

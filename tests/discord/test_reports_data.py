@@ -24,7 +24,7 @@ async def test_export_csv_and_json_without_reporters(world) -> None:
     post = h.fake.post_message(w.bob, w.general, "=cmd|' /C calc'!A0 send money to this account",
                                attachments=[{"filename": "qr.png", "content_type": "image/png", "size": 512}])
     r = await h.fake.context_menu(w.alice, "Report message", post)
-    await h.fake.select(w.alice, r.message, ["scam_impersonation"])
+    await h.fake.submit_modal(w.alice, r, {"category": ["scam_impersonation"]})
     await h.fake.slash(w.urdu, "report", target="https://example.org/جعلی-خبر", category="misinformation",
                        details="میرے گروپ میں شیئر ہوا")
     await until(lambda: len([m for m in h.fake.channel_messages(w.moderation) if m.embeds]) == 2)

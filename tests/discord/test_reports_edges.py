@@ -21,7 +21,7 @@ async def test_show_with_reveal_of_the_largest_case_fits_one_message(world) -> N
     for i in range(20):
         member = w.guild.add_member("رکن" * 10 + str(i))
         r = await h.fake.context_menu(member, "Report message", post)
-        await h.fake.select(member, r.message, ["misinformation"])
+        await h.fake.submit_modal(member, r, {"category": ["misinformation"]})
     await until(lambda: len(cards(h, "R-0001")) == 1)
     card = cards(h, "R-0001")[0]
     r = await h.fake.click(w.moderator, card, "آگے بھیجیں")
@@ -91,7 +91,7 @@ async def test_a_whole_flow_sends_one_mention_only_the_moderator_role(world) -> 
     post = h.fake.post_message(w.bob, w.general, hostile + " this is a threat")
     for member in (w.alice, w.urdu):
         r = await h.fake.context_menu(member, "Report message", post)
-        await h.fake.select(member, r.message, ["violent_extremism"])
+        await h.fake.submit_modal(member, r, {"category": ["violent_extremism"]})
     await until(lambda: len(cards(h, "R-0001")) == 1)
     card = cards(h, "R-0001")[0]
     await (await h.fake.click(w.moderator, card, "Claim")).wait_done()

@@ -23,13 +23,17 @@ async def test_context_menu_report_captures_evidence(world) -> None:
     post = h.fake.post_message(w.bob, w.general, "Polio drops cause infertility, share before they delete it",
                                attachments=[{"filename": "proof.jpg", "content_type": "image/jpeg", "size": 2048}])
     r = await h.fake.context_menu(w.alice, "Report message", post)
-    assert r.error is None and r.ephemeral
-    picked = await h.fake.select(w.alice, r.message, ["misinformation"])
+    # One form asks for the category and, optionally, why.
+    assert r.error is None and r.modal is not None and r.modal.title == "Report this message"
+    assert {"What is wrong with it?", "Details (optional)"} <= set(r.modal.labels)
+    picked = await h.fake.submit_modal(w.alice, r, {"category": ["misinformation"],
+                                                    "details": "Forwarded in three family groups today"})
     assert picked.error is None, picked.error_details
-    assert "R-0001" in picked.content
+    assert picked.ephemeral and "R-0001" in picked.content
     card = await card_for(h, "R-0001")
     text = card.text
     assert "Misinformation" in text and "Polio drops" in text and "proof.jpg" in text
+    assert "Forwarded in three family groups today" in text  # the details are evidence
     assert "Alice" not in text and str(w.alice.id) not in text  # never the reporter
     # The message's time is shown in each moderator's own zone, not as raw ISO text.
     assert re.search(r"Posted <t:\d+:f>", text), text
@@ -97,17 +101,17 @@ async def test_same_message_twice_joins_and_repeat_reporter_is_told(world) -> No
     w = h.world
     post = h.fake.post_message(w.bob, w.general, "you people are vermin")
     r = await h.fake.context_menu(w.alice, "Report message", post)
-    await h.fake.select(w.alice, r.message, ["hate_speech"])
+    await h.fake.submit_modal(w.alice, r, {"category": ["hate_speech"]})
     card = await card_for(h, "R-0001")
     r = await h.fake.context_menu(w.urdu, "Report message", post)
-    picked = await h.fake.select(w.urdu, r.message, ["bullying_harassment"])
+    picked = await h.fake.submit_modal(w.urdu, r, {"category": ["bullying_harassment"]})
     assert "R-0001" in picked.content
     # The same message through its link joins too.
     link = f"https://discord.com/channels/{w.guild.id}/{w.general.id}/{post.id}"
     r = await h.fake.slash(w.closed, "report", target=link, category="hate_speech")
     assert "R-0001" in r.content
     r = await h.fake.context_menu(w.alice, "Report message", post)
-    picked = await h.fake.select(w.alice, r.message, ["hate_speech"])
+    picked = await h.fake.submit_modal(w.alice, r, {"category": ["hate_speech"]})
     assert "already reported" in picked.text and "R-0001" in picked.text
     await until(lambda: count_line(h.fake.message_by_id(card.id)) == "3 reports from 3 members")
     r = await h.fake.context_menu(w.bob, "Report message", post)

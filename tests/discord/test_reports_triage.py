@@ -34,7 +34,7 @@ async def reported_message(h, reporters, text="Dengue is cured by papaya leaves,
     post = h.fake.post_message(w.bob if w.bob not in reporters else w.organiser, w.general, text)
     for member in reporters:
         r = await h.fake.context_menu(member, "Report message", post)
-        picked = await h.fake.select(member, r.message, ["misinformation"])
+        picked = await h.fake.submit_modal(member, r, {"category": ["misinformation"]})
         assert "R-0001" in picked.content, picked.text
     await until(lambda: len(cards(h, "R-0001")) == 1
                 and field(cards(h, "R-0001")[0], "Reports") == t("en", "reports.card.count", reports=len(reporters), reporters=len(reporters)))
@@ -45,14 +45,16 @@ async def test_whole_triage_flow_edits_the_card_and_tells_every_reporter(world) 
     h = world
     w = h.world
     card = await reported_message(h, [w.alice, w.urdu, w.closed])
-    assert labels(card) == ["Claim", "Escalate", "Resolve", "Dismiss"]
+    assert labels(card) == ["Claim", "Escalate", "Resolve", "Dismiss", "Ask reporters", "Internal note",
+                            "Delete message", "Time out author", "Warn author"]
     assert field(card, "Status") == "New"
 
     r = await h.fake.click(w.moderator, card, "Claim")
     assert r.error is None and r.type == 7  # the card itself was updated
     card = h.fake.message_by_id(card.id)
     assert field(card, "Status") == "Triaging" and str(w.moderator.id) in field(card, "Claimed by")
-    assert labels(card) == ["Escalate", "Resolve", "Dismiss"]
+    assert labels(card) == ["Escalate", "Resolve", "Dismiss", "Ask reporters", "Internal note",
+                            "Delete message", "Time out author", "Warn author"]
     await r.wait_followups(1)
     assert "You claimed R-0001" in r.followups[0].content and r.followups[0].ephemeral
 
@@ -65,7 +67,8 @@ async def test_whole_triage_flow_edits_the_card_and_tells_every_reporter(world) 
     await until(lambda: field(h.fake.message_by_id(card.id), "Status") == "Escalated")
     card = h.fake.message_by_id(card.id)
     assert "FB-88231" in field(card, "Escalation") and "Pending" in field(card, "Escalation")
-    assert labels(card) == ["Resolve", "Dismiss", "Platform outcome"]
+    assert labels(card) == ["Resolve", "Dismiss", "Platform outcome", "Ask reporters", "Internal note",
+                            "Delete message", "Time out author", "Warn author"]
 
     r = await h.fake.click(w.moderator, card, "Platform outcome")
     r = await h.fake.select(w.moderator, r.message, ["removed"])
@@ -184,7 +187,8 @@ async def test_forged_and_stale_buttons_change_nothing(world) -> None:
 
     # A /reports show copy taken before the case was closed goes stale.
     shown = await h.fake.slash(w.moderator, "reports show", case="R-0001")
-    assert labels(shown.message) == ["Claim", "Escalate", "Resolve", "Dismiss"]
+    assert labels(shown.message) == ["Claim", "Escalate", "Resolve", "Dismiss", "Ask reporters", "Internal note",
+                            "Delete message", "Time out author", "Warn author"]
     r = await h.fake.click(w.moderator, card, "Dismiss")
     r = await h.fake.submit_modal(w.moderator, r, {"Reason (required)": "Duplicate of an older thread"})
     await until(lambda: "Reporters told by DM" in r.text)

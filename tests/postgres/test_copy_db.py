@@ -10,9 +10,12 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from dataclasses import replace
+
 from bot.domain.events import Event
+from bot.domain.factchecks import Draft, keys_of
 from bot.domain.guild_settings import GuildSettings
-from bot.domain.identity import DISCORD, Community, Member
+from bot.domain.identity import DISCORD, Community, Member, MessageRef, Place
 from bot.domain.report_status import plan_claim
 from bot.domain.reports import intake_from_target
 from bot.domain.resource_search import parse_query
@@ -49,7 +52,48 @@ async def fill(store) -> dict:
                                                           target=text, now=NOW), now=NOW, sla_hours=12)
     case = await store.reports.get(first.case_id)
     await store.reports.apply(case, plan_claim(case, MOD, SETTINGS), actor_id=500, now=NOW)
-    return {"event": event.id, "resource": res.id, "case": first.case_id, "text": text}
+    return {"event": event.id, "resource": res.id, "case": first.case_id, "text": text,
+            **await fill_factchecks(store)}
+
+
+FC_TEXT = "Viral claim: drinking boiled neem water cures dengue within two days, doctors say"
+PARTNER = Community(DISCORD, 200)
+
+
+async def fill_factchecks(store) -> dict:
+    """A fact-check (corrected, with its DM claimed and a partner post), a network of two, a digest run."""
+    await store.settings.save(replace(SETTINGS, digest_day=4, digest_minute=1080, network_verdicts=True))
+    found = await store.reports.submit(intake_from_target(guild_id=100, reporter_id=31, category="misinformation",
+                                                          target=FC_TEXT, now=NOW), now=NOW, sla_hours=12)
+    case = await store.reports.get(found.case_id)
+    fc = await store.factchecks.publish(case, Draft("false", "No study shows that; see a doctor.",
+                                                    ("https://who.example/dengue",)),
+                                        claim=FC_TEXT, language="ur", actor_id=500, now=NOW)
+    await store.factchecks.correct(fc, note="Source added", verdict="misleading", actor_id=500, now=NOW)
+    await store.factchecks.claim_notices(fc.id, "publish", [Member(DISCORD, 31)], NOW)
+    await store.factchecks.claim_share(fc.id, PARTNER, NOW)
+    await store.factchecks.set_share_post(fc.id, PARTNER, MessageRef(Place(DISCORD, 9), 99))
+    network = await store.network.create_invite(HERE, code_hash="h", actor_id=500, now=NOW,
+                                                expires_at=NOW + timedelta(days=1))
+    await store.network.join(PARTNER, code_hash="h", actor_id=600, now=NOW)
+    await store.digest.claim(HERE, "2026-W11", due_at=NOW, status="sent", now=NOW)
+    return {"factcheck": fc.id, "network": network}
+
+
+async def snapshot_factchecks(store, ids: dict) -> dict:
+    fc = await store.factchecks.get(ids["factcheck"])
+    near = intake_from_target(guild_id=100, reporter_id=32, category="misinformation",
+                              target=FC_TEXT.replace("doctors say", "doctors said!"), now=NOW)
+    return {
+        "factcheck": fc,
+        "fc_search": [f.id for f in await store.factchecks.search([HERE], parse_query("neem dengue"))],
+        "fc_match": (await store.factchecks.match(keys_of(near), [HERE])).id,
+        "fc_shares": await store.factchecks.share_posts(fc.id),
+        "fc_notices": await store.factchecks.claim_notices(fc.id, "publish", [Member(DISCORD, 31)], NOW),
+        "members": await store.network.members(ids["network"]),
+        "network_audit": await store.network.audit(ids["network"]),
+        "digest": (await store.digest.scheduled(), await store.digest.run_of(HERE, "2026-W11")),
+    }
 
 
 async def snapshot(store, ids: dict) -> dict:
@@ -65,6 +109,7 @@ async def snapshot(store, ids: dict) -> dict:
         "case": (case.number, case.status, case.claimed_by, case.evidence, case.report_count),
         "audit": await store.reports.audit(ids["case"]),
         "queue": [c.id for c in (await store.reports.queue(HERE, statuses=["triaging"]))[0]],
+        **await snapshot_factchecks(store, ids),
     }
 
 
@@ -94,7 +139,7 @@ async def test_copy_sqlite_to_postgres_and_back_keeps_everything(tmp_path: Path,
         other = await pg.reports.submit(intake_from_target(guild_id=100, reporter_id=23, category="other",
                                                            target="https://other.example/x", now=NOW),
                                         now=NOW, sla_hours=12)
-        assert other.case_id > ids["case"] and other.number == 2
+        assert other.case_id > ids["case"] and other.number == 3    # after R-2, the fact-checked case
         after_pg = await snapshot(pg, ids)
     finally:
         await pg.close()

@@ -142,4 +142,6 @@ async def test_create_rsvp_remind_cancel(flow) -> None:
     # Answers after the cancellation are refused; nothing else was posted.
     with pytest.raises(DomainError, match="rsvp.cancelled"):
         await app.events.rsvp(ERIN, event_id, "going")
-    assert len(messenger.posts) == 1 and messenger.deletes == []
+    # Posted: the announcement and, at the 24h reminder, one line about the member with closed DMs.
+    assert len(messenger.posts) == 2 and messenger.deletes == []
+    assert messenger.posts[1].message.text.startswith("1 member could not be reminded of **Fact-check clinic**")

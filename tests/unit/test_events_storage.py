@@ -177,6 +177,10 @@ async def test_calendar_round_trip(db) -> None:
     assert vevent.decoded("DTEND") == event.ends_at
     assert str(vevent["SUMMARY"]) == "Fact-check clinic" and str(vevent["LOCATION"]) == "Karachi Press Club"
     assert str(vevent["UID"]).startswith(f"event-{event.id}-")
+    (alarm,) = vevent.walk("VALARM")  # at the first reminder, like the bot's own DM
+    assert alarm.decoded("TRIGGER") == -timedelta(minutes=max(event.reminder_offsets))
+    assert str(alarm["ACTION"]) == "DISPLAY"
+    assert not Calendar.from_ical(event_ics(replace(event, reminder_offsets=()), NOW)).walk("VALARM")
     assert b"DTSTART:20260311T130000Z" in event_ics(event, NOW)
     urdu = replace(event, id=event.id + 1, title="میڈیا خواندگی ورکشاپ")
     both = Calendar.from_ical(calendar_ics([event, urdu], NOW, name="mine", zone="Asia/Karachi"))

@@ -149,9 +149,10 @@ def test_report_card_attachment_sizes_in_urdu() -> None:
 
 def test_csv_times_stay_iso_with_western_digits() -> None:
     """A spreadsheet sorts and parses ISO times; written-out Urdu dates would be text to it. The
-    header is in Urdu, the times stay machine-readable with Western digits."""
-    header = [t("ur", k) for k in ("csv.status", "csv.position", "csv.user_id", "csv.name", "csv.answered")]
-    data = attendees_csv(header, [AttendeeRow(t("ur", "status.going"), None, 5, "علی", EVENING)])
+    header is in Urdu, the times stay machine-readable with Western digits, in the reader's own zone
+    (/my timezone) named in the header."""
+    header = [t("ur", k, zone=KHI) for k in ("csv.status", "csv.position", "csv.user_id", "csv.name", "csv.answered")]
+    data = attendees_csv(header, [AttendeeRow(t("ur", "status.going"), None, 5, "علی", EVENING)], KHI)
     text = bidi.strip(data.decode("utf-8-sig"))
-    assert "جواب کا وقت (UTC)" in text and "2026-03-11 13:30:00" in text
+    assert f"جواب کا وقت ({KHI})" in text and "2026-03-11 18:30:00" in text
     assert not EASTERN_DIGITS.search(text)

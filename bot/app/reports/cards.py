@@ -15,6 +15,9 @@ from bot.domain.report_categories import (
     STATUS_TRIAGING,
     is_urgent,
 )
+from bot.domain.report_actions import DELETE as DELETE_ACTION
+from bot.domain.report_actions import TIMEOUT as TIMEOUT_ACTION
+from bot.domain.report_actions import offers
 from bot.domain.reports import Case
 from bot.i18n import dates, t
 from bot.i18n.format import CONTENT, EMBED_TITLE, EMBED_TOTAL, FIELD_NAME, FIELD_VALUE, FOOTER, cut, ts
@@ -38,6 +41,9 @@ ESCALATE = "reports.escalate"
 RESOLVE = "reports.resolve"
 DISMISS = "reports.dismiss"
 PLATFORM_OUTCOME = "reports.pout"
+ASK_REPORTERS = "conv.ask"   # the conversation (bot.app.reports.conversation)
+NOTE = "conv.note"
+ACT = "actions.act"          # actions on the reported message (bot.app.reports.actions); target (action, case id)
 
 
 def label(lang: str, kind: str, value: str | None) -> str:
@@ -160,7 +166,21 @@ def case_buttons(case: Case, lang: str) -> tuple[tuple[Button, ...], ...]:
         row.append(Button(DISMISS, (case.id,), t(lang, "reports.button.dismiss"), DANGER))
     if case.escalation is not None:
         row.append(Button(PLATFORM_OUTCOME, (case.id,), t(lang, "reports.button.platform_outcome"), SECONDARY))
-    return (tuple(row),) if row else ()
+    rows = (tuple(row),) if row else ()
+    if case.is_open:  # the conversation with reporters, and notes among moderators
+        rows += ((Button(ASK_REPORTERS, (case.id,), t(lang, "conv.button.ask"), SECONDARY),
+                  Button(NOTE, (case.id,), t(lang, "conv.button.note"), SECONDARY)),)
+        actions = action_buttons(case, lang)
+        if actions:
+            rows += (actions,)
+    return rows
+
+
+def action_buttons(case: Case, lang: str) -> tuple[Button, ...]:
+    """Delete the reported message, time out or warn its author: what the case's evidence allows."""
+    styles = {DELETE_ACTION: DANGER, TIMEOUT_ACTION: DANGER}
+    return tuple(Button(ACT, (action, case.id), t(lang, f"actions.button.{action}"), styles.get(action, SECONDARY))
+                 for action in offers(case))
 
 
 def ping(case: Case, settings: GuildSettings, lang: str, key: str = "reports.card.ping",

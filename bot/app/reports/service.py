@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from typing import Awaitable, Callable
 
@@ -129,6 +129,8 @@ class ReportsService:
         # still ends up counted on it.
         self._locks: dict[int, asyncio.Lock] = {}
         self.sla = SlaJobs(self)
+        # The fact-check service (set by the App): answers a report matching a published fact-check.
+        self.factchecks: "object | None" = None
         # Outcome DMs queued before a restart and never sent go out once the scheduler runs.
         scheduler.add_loader(NOTICES_JOB, self._load_pending_notices)
 
@@ -190,7 +192,12 @@ class ReportsService:
                                         sla_hours=sla_hours_for(intake.category, settings.report_sla_hours))
         if result.sla_due_at is not None:
             self.sla.schedule(result.case_id, result.sla_due_at)
-        return Submitted(result, replies.confirmation(result, settings.language))
+        text = replies.confirmation(result, settings.language)
+        if self.factchecks is not None:
+            verdict = await self.factchecks.on_submit(intake, result, settings)  # type: ignore[attr-defined]
+            if verdict:
+                text = cut(text + "\n\n" + verdict, CONTENT)
+        return Submitted(result, text)
 
     def announce(self, result: IntakeResult) -> None:
         """After the reporter was answered: post or update the card, and ping if the case became
@@ -439,7 +446,12 @@ class ReportsService:
         assert actor.community is not None
         since = self.clock.now() - timedelta(days=days)
         figures = compute_stats(await self.repo.stat_rows(actor.community, since))
-        return replies.stats_message(figures, days, settings.language)
+        message = replies.stats_message(figures, days, settings.language)
+        if self.factchecks is not None and message.cards:
+            extra = await self.factchecks.stats_field(actor.community, since, settings.language)  # type: ignore[attr-defined]
+            card = message.cards[0]
+            message = replace(message, cards=(replace(card, fields=(*card.fields, extra)), *message.cards[1:]))
+        return message
 
     async def export_start(self, actor: Actor, since: str | None) -> datetime | None:
         """Check an export request before the work starts: the role, and `since` read as a date or a

@@ -170,7 +170,7 @@ MESSAGES = {
     "csv.position": {"en": "waitlist position", "ur": "انتظار میں نمبر"},
     "csv.user_id": {"en": "user id", "ur": "صارف آئی ڈی"},
     "csv.name": {"en": "name", "ur": "نام"},
-    "csv.answered": {"en": "answered at (UTC)", "ur": "جواب کا وقت (UTC)"},
+    "csv.answered": {"en": "answered at ({zone})", "ur": "جواب کا وقت ({zone})"},
     # -- /my -----------------------------------------------------------------------------------
     "my.events.title": {"en": "Your upcoming events", "ur": "آپ کی آنے والی تقریبات"},
     "my.events.empty": {

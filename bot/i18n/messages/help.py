@@ -123,4 +123,132 @@ MESSAGES = {
         "ur": "اس سرور کے لیے بوٹ کی ترتیبات دیکھیں یا بدلیں",
     },
     "help.ex.setup": {"en": "setup language:ur reminders:24h,1h", "ur": "setup language:ur reminders:24h,1h"},
+    "help.cmd.factcheck_search": {
+        "en": "search fact-checks, this community's and the network's",
+        "ur": "حقائق کی جانچ تلاش کریں، اس کمیونٹی کی بھی اور نیٹ ورک کی بھی",
+    },
+    "help.ex.factcheck_search": {"en": "factcheck search query:vaccine rumour", "ur": "factcheck search query:ویکسین افواہ"},
+    "help.cmd.factcheck_list": {
+        "en": "the latest fact-checks, optionally of one verdict",
+        "ur": "تازہ ترین حقائق کی جانچ، چاہیں تو کسی ایک فیصلے کی",
+    },
+    "help.ex.factcheck_list": {"en": "factcheck list verdict:false", "ur": "factcheck list verdict:false"},
+    "help.cmd.factcheck_show": {
+        "en": "one fact-check with its sources and corrections",
+        "ur": "ایک جانچ، اس کے ذرائع اور درستیوں سمیت",
+    },
+    "help.ex.factcheck_show": {"en": "factcheck show id:F-12", "ur": "factcheck show id:F-12"},
+    "help.cmd.factcheck_publish": {
+        "en": "publish a fact-check from a misinformation case; its reporters are told",
+        "ur": "غلط معلومات کے کیس سے جانچ شائع کریں؛ رپورٹ کرنے والوں کو بتا دیا جاتا ہے",
+    },
+    "help.ex.factcheck_publish": {
+        "en": "factcheck publish case:R-0042 verdict:false summary:The photo is from 2015",
+        "ur": "factcheck publish case:R-0042 verdict:false summary:یہ تصویر 2015 کی ہے",
+    },
+    "help.cmd.factcheck_correct": {
+        "en": "add a visible correction to a fact-check",
+        "ur": "کسی جانچ میں نظر آنے والی درستی شامل کریں",
+    },
+    "help.ex.factcheck_correct": {
+        "en": "factcheck correct id:F-12 note:The date was 2016",
+        "ur": "factcheck correct id:F-12 note:تاریخ 2016 تھی",
+    },
+    "help.cmd.factcheck_withdraw": {
+        "en": "withdraw a fact-check, with the reason shown",
+        "ur": "جانچ واپس لیں، وجہ سب کو نظر آئے گی",
+    },
+    "help.ex.factcheck_withdraw": {
+        "en": "factcheck withdraw id:F-12 reason:Published by mistake",
+        "ur": "factcheck withdraw id:F-12 reason:غلطی سے شائع ہوئی",
+    },
+    "help.cmd.network_invite": {
+        "en": "a one-time code that lets another community join your network",
+        "ur": "ایک بار چلنے والا کوڈ، جس سے دوسری کمیونٹی آپ کے نیٹ ورک میں آ سکے",
+    },
+    "help.ex.network_invite": {"en": "network invite", "ur": "network invite"},
+    "help.cmd.network_join": {
+        "en": "join a network with a code from another community's admin",
+        "ur": "دوسری کمیونٹی کے ایڈمن کے کوڈ سے نیٹ ورک میں شامل ہوں",
+    },
+    "help.ex.network_join": {"en": "network join code:NET-7KQ2M9XW4R", "ur": "network join code:NET-7KQ2M9XW4R"},
+    "help.cmd.network_share": {
+        "en": "choose what this community shares: fact-checks, resources",
+        "ur": "طے کریں کہ یہ کمیونٹی کیا شیئر کرے: حقائق کی جانچ، وسائل",
+    },
+    "help.ex.network_share": {"en": "network share factchecks:on resources:off", "ur": "network share factchecks:on resources:off"},
+    "help.cmd.network_leave": {
+        "en": "leave the network; nothing is shared any more",
+        "ur": "نیٹ ورک چھوڑ دیں؛ اس کے بعد کچھ شیئر نہیں ہو گا",
+    },
+    "help.ex.network_leave": {"en": "network leave", "ur": "network leave"},
+    "help.cmd.network_status": {
+        "en": "the network's members, what each shares, and its log",
+        "ur": "نیٹ ورک کے اراکین، کون کیا شیئر کرتا ہے، اور اس کا ریکارڈ",
+    },
+    "help.ex.network_status": {"en": "network status", "ur": "network status"},
+    "help.cmd.event_checkin-code": {
+        "en": "a short code members enter with /checkin at an in-person meetup",
+        "ur": "ایک مختصر کوڈ، جو اراکین آمنے سامنے کی بیٹھک میں /checkin سے درج کرتے ہیں",
+    },
+    "help.ex.event_checkin-code": {"en": "event checkin-code event:Creators meetup", "ur": "event checkin-code event:تخلیق کاروں کی بیٹھک"},
+    "help.cmd.event_stats": {
+        "en": "going, maybe, waitlisted, checked in and no-shows for one event",
+        "ur": "ایک تقریب کے آنے والے، شاید، انتظار میں، حاضر اور غیر حاضر",
+    },
+    "help.ex.event_stats": {"en": "event stats event:Creators meetup", "ur": "event stats event:تخلیق کاروں کی بیٹھک"},
+    "help.cmd.event_report": {
+        "en": "attendance over a period, with repeat attendees, no-show rate and CSV files",
+        "ur": "کسی مدت کی حاضری، بار بار آنے والے، غیر حاضری کی شرح اور CSV فائلیں",
+    },
+    "help.ex.event_report": {"en": "event report days:90", "ur": "event report days:90"},
+    "help.cmd.checkin": {
+        "en": "check in at a meetup with the code the organiser shows",
+        "ur": "منتظم کا دکھایا ہوا کوڈ درج کر کے بیٹھک میں حاضری لگائیں",
+    },
+    "help.ex.checkin": {"en": "checkin code:482913", "ur": "checkin code:482913"},
+    "help.cmd.my_attendance": {
+        "en": "the events you attended, were late to or missed",
+        "ur": "وہ تقریبات جن میں آپ آئے، دیر سے آئے یا نہیں آ سکے",
+    },
+    "help.ex.my_attendance": {"en": "my attendance", "ur": "my attendance"},
+    "help.cmd.my_reports": {
+        "en": "your own reports and their status, with Reply to answer the moderators",
+        "ur": "آپ کی اپنی رپورٹیں اور ان کی صورتِ حال، اور ماڈریٹروں کو جواب دینے کے لیے Reply",
+    },
+    "help.ex.my_reports": {"en": "my reports", "ur": "my reports"},
+    "help.cmd.reports_snippet_add": {
+        "en": "save a reply you send often to reporters",
+        "ur": "رپورٹ کرنے والوں کو اکثر بھیجا جانے والا جواب محفوظ کریں",
+    },
+    "help.ex.reports_snippet_add": {
+        "en": "reports snippet add name:need-link text:Could you send us the link to the post?",
+        "ur": "reports snippet add name:need-link text:کیا آپ ہمیں پوسٹ کا لنک بھیج سکتے ہیں؟",
+    },
+    "help.cmd.reports_snippet_list": {
+        "en": "the saved replies of this server",
+        "ur": "اس سرور کے محفوظ جوابات",
+    },
+    "help.ex.reports_snippet_list": {"en": "reports snippet list", "ur": "reports snippet list"},
+    "help.cmd.reports_snippet_remove": {
+        "en": "remove a saved reply",
+        "ur": "محفوظ جواب ہٹائیں",
+    },
+    "help.ex.reports_snippet_remove": {"en": "reports snippet remove name:need-link", "ur": "reports snippet remove name:need-link"},
+    # -- event templates, /my timezone ---------------------------------------------------------
+    "help.cmd.event_template_save": {
+        "en": "save an event's details as a template for /event create template:",
+        "ur": "کسی تقریب کی تفصیلات سانچے کے طور پر محفوظ کریں، /event create template: کے لیے",
+    },
+    "help.ex.event_template_save": {"en": "event template save name:clinic event:Weekly clinic",
+                                    "ur": "event template save name:clinic event:ہفتہ وار کلینک"},
+    "help.cmd.event_template_list": {"en": "this server's event templates", "ur": "اس سرور کے تقریبات کے سانچے"},
+    "help.ex.event_template_list": {"en": "event template list", "ur": "event template list"},
+    "help.cmd.event_template_delete": {"en": "delete an event template", "ur": "تقریب کا سانچہ حذف کریں"},
+    "help.ex.event_template_delete": {"en": "event template delete name:clinic", "ur": "event template delete name:clinic"},
+    "help.cmd.my_timezone": {
+        "en": "your own time zone for reminders, calendar and CSV files",
+        "ur": "یاد دہانیوں، کیلنڈر اور CSV فائلوں کے لیے آپ کا اپنا ٹائم زون",
+    },
+    "help.ex.my_timezone": {"en": "my timezone zone:Asia/Karachi", "ur": "my timezone zone:Asia/Karachi"},
 }

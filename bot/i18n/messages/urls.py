@@ -18,4 +18,9 @@ MESSAGES = {
         "en": "`{url}` has no web address (host). Use a full address such as https://example.org/page",
         "ur": "`{url}` میں ویب پتہ (host) نہیں۔ پورا پتہ دیں، مثلاً https://example.org/page",
     },
+    "url.private_host": {
+        "en": "`{host}` is a local or private-network address that other members cannot open. Share a public "
+              "link instead.",
+        "ur": "`{host}` مقامی یا نجی نیٹ ورک کا پتہ ہے جو دوسرے اراکین نہیں کھول سکتے۔ اس کی جگہ کوئی عوامی لنک دیں۔",
+    },
 }

@@ -10,6 +10,11 @@ from bot.storage.postgres.migrations import MigrationError, status
 # The triggers that keep the audit log and the evidence append-only: their absence is a problem.
 GUARDS = ("report_audit_no_change", "report_intake_no_change", "report_cases_no_delete",
           "report_cases_transition", "report_cases_status_audit")
+# A case's conversation (migration 0005) is its history too.
+GUARDS += ("report_conversation_no_change", "report_conversation_no_truncate")
+# Fact-checks are corrected, never edited nor deleted; the network's audit is append-only (0004).
+GUARDS += ("factchecks_no_delete", "factchecks_fixed_text", "factcheck_corrections_no_change",
+           "network_audit_no_change")
 
 
 async def run_checks(url: str) -> tuple[list[str], list[str]]:

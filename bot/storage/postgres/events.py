@@ -21,8 +21,8 @@ import asyncpg
 
 from bot.domain import reminders as rem
 from bot.domain.errors import DomainError
-from bot.domain.events import (CANCELLED, SCHEDULED, Counts, Event, capacity_raised, free_places,
-                               reminders_moved)
+from bot.domain.events import (CANCELLED, MAX_DURATION, SCHEDULED, Counts, Event, capacity_raised,
+                               free_places, reminders_moved)
 from bot.domain.identity import Community, Member, MessageRef
 from bot.domain.rsvp import DECLINED, GOING, MAYBE, REMINDED, TOLD, WAITLIST, decide, reminded
 from bot.ports.events import (Attendee, CancelPlan, Claimed, EditOutcome, EditPlan, Planned,
@@ -32,10 +32,14 @@ from bot.storage.postgres.leases import Lease
 
 _COLUMNS = ("id", "guild_id", "channel_id", "message_id", "organiser_id", "title", "description", "location",
             "starts_at", "duration_min", "timezone", "capacity", "reminder_offsets", "status",
-            "cancel_reason", "version", "platform")
+            "cancel_reason", "version", "platform", "series_id")
 _EVENT_COLUMNS = ", ".join(_COLUMNS)
 _E_COLUMNS = ", ".join("e." + c for c in _COLUMNS)
 _N = len(_COLUMNS)
+# Listed: plain events, and occurrences of a series once announced (bot.domain.series).
+_LISTED = "(announce_state IS NULL OR announce_state = 'posted')"
+# No event lasts longer than this: a lower bound on starts_at lets the index skip finished ones.
+_LONGEST = MAX_DURATION * 60
 Conn = asyncpg.Connection
 
 
@@ -56,7 +60,7 @@ def event_from_row(row: Any) -> Event:
         id=row[0], guild_id=row[1], channel_id=row[2], message_id=row[3], organiser_id=row[4],
         title=row[5], description=row[6], location=row[7], starts_at=_utc(row[8]),
         duration_min=row[9], timezone=row[10], capacity=row[11], reminder_offsets=_offsets(row[12]),
-        status=row[13], cancel_reason=row[14], version=row[15], platform=row[16],
+        status=row[13], cancel_reason=row[14], version=row[15], platform=row[16], series_id=row[17],
     )
 
 
@@ -112,7 +116,8 @@ async def _promote(conn: Conn, event: Event, now: datetime) -> tuple[Member, ...
     if free == 0:
         return ()
     rows = await conn.fetch(
-        "UPDATE event_rsvps SET status = $1, updated_at = $2 WHERE event_id = $3 AND (platform, user_id) IN "
+        "UPDATE event_rsvps SET status = $1, updated_at = $2, promoted = TRUE WHERE event_id = $3 "
+        "AND (platform, user_id) IN "
         "(SELECT platform, user_id FROM event_rsvps WHERE event_id = $3 AND status = $4 ORDER BY seq LIMIT $5) "
         "RETURNING platform, user_id, seq",
         GOING, _unix(now), event.id, WAITLIST, free)
@@ -176,6 +181,9 @@ async def _edit(conn: Conn, event_id: int, plan: EditPlan, now: datetime) -> Edi
         "capacity = $6, reminder_offsets = $7, version = $8, updated_at = $9 WHERE id = $10",
         new.title, new.description, new.location, _unix(new.starts_at), new.duration_min,
         new.capacity, ",".join(map(str, new.reminder_offsets)), new.version, _unix(now), event_id)
+    if new.starts_at != old.starts_at or new.duration_min != old.duration_min:
+        # The check-in window moved: its phases start again (bot.domain.attendance).
+        await conn.execute("UPDATE events SET window_phase = NULL WHERE id = $1", event_id)
     notify = await _told(conn, event_id)
     promoted = await _promote(conn, new, now) if capacity_raised(old, new) else ()
     planned: Planned = ()
@@ -234,14 +242,16 @@ class PostgresEventsRepository:
     async def upcoming(self, community: Community, now: datetime, *, limit: int, offset: int = 0) -> list[Event]:
         rows = await self.db.fetch(
             f"SELECT {_EVENT_COLUMNS} FROM events WHERE platform = $1 AND guild_id = $2 AND status = $3 "
-            "AND starts_at + duration_min * 60 > $4 ORDER BY starts_at, id LIMIT $5 OFFSET $6",
-            community.platform, community.id, SCHEDULED, _unix(now), limit, offset)
+            f"AND starts_at > $4 AND starts_at + duration_min * 60 > $5 AND {_LISTED} "
+            "ORDER BY starts_at, id LIMIT $6 OFFSET $7",
+            community.platform, community.id, SCHEDULED, _unix(now) - _LONGEST, _unix(now), limit, offset)
         return [event_from_row(r) for r in rows]
 
     async def count_upcoming(self, community: Community, now: datetime) -> int:
         return await self.db.fetchval(
             "SELECT count(*) FROM events WHERE platform = $1 AND guild_id = $2 AND status = $3 "
-            "AND starts_at + duration_min * 60 > $4", community.platform, community.id, SCHEDULED, _unix(now))
+            f"AND starts_at > $4 AND starts_at + duration_min * 60 > $5 AND {_LISTED}",
+            community.platform, community.id, SCHEDULED, _unix(now) - _LONGEST, _unix(now))
 
     async def search(self, community: Community, query: str, now: datetime, *, limit: int = 25,
                      include_past: bool = False) -> list[Event]:

@@ -25,7 +25,7 @@ from bot.domain.errors import DomainError
 from bot.domain.identity import Community, Member, MessageRef
 from bot.domain.report_categories import (OPEN_STATUSES, STATUS_DISMISSED, STATUS_ESCALATED, STATUS_NEW,
                                           STATUS_RESOLVED, STATUS_TRIAGING)
-from bot.domain.report_duplicates import MAX_CANDIDATES, TEXT_WINDOW, Candidate, length_window
+from bot.domain.report_duplicates import MAX_CANDIDATES, TEXT_WINDOW, Candidate, identifiers, length_window
 from bot.domain.report_stats import StatRow
 from bot.domain.report_status import Change
 from bot.domain.reports import (RATE_LIMIT_WINDOW, AuditEntry, Case, Escalation, Evidence, Intake, IntakeResult,
@@ -97,18 +97,21 @@ SELECT
 
 async def _similar(conn: Conn, intake: Intake, now: datetime) -> list[Candidate]:
     """Open cases of the last 30 days whose text is trigram-similar to the report's (pg_trgm's `%`
-    uses the GIN index), best first, inside the length window the domain's cutoff allows."""
+    uses the GIN index), best first, inside the length window the domain's cutoff allows; each with
+    the identifiers (numbers, links, handles) of its reported content, which keep texts that differ
+    in them apart."""
     if intake.text_hash is None:
         return []
     low, high = length_window(intake.normalised)
     rows = await conn.fetch(
-        "SELECT i.case_id, i.norm_text FROM report_intake i JOIN report_cases c ON c.id = i.case_id "
+        "SELECT i.case_id, i.norm_text, i.evidence::jsonb ->> 'content' AS content "
+        "FROM report_intake i JOIN report_cases c ON c.id = i.case_id "
         "WHERE i.norm_text % $1 AND i.guild_id = $2 AND c.platform = $3 AND i.created_at >= $4 "
         "AND i.norm_len BETWEEN $5 AND $6 AND c.status = ANY($7::text[]) "
         "ORDER BY similarity(i.norm_text, $1) DESC, i.id DESC LIMIT $8",
         intake.normalised, intake.guild_id, intake.platform, _ts(now - TEXT_WINDOW), low, high, _OPEN,
         MAX_CANDIDATES)
-    return [Candidate(r[0], r[1]) for r in rows]
+    return [Candidate(r[0], r[1], identifiers(r[2] or "")) for r in rows]
 
 
 async def _join_target(conn: Conn, case_id: int, reporter: Member) -> JoinTarget:
@@ -138,7 +141,7 @@ async def _submit(conn: Conn, intake: Intake, now: datetime, sla_hours: int) -> 
     candidates: list[Candidate] = []
     if all(x is None for x in exact):
         candidates = await _similar(conn, intake, now)
-    case_id = choose_case(exact, intake.normalised, lambda: candidates)
+    case_id = choose_case(exact, intake.normalised, lambda: candidates, keys=identifiers(intake.evidence.content))
     target = None if case_id is None else await _join_target(conn, case_id, intake.reporter)
     plan = plan_intake(intake, target, now=now, sla_hours=sla_hours)
     if target is not None:

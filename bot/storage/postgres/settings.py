@@ -59,6 +59,9 @@ class PostgresSettingsRepository:
             resource_approval=row["resource_approval"],
             report_sla_hours=row["report_sla_hours"],
             configured=True,
+            digest_day=row["digest_day"],
+            digest_minute=row["digest_minute"],
+            network_verdicts=bool(row["network_verdicts"]),
         )
 
     async def save(self, s: GuildSettings) -> None:
@@ -69,8 +72,9 @@ class PostgresSettingsRepository:
                 """
                 INSERT INTO guild_settings (platform, guild_id, announcements_channel, moderation_channel,
                     resources_channel, organiser_role, moderator_role, timezone, language,
-                    reminder_offsets, resource_approval, report_sla_hours, updated_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                    reminder_offsets, resource_approval, report_sla_hours, updated_at,
+                    digest_day, digest_minute, network_verdicts)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
                 ON CONFLICT (platform, guild_id) DO UPDATE SET
                     announcements_channel = excluded.announcements_channel,
                     moderation_channel = excluded.moderation_channel,
@@ -82,12 +86,15 @@ class PostgresSettingsRepository:
                     reminder_offsets = excluded.reminder_offsets,
                     resource_approval = excluded.resource_approval,
                     report_sla_hours = excluded.report_sla_hours,
-                    updated_at = excluded.updated_at
+                    updated_at = excluded.updated_at,
+                    digest_day = excluded.digest_day,
+                    digest_minute = excluded.digest_minute,
+                    network_verdicts = excluded.network_verdicts
                 """,
                 s.platform, s.guild_id, s.announcements_channel, s.moderation_channel,
                 s.resources_channel, s.organiser_role, s.moderator_role, s.timezone, s.language,
                 ",".join(str(m) for m in s.reminder_offsets), bool(s.resource_approval),
-                s.report_sla_hours, now,
+                s.report_sla_hours, now, s.digest_day, s.digest_minute, bool(s.network_verdicts),
             )
             # Delivered to listeners only when this transaction commits.
             await conn.execute("SELECT pg_notify($1, $2)", CHANNEL,

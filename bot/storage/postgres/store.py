@@ -5,12 +5,18 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from bot.domain.identity import Community
+from bot.storage.postgres.attendance import PostgresAttendanceRepository
 from bot.storage.postgres.database import Database
+from bot.storage.postgres.digest import PostgresDigestRepository
 from bot.storage.postgres.events import PostgresEventsRepository
+from bot.storage.postgres.factchecks import PostgresFactchecksRepository
 from bot.storage.postgres.leases import Lease
+from bot.storage.postgres.report_conversation import PostgresConversationRepository
 from bot.storage.postgres.reports import PostgresReportsRepository
 from bot.storage.postgres.resources import PostgresResourceRepository
 from bot.storage.postgres.migrations import migrate_url
+from bot.storage.postgres.network import PostgresNetworkRepository
+from bot.storage.postgres.series import PostgresSeriesRepository
 from bot.storage.postgres.settings import CHANNEL as SETTINGS_CHANNEL
 from bot.storage.postgres.settings import PostgresSettingsRepository, parse_notice
 
@@ -30,6 +36,12 @@ class PostgresStore:
         self.events = PostgresEventsRepository(db, self.lease)
         self.resources = PostgresResourceRepository(db)
         self.reports = PostgresReportsRepository(db, self.lease)
+        self.factchecks = PostgresFactchecksRepository(db)
+        self.network = PostgresNetworkRepository(db)
+        self.digest = PostgresDigestRepository(db)
+        self.series = PostgresSeriesRepository(db)
+        self.attendance = PostgresAttendanceRepository(db)
+        self.report_conversation = PostgresConversationRepository(db)
 
     @classmethod
     async def open(cls, url: str, *, migrate: bool = True, min_size: int = 1, max_size: int = 10,

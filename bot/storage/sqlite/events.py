@@ -16,7 +16,7 @@ from typing import Any
 
 from bot.domain import reminders as rem
 from bot.domain.errors import DomainError
-from bot.domain.events import (CANCELLED, SCHEDULED, Counts, Event, capacity_raised, free_places,
+from bot.domain.events import (CANCELLED, MAX_DURATION, SCHEDULED, Counts, Event, capacity_raised, free_places,
                                reminders_moved)
 from bot.domain.identity import Community, Member, MessageRef
 from bot.domain.rsvp import DECLINED, GOING, MAYBE, REMINDED, TOLD, WAITLIST, decide, reminded
@@ -29,10 +29,14 @@ MAX_CLICKS = 500
 
 _COLUMNS = ("id", "guild_id", "channel_id", "message_id", "organiser_id", "title", "description", "location",
             "starts_at", "duration_min", "timezone", "capacity", "reminder_offsets", "status",
-            "cancel_reason", "version", "platform")
+            "cancel_reason", "version", "platform", "series_id", "rsvp_role", "ping_role")
 _EVENT_COLUMNS = ", ".join(_COLUMNS)
 _E_COLUMNS = ", ".join("e." + c for c in _COLUMNS)  # the same, for queries joining events as `e`
 _N = len(_COLUMNS)  # index of the first column after the event's
+# Listed: plain events, and occurrences of a series once announced (bot.domain.series).
+_LISTED = "(announce_state IS NULL OR announce_state = 'posted')"
+# No event lasts longer than this: a lower bound on starts_at lets the index skip finished ones.
+_LONGEST = MAX_DURATION * 60
 
 
 def _unix(moment: datetime) -> int:
@@ -56,7 +60,8 @@ def event_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Event:
         id=row[0], guild_id=row[1], channel_id=row[2], message_id=row[3], organiser_id=row[4],
         title=row[5], description=row[6], location=row[7], starts_at=_utc(row[8]),
         duration_min=row[9], timezone=row[10], capacity=row[11], reminder_offsets=_offsets(row[12]),
-        status=row[13], cancel_reason=row[14], version=row[15], platform=row[16],
+        status=row[13], cancel_reason=row[14], version=row[15], platform=row[16], series_id=row[17],
+        rsvp_role=row[18], ping_role=row[19],
     )
 
 
@@ -124,7 +129,7 @@ def _promote(conn: sqlite3.Connection, event: Event, now: datetime) -> tuple[Mem
     if free == 0:
         return ()
     rows = conn.execute(
-        "UPDATE event_rsvps SET status = ?, updated_at = ? WHERE event_id = ? AND (platform, user_id) IN "
+        "UPDATE event_rsvps SET status = ?, updated_at = ?, promoted = 1 WHERE event_id = ? AND (platform, user_id) IN "
         "(SELECT platform, user_id FROM event_rsvps WHERE event_id = ? AND status = ? ORDER BY seq LIMIT ?) "
         "RETURNING platform, user_id, seq",
         (GOING, _unix(now), event.id, event.id, WAITLIST, -1 if free is None else free)).fetchall()
@@ -203,11 +208,12 @@ def _rsvp_batch(conn: sqlite3.Connection, clicks: list[Click]) -> list[RsvpOutco
 def _create(conn: sqlite3.Connection, draft: Event, now: datetime) -> int:
     cur = conn.execute(
         "INSERT INTO events (platform, guild_id, channel_id, organiser_id, title, description, location, "
-        "starts_at, duration_min, timezone, capacity, reminder_offsets, status, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "starts_at, duration_min, timezone, capacity, reminder_offsets, status, created_at, updated_at, "
+        "rsvp_role, ping_role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (draft.platform, draft.guild_id, draft.channel_id, draft.organiser_id, draft.title, draft.description,
          draft.location, _unix(draft.starts_at), draft.duration_min, draft.timezone, draft.capacity,
-         ",".join(map(str, draft.reminder_offsets)), SCHEDULED, _unix(now), _unix(now)))
+         ",".join(map(str, draft.reminder_offsets)), SCHEDULED, _unix(now), _unix(now), draft.rsvp_role,
+         draft.ping_role))
     return int(cur.lastrowid or 0)
 
 
@@ -216,9 +222,13 @@ def _edit(conn: sqlite3.Connection, event_id: int, plan: EditPlan, now: datetime
     new, changes = plan(old, _going(conn, event_id))
     conn.execute(
         "UPDATE events SET title = ?, description = ?, location = ?, starts_at = ?, duration_min = ?, "
-        "capacity = ?, reminder_offsets = ?, version = ?, updated_at = ? WHERE id = ?",
+        "capacity = ?, reminder_offsets = ?, rsvp_role = ?, version = ?, updated_at = ? WHERE id = ?",
         (new.title, new.description, new.location, _unix(new.starts_at), new.duration_min,
-         new.capacity, ",".join(map(str, new.reminder_offsets)), new.version, _unix(now), event_id))
+         new.capacity, ",".join(map(str, new.reminder_offsets)), new.rsvp_role, new.version, _unix(now),
+         event_id))
+    if new.starts_at != old.starts_at or new.duration_min != old.duration_min:
+        # The check-in window moved: its phases start again (bot.domain.attendance).
+        conn.execute("UPDATE events SET window_phase = NULL WHERE id = ?", (event_id,))
     notify = _told(conn, event_id)
     promoted = _promote(conn, new, now) if capacity_raised(old, new) else ()
     planned: Planned = ()
@@ -290,14 +300,15 @@ class SqliteEventsRepository:
     async def upcoming(self, community: Community, now: datetime, *, limit: int, offset: int = 0) -> list[Event]:
         rows = await self.db.fetchall(
             f"SELECT {_EVENT_COLUMNS} FROM events WHERE platform = ? AND guild_id = ? AND status = ? "
-            "AND starts_at + duration_min * 60 > ? ORDER BY starts_at, id LIMIT ? OFFSET ?",
-            (community.platform, community.id, SCHEDULED, _unix(now), limit, offset))
+            f"AND starts_at > ? AND starts_at + duration_min * 60 > ? AND {_LISTED} ORDER BY starts_at, id LIMIT ? OFFSET ?",
+            (community.platform, community.id, SCHEDULED, _unix(now) - _LONGEST, _unix(now), limit, offset))
         return [event_from_row(r) for r in rows]
 
     async def count_upcoming(self, community: Community, now: datetime) -> int:
         return await self.db.fetchval(
             "SELECT count(*) FROM events WHERE platform = ? AND guild_id = ? AND status = ? "
-            "AND starts_at + duration_min * 60 > ?", (community.platform, community.id, SCHEDULED, _unix(now)))
+            f"AND starts_at > ? AND starts_at + duration_min * 60 > ? AND {_LISTED}",
+            (community.platform, community.id, SCHEDULED, _unix(now) - _LONGEST, _unix(now)))
 
     async def search(self, community: Community, query: str, now: datetime, *, limit: int = 25,
                      include_past: bool = False) -> list[Event]:

@@ -30,6 +30,7 @@ from bot.domain.report_duplicates import (
     TEXT_WINDOW,
     Candidate,
     fts_query,
+    identifiers,
     length_window,
     rarest_terms,
     terms,
@@ -165,7 +166,7 @@ def _similar(conn: sqlite3.Connection, intake: Intake, now: datetime) -> list[Ca
         return []
     low, high = length_window(intake.normalised)
     rows = conn.execute(f"""
-        SELECT i.case_id, i.norm_text FROM report_text_fts f
+        SELECT i.case_id, i.norm_text, json_extract(i.evidence, '$.content') AS content FROM report_text_fts f
         JOIN report_intake i ON i.id = f.rowid
         JOIN report_cases c ON c.id = i.case_id
         WHERE report_text_fts MATCH ? AND i.guild_id = ? AND c.platform = ? AND i.created_at >= ?
@@ -173,14 +174,15 @@ def _similar(conn: sqlite3.Connection, intake: Intake, now: datetime) -> list[Ca
         ORDER BY f.rank LIMIT ?""",
         (query, intake.guild_id, intake.platform, _ts(now - TEXT_WINDOW), low, high, *_OPEN,
          MAX_CANDIDATES)).fetchall()
-    return [Candidate(r[0], r[1]) for r in rows]
+    return [Candidate(r[0], r[1], identifiers(r[2] or "")) for r in rows]
 
 
 def find_duplicate(conn: sqlite3.Connection, intake: Intake, now: datetime) -> int | None:
     """The open case `intake` belongs to (same message, link key, identical or near-identical text
     within 30 days), as the domain chooses among the candidates. Index lookups and FTS5 only."""
     _, exact = _exact(conn, intake, now)
-    return choose_case(exact, intake.normalised, lambda: _similar(conn, intake, now))
+    return choose_case(exact, intake.normalised, lambda: _similar(conn, intake, now),
+                       keys=identifiers(intake.evidence.content))
 
 
 def _join_target(conn: sqlite3.Connection, case_id: int, reporter: Member) -> JoinTarget:
@@ -200,7 +202,8 @@ def _submit(conn: sqlite3.Connection, intake: Intake, now: datetime, sla_hours: 
     at = _ts(now)
     recent, exact = _exact(conn, intake, now)
     check_rate_limit(recent, now)
-    case_id = choose_case(exact, intake.normalised, lambda: _similar(conn, intake, now))
+    case_id = choose_case(exact, intake.normalised, lambda: _similar(conn, intake, now),
+                          keys=identifiers(intake.evidence.content))
     target = None if case_id is None else _join_target(conn, case_id, intake.reporter)
     plan = plan_intake(intake, target, now=now, sla_hours=sla_hours)
     if target is not None:

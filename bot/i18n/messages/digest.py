@@ -1,0 +1,71 @@
+"""Messages of the weekly digest (`/setup digest`): the announcements channel's digest (next week's
+events, the most upvoted new resources, new fact-checks) and the moderation channel's figures."""
+
+MESSAGES = {
+    "setup.field.digest": {"en": "Weekly digest", "ur": "ہفتہ وار خلاصہ"},
+    "digest.slot": {"en": "{day} {time}", "ur": "{day}، {time}"},
+    # Day and month names for dates written out (Western digits in both languages).
+    "digest.day.0": {"en": "Monday", "ur": "پیر"},
+    "digest.day.1": {"en": "Tuesday", "ur": "منگل"},
+    "digest.day.2": {"en": "Wednesday", "ur": "بدھ"},
+    "digest.day.3": {"en": "Thursday", "ur": "جمعرات"},
+    "digest.day.4": {"en": "Friday", "ur": "جمعہ"},
+    "digest.day.5": {"en": "Saturday", "ur": "ہفتہ"},
+    "digest.day.6": {"en": "Sunday", "ur": "اتوار"},
+    "digest.month.1": {"en": "January", "ur": "جنوری"},
+    "digest.month.2": {"en": "February", "ur": "فروری"},
+    "digest.month.3": {"en": "March", "ur": "مارچ"},
+    "digest.month.4": {"en": "April", "ur": "اپریل"},
+    "digest.month.5": {"en": "May", "ur": "مئی"},
+    "digest.month.6": {"en": "June", "ur": "جون"},
+    "digest.month.7": {"en": "July", "ur": "جولائی"},
+    "digest.month.8": {"en": "August", "ur": "اگست"},
+    "digest.month.9": {"en": "September", "ur": "ستمبر"},
+    "digest.month.10": {"en": "October", "ur": "اکتوبر"},
+    "digest.month.11": {"en": "November", "ur": "نومبر"},
+    "digest.month.12": {"en": "December", "ur": "دسمبر"},
+    "digest.date": {"en": "{day} {date} {month}", "ur": "{day} {date} {month}"},
+    "digest.datetime": {"en": "{day} {date} {month}, {time}", "ur": "{day} {date} {month}، {time}"},
+    # -- the announcements channel ------------------------------------------------------------------
+    "digest.title": {"en": "This week in {community}", "ur": "{community} کا ہفتہ وار خلاصہ"},
+    "digest.title_plain": {"en": "This week's digest", "ur": "اس ہفتے کا خلاصہ"},
+    "digest.period": {
+        "en": "From {start} to {end} ({zone} time).",
+        "ur": "{start} سے {end} تک ({zone} کے وقت کے مطابق)۔",
+    },
+    "digest.late": {
+        "en": "This digest is late: it was due {due}, while the bot was offline.",
+        "ur": "یہ خلاصہ تاخیر سے آیا ہے: اسے {due} کو آنا تھا، اس وقت بوٹ بند تھا۔",
+    },
+    "digest.events": {"en": "Coming up next week", "ur": "اگلے ہفتے کی تقریبات"},
+    "digest.event_line": {
+        "en": "**{title}** · {when} · {going} going, {maybe} maybe{extra}",
+        "ur": "**{title}** · {when} · {going} آ رہے ہیں، {maybe} شاید{extra}",
+    },
+    "digest.event_capacity": {"en": " · {left} of {capacity} places left", "ur": " · {capacity} میں سے {left} جگہیں باقی"},
+    "digest.event_full": {"en": " · full, {waitlist} waiting", "ur": " · جگہ پوری، {waitlist} انتظار میں"},
+    "digest.no_events": {"en": "No events in the coming week.", "ur": "اگلے ہفتے کوئی تقریب نہیں۔"},
+    "digest.resources": {"en": "Most upvoted new resources", "ur": "سب سے زیادہ پسند کیے گئے نئے وسائل"},
+    "digest.resource_line": {
+        "en": "[{title}]({url}) · {votes:upvote|upvotes}",
+        "ur": "[{title}]({url}) · {votes:ووٹ|ووٹ}",
+    },
+    "digest.no_resources": {"en": "No new resources this week.", "ur": "اس ہفتے کوئی نیا وسیلہ شیئر نہیں ہوا۔"},
+    "digest.factchecks": {"en": "New fact-checks", "ur": "حقائق کی نئی جانچ"},
+    "digest.factcheck_line": {"en": "**{ref}** · {verdict} · {summary}", "ur": "**{ref}** · {verdict} · {summary}"},
+    "digest.no_factchecks": {"en": "No new fact-checks this week.", "ur": "اس ہفتے حقائق کی کوئی نئی جانچ شائع نہیں ہوئی۔"},
+    # -- the moderation channel ---------------------------------------------------------------------
+    "digest.mod.title": {"en": "Reports this week", "ur": "اس ہفتے کی رپورٹیں"},
+    "digest.mod.opened": {"en": "New cases", "ur": "نئے کیس"},
+    "digest.mod.resolved": {"en": "Resolved", "ur": "حل ہوئے"},
+    "digest.mod.dismissed": {"en": "Dismissed", "ur": "مسترد ہوئے"},
+    "digest.mod.median_claim": {"en": "Median time to claim", "ur": "کیس سنبھالنے میں عموماً لگنے والا وقت (میڈین)"},
+    "digest.mod.sla": {"en": "SLA breaches", "ur": "SLA کی خلاف ورزیاں"},
+    "digest.mod.escalations": {"en": "Escalations to platforms", "ur": "پلیٹ فارموں کو بھیجے گئے کیس"},
+    "digest.mod.compliance": {"en": "Platform compliance", "ur": "پلیٹ فارموں کی کارروائی"},
+    "digest.mod.compliance_value": {
+        "en": "{percent}% ({complied} of {decided:decision|decisions} removed or restricted)",
+        "ur": "{percent}% ({decided:فیصلے|فیصلوں} میں سے {complied} میں مواد ہٹایا یا محدود کیا گیا)",
+    },
+    "digest.mod.na": {"en": "n/a", "ur": "دستیاب نہیں"},
+}

@@ -1,0 +1,196 @@
+"""Check-ins, check-in codes, window phases and attendance figures on PostgreSQL (implements
+`bot.ports.attendance.AttendanceRepository`).
+
+Several processes share the database, so what SQLite's single writer decides alone is serialised
+here: a member's check-in at an event is decided under a transaction-level advisory lock on (event,
+member) and the primary key keeps one; codes are drawn under an advisory lock on the community, so
+no two valid codes of a community are alike; window phases are moved on rows locked `FOR UPDATE`
+(a second process waits, then finds the phase moved and nothing due); a closed-DMs line is claimed
+by its primary key.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Callable
+
+import asyncpg
+
+from bot.domain import reminders as rem
+from bot.domain.attendance import OPENS_BEFORE, EventFigures, MemberFigures, next_phase
+from bot.domain.errors import DomainError
+from bot.domain.events import SCHEDULED
+from bot.domain.identity import Community, Member
+from bot.domain.rsvp import DECLINED, GOING, MAYBE, WAITLIST
+from bot.ports.attendance import CheckinDecision, CheckinOutcome, PastAnswer, PhaseMove
+from bot.storage.postgres.database import Database
+from bot.storage.postgres.events import _E_COLUMNS, _EVENT_COLUMNS, _N, _unix, _utc, event_from_row
+
+_OPENS = int(OPENS_BEFORE.total_seconds())
+_ENDS = "e.starts_at + e.duration_min * 60"
+# When an announcement's phase is next due to move (bot.domain.attendance.boundary), in SQL.
+_BOUNDARY = (f"CASE WHEN e.window_phase IS NULL THEN e.starts_at - {_OPENS} "
+             f"WHEN e.window_phase = 'open' THEN e.starts_at ELSE {_ENDS} END")
+_WINDOWED = "e.status = 'scheduled' AND e.message_id IS NOT NULL AND e.window_phase IS DISTINCT FROM 'closed'"
+_GENERATE_TRIES = 50
+Conn = asyncpg.Connection
+
+
+async def _lock(conn: Conn, *parts: object) -> None:
+    """A transaction-level advisory lock named by `parts` (released at COMMIT or ROLLBACK)."""
+    await conn.execute("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+                       "baithak:" + ":".join(map(str, parts)))
+
+
+async def _check_in(conn: Conn, event_id: int, community: Community, member: Member, method: str,
+                    now: datetime, decide: CheckinDecision) -> CheckinOutcome:
+    row = await conn.fetchrow(f"SELECT {_EVENT_COLUMNS} FROM events WHERE id = $1", event_id)
+    if row is None:
+        raise DomainError("common.not_found")
+    event = event_from_row(row)
+    if event.community != community:
+        raise DomainError("common.not_found")
+    await _lock(conn, "checkin", event_id, member.platform, member.id)
+    status = await conn.fetchval("SELECT status FROM event_rsvps WHERE event_id = $1 AND platform = $2 "
+                                 "AND user_id = $3", event_id, member.platform, member.id)
+    earlier = await conn.fetchval("SELECT checked_at FROM event_checkins WHERE event_id = $1 AND platform = $2 "
+                                  "AND user_id = $3", event_id, member.platform, member.id)
+    late = decide(event, status, None if earlier is None else _utc(earlier), now)
+    await conn.execute("INSERT INTO event_checkins (event_id, platform, user_id, checked_at, late, method) "
+                       "VALUES ($1, $2, $3, $4, $5, $6)", event_id, member.platform, member.id, _unix(now), late,
+                       method)
+    return CheckinOutcome(event, now, late)
+
+
+async def _issue_code(conn: Conn, event_id: int, community: Community, issued_by: Member, now: datetime,
+                      expires_at: datetime, generate: Callable[[], str]) -> str:
+    await _lock(conn, "checkin-codes", community.platform, community.id)
+    valid = {r[0] for r in await conn.fetch(
+        "SELECT code FROM event_checkin_codes WHERE platform = $1 AND guild_id = $2 AND expires_at > $3",
+        community.platform, community.id, _unix(now))}
+    for _ in range(_GENERATE_TRIES):
+        code = generate()
+        if code not in valid:
+            break
+    else:  # a million codes and this many collisions: practically impossible
+        raise DomainError("checkin.code_busy")
+    await conn.execute("INSERT INTO event_checkin_codes (platform, guild_id, code, event_id, issued_by, issued_at, "
+                       "expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                       community.platform, community.id, code, event_id, issued_by.id, _unix(now),
+                       _unix(expires_at))
+    return code
+
+
+async def _advance(conn: Conn, now: datetime) -> list[PhaseMove]:
+    # Locked in id order (no deadlock between two processes); a row another unit holds is waited
+    # for and its conditions read again once that unit commits.
+    rows = await conn.fetch(f"SELECT {_E_COLUMNS}, e.window_phase FROM events e WHERE {_WINDOWED} "
+                            f"AND {_BOUNDARY} <= $1 ORDER BY e.id FOR UPDATE", _unix(now))
+    moves: list[PhaseMove] = []
+    for row in rows:
+        event, old = event_from_row(row), row[_N]
+        new = next_phase(event, now)
+        if new == old:
+            continue
+        await conn.execute("UPDATE events SET window_phase = $1 WHERE id = $2", new, event.id)
+        moves.append(PhaseMove(event, old, new))
+    return moves
+
+
+def _figures_sql(where: str) -> str:
+    """Per event: answers, check-ins, no-shows-to-be, promotions, members with closed DMs."""
+    return (
+        f"SELECT {_E_COLUMNS}, "
+        f"count(*) FILTER (WHERE r.status = '{GOING}'), count(*) FILTER (WHERE r.status = '{MAYBE}'), "
+        f"count(*) FILTER (WHERE r.status = '{WAITLIST}'), count(*) FILTER (WHERE r.status = '{DECLINED}'), "
+        "count(c.user_id), count(*) FILTER (WHERE c.late), "
+        f"count(*) FILTER (WHERE r.status = '{GOING}' AND c.user_id IS NULL), "
+        "count(*) FILTER (WHERE r.promoted), "
+        "(SELECT count(DISTINCT m.platform || ':' || m.user_id) FROM event_reminders m "
+        f" WHERE m.event_id = e.id AND m.status = '{rem.DM_CLOSED}') "
+        "FROM events e LEFT JOIN event_rsvps r ON r.event_id = e.id "
+        "LEFT JOIN event_checkins c ON c.event_id = r.event_id AND c.platform = r.platform AND c.user_id = r.user_id "
+        f"WHERE {where} GROUP BY e.id ORDER BY e.starts_at, e.id")
+
+
+def _figures_row(r: Any) -> EventFigures:
+    return EventFigures(event_from_row(r), *(int(x) for x in r[_N:_N + 9]))
+
+
+_JOINS = ("FROM event_rsvps r JOIN events e ON e.id = r.event_id LEFT JOIN event_checkins c "
+          "ON c.event_id = r.event_id AND c.platform = r.platform AND c.user_id = r.user_id")
+_MEMBER_COUNTS = (f"count(*) FILTER (WHERE r.status = '{GOING}'), count(c.user_id), "
+                  "count(*) FILTER (WHERE c.late), "
+                  f"count(*) FILTER (WHERE r.status = '{GOING}' AND c.user_id IS NULL)")
+_ANSWERED = f"(r.status IN ('{GOING}', '{MAYBE}') OR c.user_id IS NOT NULL)"
+
+
+class PostgresAttendanceRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def check_in(self, event_id: int, *, community: Community, member: Member, method: str, now: datetime,
+                       decide: CheckinDecision) -> CheckinOutcome:
+        return await self.db.write(lambda conn: _check_in(conn, event_id, community, member, method, now, decide))
+
+    async def issue_code(self, event_id: int, *, community: Community, issued_by: Member, now: datetime,
+                         expires_at: datetime, generate: Callable[[], str]) -> str:
+        return await self.db.write(lambda conn: _issue_code(conn, event_id, community, issued_by, now, expires_at,
+                                                            generate))
+
+    async def find_code(self, community: Community, code: str) -> tuple[int, datetime] | None:
+        row = await self.db.fetchrow(
+            "SELECT event_id, expires_at FROM event_checkin_codes WHERE platform = $1 AND guild_id = $2 "
+            "AND code = $3 ORDER BY issued_at DESC, id DESC LIMIT 1", community.platform, community.id, code)
+        return None if row is None else (row[0], _utc(row[1]))
+
+    async def checked_in(self, event_id: int, member: Member) -> tuple[datetime, bool] | None:
+        row = await self.db.fetchrow("SELECT checked_at, late FROM event_checkins WHERE event_id = $1 "
+                                     "AND platform = $2 AND user_id = $3", event_id, member.platform, member.id)
+        return None if row is None else (_utc(row[0]), bool(row[1]))
+
+    async def figures(self, event_id: int) -> EventFigures | None:
+        row = await self.db.fetchrow(_figures_sql("e.id = $1"), event_id)
+        return None if row is None else _figures_row(row)
+
+    async def member_history(self, member: Member, community: Community | None, now: datetime,
+                             limit: int = 20) -> tuple[list[PastAnswer], MemberFigures]:
+        platform, guild_id = (community.platform, community.id) if community else (None, None)
+        where = (f"r.platform = $1 AND r.user_id = $2 AND e.status = '{SCHEDULED}' AND {_ENDS} <= $3 "
+                 f"AND {_ANSWERED} AND ($4::bigint IS NULL OR (e.platform = $5 AND e.guild_id = $4))")
+        params = (member.platform, member.id, _unix(now), guild_id, platform)
+        rows = await self.db.fetch(
+            f"SELECT {_E_COLUMNS}, r.status, c.checked_at, c.late {_JOINS} WHERE {where} "
+            "ORDER BY e.starts_at DESC LIMIT $6", *params, limit)
+        answers = [PastAnswer(event_from_row(r), r[_N], None if r[_N + 1] is None else _utc(r[_N + 1]),
+                              bool(r[_N + 2])) for r in rows]
+        t = await self.db.fetchrow(f"SELECT {_MEMBER_COUNTS} {_JOINS} WHERE {where}", *params)
+        assert t is not None
+        return answers, MemberFigures(member.platform, member.id, "", t[0], t[1], t[2], t[3])
+
+    async def report(self, community: Community, since: datetime, until: datetime,
+                     series_id: int | None = None) -> tuple[list[EventFigures], list[MemberFigures]]:
+        where = (f"e.platform = $1 AND e.guild_id = $2 AND e.status = '{SCHEDULED}' AND e.starts_at >= $3 "
+                 f"AND e.starts_at < $4 AND {_ENDS} <= $4 AND ($5::bigint IS NULL OR e.series_id = $5)")
+        params = (community.platform, community.id, _unix(since), _unix(until), series_id)
+        events = [_figures_row(r) for r in await self.db.fetch(_figures_sql(where), *params)]
+        rows = await self.db.fetch(
+            f"SELECT r.platform, r.user_id, max(r.display_name COLLATE \"C\"), {_MEMBER_COUNTS} "
+            f"{_JOINS} WHERE {where} AND {_ANSWERED} "
+            "GROUP BY r.platform, r.user_id ORDER BY count(c.user_id) DESC, r.user_id", *params)
+        return events, [MemberFigures(*r) for r in rows]
+
+    async def advance_windows(self, now: datetime) -> list[PhaseMove]:
+        return await self.db.write(lambda conn: _advance(conn, now))
+
+    async def next_window(self) -> datetime | None:
+        value = await self.db.fetchval(f"SELECT min({_BOUNDARY}) FROM events e WHERE {_WINDOWED}")
+        return None if value is None else _utc(value)
+
+    async def claim_dm_note(self, event_id: int, offset_min: int, starts_at: datetime, closed: int,
+                            now: datetime) -> bool:
+        done = await self.db.write(lambda conn: conn.execute(
+            "INSERT INTO event_dm_notes (event_id, offset_min, starts_at, closed, posted_at) "
+            "VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+            event_id, offset_min, _unix(starts_at), closed, _unix(now)))
+        return done == "INSERT 0 1"

@@ -1,0 +1,137 @@
+"""Event series on PostgreSQL (implements `bot.ports.series.SeriesRepository`). Occurrences are rows
+of `events`; the edit and cancel units of `bot.storage.postgres.events` are applied to each in one
+transaction (each locking its event row).
+
+Announcements are claimed with `FOR UPDATE SKIP LOCKED`: of several processes looking for due
+occurrences at once, each takes rows nobody else is taking, and a claimed occurrence is never handed
+out again, as on SQLite (the post carries no nonce, so a claim left by a process that died is not
+taken over: an announcement is never posted twice).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import asyncpg
+
+from bot.domain.errors import DomainError
+from bot.domain.events import SCHEDULED, Event
+from bot.domain.identity import Member, MessageRef
+from bot.domain.series import CLAIMED, FAILED, PENDING, POSTED, Series, announce_at
+from bot.ports.events import CancelPlan, EditOutcome, EditPlan
+from bot.storage.postgres.database import Database
+from bot.storage.postgres.events import _EVENT_COLUMNS, _cancel, _edit, _unix, _utc, event_from_row
+
+_SERIES = ("id, platform, guild_id, organiser_id, rule, first_start, timezone, occurrences, "
+           "announce_ahead_days, title, description, location, duration_min")
+Conn = asyncpg.Connection
+
+
+def _series_from_row(r: asyncpg.Record) -> Series:
+    return Series(id=r[0], platform=r[1], guild_id=r[2], organiser_id=r[3], rule=r[4], first_start=_utc(r[5]),
+                  timezone=r[6], occurrences=r[7], announce_ahead_days=r[8], title=r[9], description=r[10],
+                  location=r[11], duration_min=r[12])
+
+
+async def _create(conn: Conn, series: Series, occurrences: list[Event], now: datetime) -> int:
+    series_id = await conn.fetchval(
+        "INSERT INTO event_series (platform, guild_id, organiser_id, rule, first_start, timezone, occurrences, "
+        "announce_ahead_days, title, description, location, duration_min, created_at) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+        series.platform, series.guild_id, series.organiser_id, series.rule, _unix(series.first_start),
+        series.timezone, series.occurrences, series.announce_ahead_days, series.title, series.description,
+        series.location, series.duration_min, _unix(now))
+    await conn.executemany(
+        "INSERT INTO events (platform, guild_id, channel_id, organiser_id, title, description, location, "
+        "starts_at, duration_min, timezone, capacity, reminder_offsets, status, created_at, updated_at, "
+        "series_id, original_start, announce_at, announce_state) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $8, $16, $17)",
+        [(e.platform, e.guild_id, e.channel_id, e.organiser_id, e.title, e.description, e.location,
+          _unix(e.starts_at), e.duration_min, e.timezone, e.capacity, ",".join(map(str, e.reminder_offsets)),
+          SCHEDULED, _unix(now), series_id, _unix(announce_at(e.starts_at, series.announce_ahead_days)), PENDING)
+         for e in occurrences])
+    return int(series_id)
+
+
+async def _claim_due(conn: Conn, now: datetime, limit: int) -> list[Event]:
+    rows = await conn.fetch(
+        f"UPDATE events SET announce_state = $1 WHERE id IN (SELECT id FROM events WHERE announce_state = $2 "
+        f"AND announce_at <= $3 ORDER BY announce_at, id LIMIT $4 FOR UPDATE SKIP LOCKED) "
+        f"RETURNING {_EVENT_COLUMNS}", CLAIMED, PENDING, _unix(now), limit)
+    return sorted((event_from_row(r) for r in rows), key=lambda e: (e.starts_at, e.id))
+
+
+async def _edit_many(conn: Conn, event_ids: list[int], plan: EditPlan, now: datetime) -> list[EditOutcome]:
+    out: list[EditOutcome] = []
+    for event_id in event_ids:
+        try:
+            async with conn.transaction():  # a savepoint: an occurrence the plan leaves alone is undone alone
+                out.append(await _edit(conn, event_id, plan, now))
+        except DomainError as refused:
+            if refused.key != "event.nothing_changed":
+                raise
+    if not out:
+        raise DomainError("event.nothing_changed")
+    return out
+
+
+async def _cancel_many(conn: Conn, event_ids: list[int], plan: CancelPlan,
+                       now: datetime) -> list[tuple[Event, tuple[Member, ...]]]:
+    out = [await _cancel(conn, event_id, plan, now) for event_id in event_ids]
+    # An occurrence cancelled before its announcement is never announced.
+    await conn.execute("UPDATE events SET announce_state = NULL WHERE id = ANY($1::bigint[]) AND announce_state = $2",
+                       [event.id for event, _ in out], PENDING)
+    return out
+
+
+class PostgresSeriesRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def create(self, series: Series, occurrences: list[Event], now: datetime) -> tuple[Series, list[Event]]:
+        series_id = await self.db.write(lambda conn: _create(conn, series, occurrences, now))
+        stored = await self.get(series_id)
+        assert stored is not None
+        return stored, await self.occurrences(series_id)
+
+    async def delete(self, series_id: int) -> None:
+        async def unit(conn: Conn) -> None:
+            await conn.execute("DELETE FROM events WHERE series_id = $1", series_id)
+            await conn.execute("DELETE FROM event_series WHERE id = $1", series_id)
+        await self.db.write(unit)
+
+    async def get(self, series_id: int) -> Series | None:
+        row = await self.db.fetchrow(f"SELECT {_SERIES} FROM event_series WHERE id = $1", series_id)
+        return None if row is None else _series_from_row(row)
+
+    async def occurrences(self, series_id: int) -> list[Event]:
+        rows = await self.db.fetch(
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE series_id = $1 ORDER BY starts_at, id", series_id)
+        return [event_from_row(r) for r in rows]
+
+    async def original_starts(self, series_id: int) -> dict[int, datetime]:
+        rows = await self.db.fetch("SELECT id, original_start FROM events WHERE series_id = $1", series_id)
+        return {r[0]: _utc(r[1]) for r in rows}
+
+    async def claim_due(self, now: datetime, limit: int = 50) -> list[Event]:
+        return await self.db.write(lambda conn: _claim_due(conn, now, limit))
+
+    async def announced(self, event_id: int, ref: MessageRef | None) -> None:
+        if ref is None:
+            await self.db.write(lambda conn: conn.execute(
+                "UPDATE events SET announce_state = $1 WHERE id = $2", FAILED, event_id))
+        else:
+            await self.db.write(lambda conn: conn.execute(
+                "UPDATE events SET channel_id = $1, message_id = $2, announce_state = $3 WHERE id = $4",
+                ref.place.id, ref.id, POSTED, event_id))
+
+    async def next_due(self) -> datetime | None:
+        value = await self.db.fetchval("SELECT min(announce_at) FROM events WHERE announce_state = $1", PENDING)
+        return None if value is None else _utc(value)
+
+    async def edit_many(self, event_ids: list[int], plan: EditPlan, now: datetime) -> list[EditOutcome]:
+        return await self.db.write(lambda conn: _edit_many(conn, event_ids, plan, now))
+
+    async def cancel_many(self, event_ids: list[int], plan: CancelPlan,
+                          now: datetime) -> list[tuple[Event, tuple[Member, ...]]]:
+        return await self.db.write(lambda conn: _cancel_many(conn, event_ids, plan, now))

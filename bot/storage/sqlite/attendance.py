@@ -1,0 +1,172 @@
+"""Check-ins, check-in codes, window phases and attendance figures in SQLite (implements
+`bot.ports.attendance.AttendanceRepository`)."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from typing import Any, Callable
+
+from bot.domain import reminders as rem
+from bot.domain.attendance import OPENS_BEFORE, EventFigures, MemberFigures, next_phase
+from bot.domain.errors import DomainError
+from bot.domain.events import SCHEDULED
+from bot.domain.identity import Community, Member
+from bot.domain.rsvp import DECLINED, GOING, MAYBE, WAITLIST
+from bot.ports.attendance import CheckinDecision, CheckinOutcome, PastAnswer, PhaseMove
+from bot.storage.sqlite.database import Database
+from bot.storage.sqlite.events import _E_COLUMNS, _N, _load_event, _unix, _utc, event_from_row
+
+_OPENS = int(OPENS_BEFORE.total_seconds())
+_ENDS = "e.starts_at + e.duration_min * 60"
+# When an announcement's phase is next due to move (bot.domain.attendance.boundary), in SQL.
+_BOUNDARY = (f"CASE WHEN e.window_phase IS NULL THEN e.starts_at - {_OPENS} "
+             f"WHEN e.window_phase = 'open' THEN e.starts_at ELSE {_ENDS} END")
+_WINDOWED = "e.status = 'scheduled' AND e.message_id IS NOT NULL AND e.window_phase IS NOT 'closed'"
+_GENERATE_TRIES = 50
+
+
+def _check_in(conn: sqlite3.Connection, event_id: int, community: Community, member: Member, method: str,
+              now: datetime, decide: CheckinDecision) -> CheckinOutcome:
+    event = _load_event(conn, event_id)
+    if event.community != community:
+        raise DomainError("common.not_found")
+    status = conn.execute("SELECT status FROM event_rsvps WHERE event_id = ? AND platform = ? AND user_id = ?",
+                          (event_id, member.platform, member.id)).fetchone()
+    earlier = conn.execute("SELECT checked_at FROM event_checkins WHERE event_id = ? AND platform = ? "
+                           "AND user_id = ?", (event_id, member.platform, member.id)).fetchone()
+    late = decide(event, status[0] if status else None, _utc(earlier[0]) if earlier else None, now)
+    conn.execute("INSERT INTO event_checkins (event_id, platform, user_id, checked_at, late, method) "
+                 "VALUES (?, ?, ?, ?, ?, ?)", (event_id, member.platform, member.id, _unix(now), int(late), method))
+    return CheckinOutcome(event, now, late)
+
+
+def _issue_code(conn: sqlite3.Connection, event_id: int, community: Community, issued_by: Member, now: datetime,
+                expires_at: datetime, generate: Callable[[], str]) -> str:
+    valid = {r[0] for r in conn.execute(
+        "SELECT code FROM event_checkin_codes WHERE platform = ? AND guild_id = ? AND expires_at > ?",
+        (community.platform, community.id, _unix(now)))}
+    for _ in range(_GENERATE_TRIES):
+        code = generate()
+        if code not in valid:
+            break
+    else:  # a million codes and this many collisions: practically impossible
+        raise DomainError("checkin.code_busy")
+    conn.execute("INSERT INTO event_checkin_codes (platform, guild_id, code, event_id, issued_by, issued_at, "
+                 "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                 (community.platform, community.id, code, event_id, issued_by.id, _unix(now), _unix(expires_at)))
+    return code
+
+
+def _advance(conn: sqlite3.Connection, now: datetime) -> list[PhaseMove]:
+    rows = conn.execute(f"SELECT {_E_COLUMNS}, e.window_phase FROM events e WHERE {_WINDOWED} "
+                        f"AND {_BOUNDARY} <= ?", (_unix(now),)).fetchall()
+    moves: list[PhaseMove] = []
+    for row in rows:
+        event, old = event_from_row(row), row[_N]
+        new = next_phase(event, now)
+        if new == old:
+            continue
+        conn.execute("UPDATE events SET window_phase = ? WHERE id = ?", (new, event.id))
+        moves.append(PhaseMove(event, old, new))
+    return moves
+
+
+def _figures_sql(where: str) -> str:
+    """Per event: answers, check-ins, no-shows-to-be, promotions, members with closed DMs."""
+    return (
+        f"SELECT {_E_COLUMNS}, "
+        f"count(CASE WHEN r.status = '{GOING}' THEN 1 END), count(CASE WHEN r.status = '{MAYBE}' THEN 1 END), "
+        f"count(CASE WHEN r.status = '{WAITLIST}' THEN 1 END), count(CASE WHEN r.status = '{DECLINED}' THEN 1 END), "
+        "count(c.user_id), count(CASE WHEN c.late = 1 THEN 1 END), "
+        f"count(CASE WHEN r.status = '{GOING}' AND c.user_id IS NULL THEN 1 END), "
+        "count(CASE WHEN r.promoted = 1 THEN 1 END), "
+        "(SELECT count(DISTINCT m.platform || ':' || m.user_id) FROM event_reminders m "
+        f" WHERE m.event_id = e.id AND m.status = '{rem.DM_CLOSED}') "
+        "FROM events e LEFT JOIN event_rsvps r ON r.event_id = e.id "
+        "LEFT JOIN event_checkins c ON c.event_id = r.event_id AND c.platform = r.platform AND c.user_id = r.user_id "
+        f"WHERE {where} GROUP BY e.id ORDER BY e.starts_at, e.id")
+
+
+def _figures_row(r: Any) -> EventFigures:
+    return EventFigures(event_from_row(r), *r[_N:_N + 9])
+
+
+class SqliteAttendanceRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def check_in(self, event_id: int, *, community: Community, member: Member, method: str, now: datetime,
+                       decide: CheckinDecision) -> CheckinOutcome:
+        return await self.db.write_sync(_check_in, event_id, community, member, method, now, decide)
+
+    async def issue_code(self, event_id: int, *, community: Community, issued_by: Member, now: datetime,
+                         expires_at: datetime, generate: Callable[[], str]) -> str:
+        return await self.db.write_sync(_issue_code, event_id, community, issued_by, now, expires_at, generate)
+
+    async def find_code(self, community: Community, code: str) -> tuple[int, datetime] | None:
+        row = await self.db.fetchone(
+            "SELECT event_id, expires_at FROM event_checkin_codes WHERE platform = ? AND guild_id = ? AND code = ? "
+            "ORDER BY issued_at DESC, id DESC LIMIT 1", (community.platform, community.id, code))
+        return None if row is None else (row[0], _utc(row[1]))
+
+    async def checked_in(self, event_id: int, member: Member) -> tuple[datetime, bool] | None:
+        row = await self.db.fetchone("SELECT checked_at, late FROM event_checkins WHERE event_id = ? "
+                                     "AND platform = ? AND user_id = ?", (event_id, member.platform, member.id))
+        return None if row is None else (_utc(row[0]), bool(row[1]))
+
+    async def figures(self, event_id: int) -> EventFigures | None:
+        row = await self.db.fetchone(_figures_sql("e.id = ?"), (event_id,))
+        return None if row is None else _figures_row(row)
+
+    async def member_history(self, member: Member, community: Community | None, now: datetime,
+                             limit: int = 20) -> tuple[list[PastAnswer], MemberFigures]:
+        platform, guild_id = (community.platform, community.id) if community else (None, None)
+        where = (f"r.platform = ? AND r.user_id = ? AND e.status = '{SCHEDULED}' AND {_ENDS} <= ? "
+                 f"AND (r.status IN ('{GOING}', '{MAYBE}') OR c.user_id IS NOT NULL) "
+                 "AND (? IS NULL OR (e.platform = ? AND e.guild_id = ?))")
+        params = (member.platform, member.id, _unix(now), guild_id, platform, guild_id)
+        joins = ("FROM event_rsvps r JOIN events e ON e.id = r.event_id LEFT JOIN event_checkins c "
+                 "ON c.event_id = r.event_id AND c.platform = r.platform AND c.user_id = r.user_id")
+        rows = await self.db.fetchall(
+            f"SELECT {_E_COLUMNS}, r.status, c.checked_at, c.late {joins} WHERE {where} "
+            "ORDER BY e.starts_at DESC LIMIT ?", (*params, limit))
+        answers = [PastAnswer(event_from_row(r), r[_N], None if r[_N + 1] is None else _utc(r[_N + 1]),
+                              bool(r[_N + 2])) for r in rows]
+        t = await self.db.fetchone(
+            f"SELECT count(CASE WHEN r.status = '{GOING}' THEN 1 END), count(c.user_id), "
+            "count(CASE WHEN c.late = 1 THEN 1 END), "
+            f"count(CASE WHEN r.status = '{GOING}' AND c.user_id IS NULL THEN 1 END) {joins} WHERE {where}", params)
+        return answers, MemberFigures(member.platform, member.id, "", t[0], t[1], t[2], t[3])
+
+    async def report(self, community: Community, since: datetime, until: datetime,
+                     series_id: int | None = None) -> tuple[list[EventFigures], list[MemberFigures]]:
+        where = (f"e.platform = ? AND e.guild_id = ? AND e.status = '{SCHEDULED}' AND e.starts_at >= ? "
+                 f"AND e.starts_at < ? AND {_ENDS} <= ? AND (? IS NULL OR e.series_id = ?)")
+        params = (community.platform, community.id, _unix(since), _unix(until), _unix(until), series_id, series_id)
+        events = [_figures_row(r) for r in await self.db.fetchall(_figures_sql(where), params)]
+        rows = await self.db.fetchall(
+            f"SELECT r.platform, r.user_id, max(r.display_name), count(CASE WHEN r.status = '{GOING}' THEN 1 END), "
+            "count(c.user_id), count(CASE WHEN c.late = 1 THEN 1 END), "
+            f"count(CASE WHEN r.status = '{GOING}' AND c.user_id IS NULL THEN 1 END) "
+            "FROM events e JOIN event_rsvps r ON r.event_id = e.id LEFT JOIN event_checkins c "
+            "ON c.event_id = r.event_id AND c.platform = r.platform AND c.user_id = r.user_id "
+            f"WHERE {where} AND (r.status IN ('{GOING}', '{MAYBE}') OR c.user_id IS NOT NULL) "
+            "GROUP BY r.platform, r.user_id ORDER BY count(c.user_id) DESC, r.user_id", params)
+        return events, [MemberFigures(*r) for r in rows]
+
+    async def advance_windows(self, now: datetime) -> list[PhaseMove]:
+        return await self.db.write_sync(_advance, now)
+
+    async def next_window(self) -> datetime | None:
+        value = await self.db.fetchval(f"SELECT min({_BOUNDARY}) FROM events e WHERE {_WINDOWED}")
+        return None if value is None else _utc(value)
+
+    async def claim_dm_note(self, event_id: int, offset_min: int, starts_at: datetime, closed: int,
+                            now: datetime) -> bool:
+        def unit(conn: sqlite3.Connection) -> bool:
+            cur = conn.execute("INSERT OR IGNORE INTO event_dm_notes (event_id, offset_min, starts_at, closed, "
+                               "posted_at) VALUES (?, ?, ?, ?, ?)",
+                               (event_id, offset_min, _unix(starts_at), closed, _unix(now)))
+            return cur.rowcount == 1
+        return await self.db.write_sync(unit)

@@ -1,0 +1,134 @@
+"""Event series in SQLite (implements `bot.ports.series.SeriesRepository`). Occurrences are rows of
+`events`; the edit and cancel units of `bot.storage.sqlite.events` are applied to each in one unit."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+
+from bot.domain.errors import DomainError
+from bot.domain.events import SCHEDULED, Event
+from bot.domain.identity import Member, MessageRef
+from bot.domain.series import CLAIMED, FAILED, PENDING, POSTED, Series, announce_at
+from bot.ports.events import CancelPlan, EditOutcome, EditPlan
+from bot.storage.sqlite.database import Database
+from bot.storage.sqlite.events import _EVENT_COLUMNS, _cancel, _edit, _unix, _utc, event_from_row
+
+_SERIES = ("id, platform, guild_id, organiser_id, rule, first_start, timezone, occurrences, "
+           "announce_ahead_days, title, description, location, duration_min")
+
+
+def _series_from_row(r: tuple) -> Series:  # type: ignore[type-arg]
+    return Series(id=r[0], platform=r[1], guild_id=r[2], organiser_id=r[3], rule=r[4], first_start=_utc(r[5]),
+                  timezone=r[6], occurrences=r[7], announce_ahead_days=r[8], title=r[9], description=r[10],
+                  location=r[11], duration_min=r[12])
+
+
+def _create(conn: sqlite3.Connection, series: Series, occurrences: list[Event], now: datetime) -> int:
+    series_id = int(conn.execute(
+        "INSERT INTO event_series (platform, guild_id, organiser_id, rule, first_start, timezone, occurrences, "
+        "announce_ahead_days, title, description, location, duration_min, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (series.platform, series.guild_id, series.organiser_id, series.rule, _unix(series.first_start),
+         series.timezone, series.occurrences, series.announce_ahead_days, series.title, series.description,
+         series.location, series.duration_min, _unix(now))).lastrowid or 0)
+    conn.executemany(
+        "INSERT INTO events (platform, guild_id, channel_id, organiser_id, title, description, location, "
+        "starts_at, duration_min, timezone, capacity, reminder_offsets, status, created_at, updated_at, "
+        "series_id, original_start, announce_at, announce_state, rsvp_role, ping_role) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(e.platform, e.guild_id, e.channel_id, e.organiser_id, e.title, e.description, e.location,
+          _unix(e.starts_at), e.duration_min, e.timezone, e.capacity, ",".join(map(str, e.reminder_offsets)),
+          SCHEDULED, _unix(now), _unix(now), series_id, _unix(e.starts_at),
+          _unix(announce_at(e.starts_at, series.announce_ahead_days)), PENDING, e.rsvp_role, e.ping_role)
+         for e in occurrences])
+    return series_id
+
+
+def _claim_due(conn: sqlite3.Connection, now: datetime, limit: int) -> list[Event]:
+    rows = conn.execute(
+        f"UPDATE events SET announce_state = ? WHERE id IN (SELECT id FROM events WHERE announce_state = ? "
+        f"AND announce_at <= ? ORDER BY announce_at, id LIMIT ?) RETURNING {_EVENT_COLUMNS}",
+        (CLAIMED, PENDING, _unix(now), limit)).fetchall()
+    events = sorted((event_from_row(r) for r in rows), key=lambda e: (e.starts_at, e.id))
+    return events
+
+
+def _edit_many(conn: sqlite3.Connection, event_ids: list[int], plan: EditPlan, now: datetime) -> list[EditOutcome]:
+    out: list[EditOutcome] = []
+    for event_id in event_ids:
+        conn.execute("SAVEPOINT series_edit")
+        try:
+            out.append(_edit(conn, event_id, plan, now))
+        except DomainError as refused:
+            conn.execute("ROLLBACK TO series_edit")
+            conn.execute("RELEASE series_edit")
+            if refused.key != "event.nothing_changed":
+                raise
+            continue
+        conn.execute("RELEASE series_edit")
+    if not out:
+        raise DomainError("event.nothing_changed")
+    return out
+
+
+def _cancel_many(conn: sqlite3.Connection, event_ids: list[int], plan: CancelPlan,
+                 now: datetime) -> list[tuple[Event, tuple[Member, ...]]]:
+    out = [_cancel(conn, event_id, plan, now) for event_id in event_ids]
+    # An occurrence cancelled before its announcement is never announced.
+    conn.executemany("UPDATE events SET announce_state = NULL WHERE id = ? AND announce_state = ?",
+                     [(event.id, PENDING) for event, _ in out])
+    return out
+
+
+class SqliteSeriesRepository:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def create(self, series: Series, occurrences: list[Event], now: datetime) -> tuple[Series, list[Event]]:
+        series_id = await self.db.write_sync(_create, series, occurrences, now)
+        stored = await self.get(series_id)
+        assert stored is not None
+        return stored, await self.occurrences(series_id)
+
+    async def delete(self, series_id: int) -> None:
+        def unit(conn: sqlite3.Connection) -> None:
+            conn.execute("DELETE FROM events WHERE series_id = ?", (series_id,))
+            conn.execute("DELETE FROM event_series WHERE id = ?", (series_id,))
+        await self.db.write_sync(unit)
+
+    async def get(self, series_id: int) -> Series | None:
+        row = await self.db.fetchone(f"SELECT {_SERIES} FROM event_series WHERE id = ?", (series_id,))
+        return None if row is None else _series_from_row(row)
+
+    async def occurrences(self, series_id: int) -> list[Event]:
+        rows = await self.db.fetchall(
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE series_id = ? ORDER BY starts_at, id", (series_id,))
+        return [event_from_row(r) for r in rows]
+
+    async def original_starts(self, series_id: int) -> dict[int, datetime]:
+        rows = await self.db.fetchall("SELECT id, original_start FROM events WHERE series_id = ?", (series_id,))
+        return {r[0]: _utc(r[1]) for r in rows}
+
+    async def claim_due(self, now: datetime, limit: int = 50) -> list[Event]:
+        return await self.db.write_sync(_claim_due, now, limit)
+
+    async def announced(self, event_id: int, ref: MessageRef | None) -> None:
+        if ref is None:
+            await self.db.write_sync(lambda conn: conn.execute(
+                "UPDATE events SET announce_state = ? WHERE id = ?", (FAILED, event_id)))
+        else:
+            await self.db.write_sync(lambda conn: conn.execute(
+                "UPDATE events SET channel_id = ?, message_id = ?, announce_state = ? WHERE id = ?",
+                (ref.place.id, ref.id, POSTED, event_id)))
+
+    async def next_due(self) -> datetime | None:
+        value = await self.db.fetchval("SELECT min(announce_at) FROM events WHERE announce_state = ?", (PENDING,))
+        return None if value is None else _utc(value)
+
+    async def edit_many(self, event_ids: list[int], plan: EditPlan, now: datetime) -> list[EditOutcome]:
+        return await self.db.write_sync(_edit_many, event_ids, plan, now)
+
+    async def cancel_many(self, event_ids: list[int], plan: CancelPlan,
+                          now: datetime) -> list[tuple[Event, tuple[Member, ...]]]:
+        return await self.db.write_sync(_cancel_many, event_ids, plan, now)
