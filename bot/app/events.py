@@ -207,7 +207,8 @@ def attendees_card(event: Event, people: Sequence[Attendee], lang: str) -> Card:
         used = 0
         for i, person in enumerate(group):
             prefix = f"{person.position}. " if person.position else "• "
-            line = f"{prefix}<@{person.user_id}> {cut(person.display_name, 40)}"
+            # The name once, as text: a mention beside it showed the same name twice on Discord.
+            line = f"{prefix}{name_as_text(person.display_name) or f'<@{person.user_id}>'}"
             more = t(lang, "attendees.more", count=len(group) - i)
             if used + len(line) + 1 + len(more) > FIELD_VALUE:
                 lines.append(more)

@@ -291,3 +291,15 @@ async def test_buttons_work_after_restart(world) -> None:
     assert "You're going" in r.text
     await service(h).idle()
     assert fields(h.fake.message_by_id(msg.id))["Going"] == "1"
+
+
+async def test_attendee_list_shows_each_name_once(world) -> None:
+    h = world
+    w = h.world
+    await create(h, title="Names", capacity=5)
+    msg = announcement(h)
+    await click(h, w.alice, msg, "Going")
+    r = await h.fake.slash(w.organiser, "event attendees", event=str(event_id_of(msg)))
+    await r.wait_done()
+    going = next(f["value"] for e in r.embeds for f in e.get("fields", []) if f["name"].startswith("Going"))
+    assert going.count("Alice") == 1 and "<@" not in going
