@@ -7,6 +7,8 @@ reminders planned) goes through the ports. PRODUCT.md, "Events and RSVP", in one
 
 from __future__ import annotations
 
+import asyncio
+
 import logging
 from dataclasses import dataclass, replace
 from typing import Sequence
@@ -230,9 +232,11 @@ class EventsService:
         settings = await self._settings(actor)
         lang = settings.language
         now = self.clock.now()
-        draft = plan_event(actor, settings, title=title, when=when, now=now, duration=duration,
-                           location=location, description=description, capacity=capacity,
-                           channel_id=place.id if place else None, reminders=reminders)
+        # Reading the time (dateparser: regexes, first-use tables) is CPU work: off the event loop.
+        draft = await asyncio.to_thread(
+            plan_event, actor, settings, title=title, when=when, now=now, duration=duration,
+            location=location, description=description, capacity=capacity,
+            channel_id=place.id if place else None, reminders=reminders)
         event = await self.repo.create(draft, now)
         try:
             ref = await self.messenger.post(event.place, announcement(event, Counts(), lang))
@@ -299,7 +303,7 @@ class EventsService:
         now = self.clock.now()
         # Read before the write unit (dateparser is slow), in the zone the event was announced in,
         # even if the community's zone changed since; the zone of an event never changes.
-        starts_at = parse_when(when, event.timezone, now).start if when is not None else None
+        starts_at = (await asyncio.to_thread(parse_when, when, event.timezone, now)).start if when is not None else None
         outcome = await self.repo.edit(event.id, lambda ev, going: plan_edit(
             actor, settings, ev, now=now, going=going, title=title, starts_at=starts_at, duration=duration,
             location=location, description=description, capacity=capacity), now)
