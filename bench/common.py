@@ -113,9 +113,12 @@ class BenchContext:
     @contextlib.asynccontextmanager
     async def session(self, *, members: int = 0, name: str = "bench",
                       prepare: Callable[[Path], Awaitable[None]] | None = None,
-                      setup: dict[str, Any] | None = None) -> AsyncIterator[Session]:
+                      setup: dict[str, Any] | None = None, rate_limits: bool = False,
+                      before_start: Callable[[World, list[Any], Path], Awaitable[None]] | None = None,
+                      ) -> AsyncIterator[Session]:
         """A fresh database (migrated, then `prepare`d), a fake Discord with `members` extra
-        members, and the bot process connected and /setup done."""
+        members (and Discord's rate limits if `rate_limits`), `before_start` given the world, the
+        members and the database, then the bot process connected and /setup done."""
         folder = self.root / name
         folder.mkdir(parents=True, exist_ok=True)
         db_path = folder / "baithak.sqlite3"
@@ -123,10 +126,12 @@ class BenchContext:
         await db.close()
         if prepare is not None:
             await prepare(db_path)
-        fake = FakeDiscord()
+        fake = FakeDiscord(rate_limits=rate_limits)
         await fake.start()
         world = seed_world(fake)
         extra = [world.guild.add_member(f"member{i:05d}") for i in range(members)]
+        if before_start is not None:
+            await before_start(world, extra, db_path)
         proc = BotProcess(fake, db_path, BAITHAK_EXTENSIONS="bench.baseline_cog", LOG_LEVEL="WARNING")
         try:
             await proc.start(timeout=120)

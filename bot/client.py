@@ -3,6 +3,7 @@ registers itself as the app's Messenger for Discord; the services themselves are
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import pkgutil
 from typing import Any, Iterable
@@ -17,6 +18,28 @@ from bot.settings import Settings
 from cogs._common.messenger import DiscordMessenger
 
 log = logging.getLogger(__name__)
+
+
+def _yield_between_gateway_events() -> None:
+    """discord.py handles every gateway event already buffered on the socket without giving the
+    event loop back (a burst of 400 clicks arrives as 400 buffered events, each parsed and dispatched
+    in one stretch, their handlers then all run in the next). Yield once after each event, so the
+    handlers, the heartbeat and everything else run between them: the loop never stalls on a burst."""
+    from discord.gateway import DiscordWebSocket
+
+    original = DiscordWebSocket.poll_event
+    if getattr(original, "yields", False):
+        return
+
+    async def poll_event(self: DiscordWebSocket) -> None:
+        await original(self)
+        await asyncio.sleep(0)
+
+    poll_event.yields = True  # type: ignore[attr-defined]
+    DiscordWebSocket.poll_event = poll_event  # type: ignore[method-assign]
+
+
+_yield_between_gateway_events()
 
 
 def discover_cogs() -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from typing import Any, Optional
 
 import aiohttp
@@ -434,3 +435,53 @@ async def test_enforce_nonce_returns_the_first_message_within_the_window(fake: F
     fake.nonce_window = 0.0
     assert await post({"content": "z", "nonce": "bk-rem-1", "enforce_nonce": True}) != first
     assert [m.text for m in fake.channel_messages(channel)] == ["hello", "x", "y", "z"]
+
+
+async def test_rate_limits_follow_discords_documented_shape(fake: FakeDiscord, http: aiohttp.ClientSession) -> None:
+    fake.rate_limits.enabled = True
+    guild = fake.create_guild("G")
+    members = [guild.add_member(f"m{i}") for i in range(60)]
+    channels = [guild.add_text_channel(f"c{i}") for i in range(60)]
+    # Opening DM channels has no route limit of its own: only the global 50 per second applies.
+    opened = []
+    for member in members[:50]:
+        async with http.post(fake.api_base + "/users/@me/channels", json={"recipient_id": str(member.id)}) as resp:
+            opened.append(resp.status)
+    assert opened == [200] * 50
+    # The 51st bot request within the second is refused globally, on any route.
+    async with http.post(f"{fake.api_base}/channels/{channels[0].id}/messages", json={"content": "x"}) as resp:
+        assert resp.status == 429
+        body = await resp.json()
+        assert body["global"] is True and 0 < body["retry_after"] <= 1
+        assert resp.headers["X-RateLimit-Global"] == "true" and resp.headers["X-RateLimit-Scope"] == "global"
+        assert int(resp.headers["Retry-After"]) >= 1 and resp.headers["Via"]
+    assert fake.rate_limits.limited_global == 1
+    # Interaction endpoints are not bound by the global limit.
+    async with http.post(f"{fake.api_base}/webhooks/{fake.application_id}/no-such-token",
+                         json={"content": "x"}) as resp:
+        assert resp.status != 429
+    await asyncio.sleep(1.05)
+    # Per-route buckets are per major parameter: five messages in each of two channels all pass,
+    # each answer carrying the bucket's headers; the sixth in one channel is refused for that route.
+    for channel in channels[:2]:
+        for i in range(5):
+            async with http.post(f"{fake.api_base}/channels/{channel.id}/messages", json={"content": str(i)}) as resp:
+                assert resp.status == 200
+                assert resp.headers["X-RateLimit-Remaining"] == str(4 - i)
+                assert float(resp.headers["X-RateLimit-Reset-After"]) > 0
+                assert float(resp.headers["X-RateLimit-Reset"]) > time.time()
+                bucket = resp.headers["X-RateLimit-Bucket"]
+    async with http.post(f"{fake.api_base}/channels/{channels[0].id}/messages", json={"content": "6"}) as resp:
+        assert resp.status == 429
+        body = await resp.json()
+        assert body["global"] is False and body["retry_after"] > 1
+        assert resp.headers["X-RateLimit-Scope"] == "user" and resp.headers["X-RateLimit-Bucket"] == bucket
+        assert "X-RateLimit-Global" not in resp.headers
+    # Adding and removing a role share one bucket per guild.
+    role = guild.add_role("R")
+    statuses = []
+    for i in range(11):
+        verb = http.put if i % 2 == 0 else http.delete
+        async with verb(f"{fake.api_base}/guilds/{guild.id}/members/{members[0].id}/roles/{role.id}") as resp:
+            statuses.append(resp.status)
+    assert 429 not in statuses[:10] and statuses[10] == 429, statuses

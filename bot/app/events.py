@@ -7,6 +7,8 @@ reminders planned) goes through the ports. PRODUCT.md, "Events and RSVP", in one
 
 from __future__ import annotations
 
+import asyncio
+
 import logging
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -363,10 +365,12 @@ class EventsService:
             tpl = await self.extras.template(self._community(actor), name) if self.extras else None
             if tpl is None:
                 raise DomainError("template.unknown", name=cut(name, 50))
-        draft = plan_event(actor, settings, title=title or (tpl.title if tpl else ""), when=when,
-                           now=self.clock.now(), duration=duration, location=location, description=description,
-                           capacity=capacity, channel_id=place.id if place else None, reminders=reminders,
-                           role=role, ping=ping)
+        # Reading the time (dateparser: regexes, first-use tables) is CPU work: off the event loop.
+        draft = await asyncio.to_thread(
+            plan_event, actor, settings, title=title or (tpl.title if tpl else ""), when=when,
+            now=self.clock.now(), duration=duration, location=location, description=description,
+            capacity=capacity, channel_id=place.id if place else None, reminders=reminders,
+            role=role, ping=ping)
         if tpl is None:
             return draft
         given = {k for k, v in (("duration", duration), ("location", location), ("description", description),
@@ -472,7 +476,7 @@ class EventsService:
         now = self.clock.now()
         # Read before the write unit (dateparser is slow), in the zone the event was announced in,
         # even if the community's zone changed since; the zone of an event never changes.
-        reading = parse_when(when, event.timezone, now) if when is not None else None
+        reading = await asyncio.to_thread(parse_when, when, event.timezone, now) if when is not None else None
         starts_at = reading.start if reading is not None else None
         outcome = await self.repo.edit(event.id, lambda ev, going: plan_edit(
             actor, settings, ev, now=now, going=going, title=title, starts_at=starts_at, duration=duration,

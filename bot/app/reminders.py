@@ -26,7 +26,7 @@ from bot.ports.runtime import Scheduler
 
 log = logging.getLogger(__name__)
 BATCH = 100
-CONCURRENCY = 10
+CONCURRENCY = 25  # sends in flight; the Messenger paces them to the platform's limit
 
 
 def job_id(event_id: int, offset_min: int) -> str:
@@ -144,48 +144,71 @@ class ReminderService:
             return
         settings = await self.settings_for(event.community)
         lang = settings.language
-        gate = asyncio.Semaphore(CONCURRENCY)
+        # Rows are claimed a batch at a time, at most about two batches ahead of the sends, and
+        # CONCURRENCY senders take them as they come: the platform's budget is used without a pause
+        # at the end of each batch.
+        queue: asyncio.Queue[tuple[Claimed, datetime] | None] = asyncio.Queue(maxsize=BATCH)
         closed = 0
-        while True:
-            now = self.clock.now()
-            batch = await self.repo.claim(event_id, offset_min, now, limit=BATCH)
-            if not batch:
-                if closed and self.on_closed is not None:
-                    await self.on_closed(event, offset_min, closed)
-                return
 
-            async def one(claimed: Claimed) -> None:
+        async def claim_all() -> None:
+            try:
+                while True:
+                    now = self.clock.now()
+                    batch = await self.repo.claim(event_id, offset_min, now, limit=BATCH)
+                    for claimed in batch:
+                        await queue.put((claimed, now))
+                    if len(batch) < BATCH:
+                        return
+            finally:  # the senders drain what was claimed, then stop
+                for _ in range(CONCURRENCY):
+                    await queue.put(None)
+
+        async def sender() -> None:
+            nonlocal closed
+            while (item := await queue.get()) is not None:
                 # Each send is recorded as soon as it is made (one small write each: the SQLite
-                # writer batches concurrent ones), so a process killed mid-batch leaves at most the
+                # writer batches concurrent ones), so a process killed mid-fan-out leaves at most the
                 # sends in flight unrecorded, never a whole batch for another process to repeat.
-                nonlocal closed
-                status = await send(claimed)
-                await self.repo.finish({status: [claimed.id]}, self.clock.now())
+                claimed, now = item
+                try:
+                    status = await send(claimed, now)
+                    await self.repo.finish({status: [claimed.id]}, self.clock.now())
+                except Exception:  # left claimed: re-sent with its nonce at the next start
+                    log.exception("reminder %s for event %s: recording its outcome failed", claimed.id, event_id)
+                    continue
                 if status == rem.DM_CLOSED:
                     closed += 1
 
-            async def send(claimed: Claimed) -> str:
-                kind = rem.classify(now, claimed.due_at, event.starts_at)
-                if kind == rem.SKIP:
-                    log.warning("reminder %s for event %s skipped: it was due %s and the event started %s",
-                                claimed.id, event_id, claimed.due_at.isoformat(), event.starts_at.isoformat())
-                    return rem.SKIPPED
-                late = kind == rem.LATE
-                async with gate:
-                    try:
-                        zone = (await self.zone_of(claimed.member) if self.zone_of else None) or settings.timezone
-                        delivery = await self.messenger.dm(
-                            claimed.member, reminder_message(event, lang, late=late, now=now, zone=zone),
-                            nonce=nonce(claimed.id))
-                    except MessengerError:
-                        log.exception("reminder %s to %s failed", claimed.id, claimed.member)
-                        return rem.FAILED
-                if delivery is Delivery.CLOSED:
-                    log.info("reminder %s: %s has closed DMs; recorded, not retried", claimed.id, claimed.member)
-                    return rem.DM_CLOSED
-                return rem.SENT_LATE if late else rem.SENT
+        async def send(claimed: Claimed, now: datetime) -> str:
+            kind = rem.classify(now, claimed.due_at, event.starts_at)
+            if kind == rem.SKIP:
+                log.warning("reminder %s for event %s skipped: it was due %s and the event started %s",
+                            claimed.id, event_id, claimed.due_at.isoformat(), event.starts_at.isoformat())
+                return rem.SKIPPED
+            late = kind == rem.LATE
+            try:
+                # The time written out in the member's own zone (/my timezone), else the community's.
+                zone = (await self.zone_of(claimed.member) if self.zone_of else None) or settings.timezone
+                delivery = await self.messenger.dm(
+                    claimed.member, reminder_message(event, lang, late=late, now=now, zone=zone),
+                    nonce=nonce(claimed.id))
+            except MessengerError:
+                log.exception("reminder %s to %s failed", claimed.id, claimed.member)
+                return rem.FAILED
+            if delivery is Delivery.CLOSED:
+                log.info("reminder %s: %s has closed DMs; recorded, not retried", claimed.id, claimed.member)
+                return rem.DM_CLOSED
+            return rem.SENT_LATE if late else rem.SENT
 
-            await asyncio.gather(*(one(c) for c in batch))
+        senders = [asyncio.ensure_future(sender()) for _ in range(CONCURRENCY)]
+        try:
+            await claim_all()
+            await asyncio.gather(*senders)
+        finally:
+            for task in senders:  # only when the fan-out itself is cancelled (shutdown)
+                task.cancel()
+        if closed and self.on_closed is not None:
+            await self.on_closed(event, offset_min, closed)
 
     async def idle(self) -> None:
         """Wait for reminder sends in progress (tests, shutdown)."""

@@ -35,6 +35,12 @@ def _unwrap(error: BaseException) -> BaseException:
 async def report_error(interaction: discord.Interaction, error: BaseException) -> None:
     """Tell the user what went wrong, in their guild's language; log what was unexpected."""
     error = _unwrap(error)
+    if isinstance(error, discord.NotFound) and error.code == 10062:
+        # The interaction expired before the answer reached Discord: nobody can be told any more,
+        # and a traceback per click would only slow a busy bot down further.
+        log.warning("interaction %s expired before it was answered (%s)", interaction.id,
+                    str((interaction.data or {}).get("custom_id") or getattr(interaction.command, "qualified_name", "?"))[:100])
+        return
     lang = await language_of(interaction)
     if isinstance(error, DomainError):
         text = t(lang, error.key, **error.params)

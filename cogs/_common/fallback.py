@@ -46,10 +46,22 @@ def _will_be_handled(interaction: discord.Interaction) -> bool:
         return True
     if message is None or not any(p.fullmatch(custom_id) for p in store._dynamic_items):
         return False
-    # A persistent item is only called when the message really has that component, of that type.
-    view = discord.ui.View.from_message(message, timeout=None)
-    return any(item.type.value == kind and getattr(item, "custom_id", None) == custom_id
-               for item in view.walk_children())
+    # A persistent item is only called when the message really has that component, of that type
+    # (discord.py checks by building a View from the message; the parsed components say the same,
+    # for a fraction of the work done on the event loop for every click).
+    return any(c.type.value == kind and getattr(c, "custom_id", None) == custom_id
+               for c in _walk(message.components))
+
+
+def _walk(components: Any) -> Any:
+    for component in components:
+        yield component
+        children = getattr(component, "children", None) or ()
+        if children:
+            yield from _walk(children)
+        accessory = getattr(component, "accessory", None)
+        if accessory is not None:
+            yield accessory
 
 
 async def _say_gone(interaction: discord.Interaction) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 
 import discord
 
@@ -11,11 +13,38 @@ from bot.ports.messaging import Delivery, Message, MessengerError, PlaceGone
 from cogs._common.render import send_kwargs
 
 log = logging.getLogger(__name__)
+# Discord's global limit is 50 requests a second per bot; the Messenger keeps its own requests just
+# under it, so a fan-out of thousands of DMs runs at the limit without drawing 429s (each of which
+# Discord counts as an invalid request). Anything else the bot sends still shares the budget: a 429
+# that happens anyway is waited out and retried by discord.py.
+GLOBAL_PER_SECOND = 48.0
+
+
+class Pacer:
+    """Starts spaced evenly at `rate` a second, first come first served; no waiting while under the
+    rate. (Even spacing rather than bursts: bursts reach the platform bunched and straddle its
+    windows.)"""
+
+    def __init__(self, rate: float) -> None:
+        self.gap = 1.0 / rate
+        self._next = 0.0
+
+    async def wait(self) -> None:
+        now = time.monotonic()
+        slot = max(now, self._next)
+        self._next = slot + self.gap
+        if slot > now:
+            await asyncio.sleep(slot - now)
 
 
 class DiscordMessenger:
-    def __init__(self, client: discord.Client) -> None:
+    def __init__(self, client: discord.Client, *, per_second: float = GLOBAL_PER_SECOND) -> None:
         self.client = client
+        self.pacer = Pacer(per_second)
+        # member id -> their DM channel's id. discord.py keeps only the last 128 DM channels, so
+        # a reminder to thousands would open each one again; a DM channel never changes.
+        self._dm_channels: dict[int, int] = {}
+        self.dm_channels_opened = 0
 
     async def post(self, place: Place, message: Message, *, nonce: str | None = None) -> MessageRef:
         channel = self.client.get_partial_messageable(place.id)
@@ -25,6 +54,7 @@ class DiscordMessenger:
             # minutes with the first message.
             kwargs.update(nonce=nonce[:25])
         try:
+            await self.pacer.wait()
             sent = await channel.send(**kwargs)
         except discord.NotFound as exc:
             raise PlaceGone(str(exc)) from exc
@@ -40,6 +70,7 @@ class DiscordMessenger:
         partial = self.client.get_partial_messageable(ref.place.id).get_partial_message(ref.id)
         kwargs = send_kwargs(message, edit=True)
         try:
+            await self.pacer.wait()
             await partial.edit(**kwargs)
         except discord.NotFound:
             return False
@@ -52,6 +83,7 @@ class DiscordMessenger:
     async def delete(self, ref: MessageRef) -> bool:
         partial = self.client.get_partial_messageable(ref.place.id).get_partial_message(ref.id)
         try:
+            await self.pacer.wait()
             await partial.delete()
         except discord.NotFound:
             return False
@@ -61,12 +93,12 @@ class DiscordMessenger:
 
     async def dm(self, member: Member, message: Message, *, nonce: str | None = None) -> Delivery:
         try:
-            # discord.py keeps each DM channel it opened: one request per member, ever.
-            channel = await self.client.create_dm(discord.Object(id=member.id))  # type: ignore[attr-defined]
+            channel = await self._dm_channel(member.id)
             kwargs = send_kwargs(message)
             if nonce is not None:
                 kwargs.update(nonce=nonce[:25])  # with enforce_nonce (discord.py adds it)
             try:
+                await self.pacer.wait()
                 await channel.send(**kwargs)
             finally:
                 _forget_view(kwargs)
@@ -75,6 +107,18 @@ class DiscordMessenger:
         except discord.HTTPException as exc:
             raise MessengerError(str(exc)) from exc
         return Delivery.DELIVERED
+
+    async def _dm_channel(self, user_id: int) -> discord.abc.Messageable:
+        """The member's DM channel, opened with one request the first time and remembered."""
+        channel_id = self._dm_channels.get(user_id)
+        if channel_id is None:
+            found = self.client._connection._get_private_channel_by_user(user_id)  # discord.py's own cache
+            if found is None:
+                await self.pacer.wait()
+                found = await self.client.create_dm(discord.Object(id=user_id))  # type: ignore[attr-defined]
+                self.dm_channels_opened += 1
+            channel_id = self._dm_channels[user_id] = found.id
+        return self.client.get_partial_messageable(channel_id, type=discord.ChannelType.private)
 
 
 PLATFORM = DISCORD

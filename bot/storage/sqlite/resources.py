@@ -233,13 +233,22 @@ class SqliteResourceRepository:
         ranking a whole large library for a word like "guide" would blow the latency goal while
         adding nothing a member could tell apart.
         """
-        hits = await self._search(query, False, community, tag, limit)
+        # Every query of a search (all terms, then any term; ranking, then rows and snippets) and the
+        # rows' conversion run in one hop to one reader's thread: nothing of it on the event loop.
+        async with self.db.reader() as reader:
+            return await reader.run(self._search_sync, query, community, tag, limit)
+
+    @classmethod
+    def _search_sync(cls, conn: Any, query: SearchQuery, community: Community, tag: str | None,
+                     limit: int) -> list[SearchHit]:
+        hits = cls._search(conn, query, False, community, tag, limit)
         if not hits and len(query.terms) > 1:
-            hits = await self._search(query, True, community, tag, limit)
+            hits = cls._search(conn, query, True, community, tag, limit)
         return hits
 
-    async def _search(self, query: SearchQuery, any_term: bool, community: Community, tag: str | None,
-                      limit: int) -> list[SearchHit]:
+    @staticmethod
+    def _search(conn: Any, query: SearchQuery, any_term: bool, community: Community, tag: str | None,
+                limit: int) -> list[SearchHit]:
         tag_clause = "" if tag is None else "AND rowid IN (SELECT resource_id FROM resource_tags WHERE tag = ?5)"
         expression = match_terms(query, any_term=any_term)
         # The bound: the oldest rowid among the community's newest RANK_CANDIDATES matches, found
@@ -247,7 +256,7 @@ class SqliteResourceRepository:
         # leaves the scope token out: bm25 computes every phrase's frequency over the whole index,
         # and walking a phrase present in every row of the community would cost more than the
         # ranking; the join keeps other communities' rows out instead.
-        ranked = await self.db.fetchall(
+        ranked = conn.execute(
             f"""SELECT resources_fts.rowid, resources_fts.rank
                 FROM resources_fts JOIN resources r ON r.id = resources_fts.rowid
                 WHERE resources_fts MATCH ?1 AND r.guild_id = ?2 AND r.platform = ?7 AND r.status = ?8
@@ -257,19 +266,19 @@ class SqliteResourceRepository:
                      ORDER BY rowid DESC LIMIT 1 OFFSET ?4), 0)
                 ORDER BY resources_fts.rank LIMIT ?6""",
             [expression, community.id, match(query, community, any_term=any_term), RANK_CANDIDATES - 1, tag,
-             limit, community.platform, PUBLISHED])
+             limit, community.platform, PUBLISHED]).fetchall()
         if not ranked:
             return []
         order = {row[0]: (i, row[1]) for i, row in enumerate(ranked)}
         # Rows and snippets for the few results (snippets are the costly part per row).
         marks = ", ".join("?" * len(order))
-        rows = await self.db.fetchall(
+        rows = conn.execute(
             f"""SELECT r.*, snippet(resources_fts, 1, ?, ?, '…', ?) AS snip
                 FROM resources_fts JOIN resources r ON r.id = resources_fts.rowid
                 WHERE resources_fts MATCH ? AND resources_fts.rowid IN ({marks})
                   AND r.platform = ? AND r.guild_id = ? AND r.status = ?""",
             [MARK_START, MARK_END, SNIPPET_TOKENS, expression, *order, community.platform, community.id,
-             PUBLISHED])
+             PUBLISHED]).fetchall()
         hits = [SearchHit(_row_to_resource(r), r["snip"] or "", order[r["id"]][1]) for r in rows]
         hits.sort(key=lambda h: order[h.resource.id][0])
         return hits
