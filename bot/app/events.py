@@ -406,7 +406,8 @@ class EventsService:
                  start=ts(event.starts_at, "F"), relative=ts(event.starts_at, "R"),
                  local=f"{_written_local(event, lang)} ({event.timezone})")
         # Read again only for the reply (plan_event read it to decide): how the words were understood.
-        return _text(text + "\n" + _reading(lang, when, parse_when(when, event.timezone, now)))
+        reading = await asyncio.to_thread(parse_when, when, event.timezone, now)
+        return _text(text + "\n" + _reading(lang, when, reading))
 
     async def _announce_elsewhere(self, event: Event, lang: str) -> None:
         """The announcement in every linked community too; then one refresh, for clicks meanwhile."""
