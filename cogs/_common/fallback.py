@@ -4,8 +4,9 @@ discord.py drops a click silently when nothing handles it: an unknown or malform
 custom_id sent as the wrong component type, a modal the bot never opened or has forgotten. Discord
 then shows "This interaction failed". The client's `on_interaction` calls :func:`answer_unhandled`:
 such interactions get a localised "this button no longer works" (or "this form has expired") at
-once, and any interaction a handler took but left unanswered gets it just before Discord's
-3-second window closes.
+once. An interaction a handler took but has not answered just before Discord's 3-second window
+closes (a loop held up under load) is deferred for it: the handler's own answer then follows as a
+follow-up, instead of the member seeing "This interaction failed" or a wrong "no longer works".
 """
 
 from __future__ import annotations
@@ -85,6 +86,9 @@ async def answer_unhandled(interaction: discord.Interaction) -> None:
         return
     await asyncio.sleep(max(0.0, SAFETY_NET - (discord.utils.utcnow() - interaction.created_at).total_seconds()))
     if not interaction.response.is_done():
-        log.warning("a handler left interaction %s unanswered (%r): answered for it", interaction.id,
+        log.warning("a handler had not answered interaction %s (%r) in time: deferred for it", interaction.id,
                     str((interaction.data or {}).get("custom_id"))[:120])
-        await _say_gone(interaction)
+        try:
+            await interaction.response.defer(ephemeral=True, thinking=True)
+        except (discord.InteractionResponded, discord.HTTPException):
+            pass  # the handler answered meanwhile
