@@ -8,11 +8,13 @@ from bot.domain.identity import Community
 from bot.storage.postgres.database import Database
 from bot.storage.postgres.events import PostgresEventsRepository
 from bot.storage.postgres.leases import Lease
+from bot.storage.postgres.links import PostgresLinksRepository
 from bot.storage.postgres.reports import PostgresReportsRepository
 from bot.storage.postgres.resources import PostgresResourceRepository
 from bot.storage.postgres.migrations import migrate_url
 from bot.storage.postgres.settings import CHANNEL as SETTINGS_CHANNEL
 from bot.storage.postgres.settings import PostgresSettingsRepository, parse_notice
+from bot.storage.postgres.telegram import PostgresTelegramRepository
 
 
 class PostgresStore:
@@ -30,6 +32,8 @@ class PostgresStore:
         self.events = PostgresEventsRepository(db, self.lease)
         self.resources = PostgresResourceRepository(db)
         self.reports = PostgresReportsRepository(db, self.lease)
+        self.telegram = PostgresTelegramRepository(db)
+        self.links = PostgresLinksRepository(db)
 
     @classmethod
     async def open(cls, url: str, *, migrate: bool = True, min_size: int = 1, max_size: int = 10,
