@@ -18,7 +18,7 @@ def test_every_registered_command_has_a_help_entry(tmp_path) -> None:
         settings = make_settings(tmp_path / "x.sqlite3")
 
         class NoStore:
-            settings = events = resources = reports = None
+            settings = events = resources = reports = telegram = links = None
 
         bot = BaithakBot(settings, App(settings, NoStore()))
         from bot.client import discover_cogs
