@@ -39,12 +39,16 @@ def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureF
 def test_migrate_then_check_on_postgres(cli, pg_empty_url: str, tmp_path: Path) -> None:
     code, out, err = cli(pg_empty_url, "check")
     assert code == 1 and "run `baithak migrate`" in out
+    from bot.storage.postgres.migrations import MIGRATIONS_DIR
+
+    files = sorted(p.name for p in MIGRATIONS_DIR.glob("*.sql"))
+    assert files[:2] == ["0001_schema.sql", "0002_resource_times.sql"]
     code, out, err = cli(pg_empty_url, "migrate")
-    assert (code, err) == (0, "") and "applied 2 migration(s): 0001_schema.sql, 0002_resource_times.sql" in out
+    assert (code, err) == (0, "") and f"applied {len(files)} migration(s): {', '.join(files)}" in out
     code, out, _ = cli(pg_empty_url, "migrate")
     assert code == 0 and "up to date" in out
     code, out, _ = cli(pg_empty_url, "check")
-    assert "ok: connected to PostgreSQL" in out and "ok: 2 migration(s) applied" in out
+    assert "ok: connected to PostgreSQL" in out and f"ok: {len(files)} migration(s) applied" in out
     assert "ok: constraints validated" in out and "ok: audit log and evidence guarded by triggers" in out
     problems = [line for line in out.splitlines() if line.startswith("problem:")]
     assert problems == ["problem: DISCORD_TOKEN is not set: `baithak run` needs it (see .env.example)"]
