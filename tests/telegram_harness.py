@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Awaitable, Callable
 
 from bot.app import App
 from bot.domain.clock import Clock
@@ -43,8 +43,12 @@ def seed(fake: FakeTelegram) -> TgWorld:
 
 class TgHarness:
     def __init__(self, tmp_path: Path, *, clock: Clock | None = None, fake: FakeTelegram | None = None,
-                 app: App | None = None, scheduler: Any = None) -> None:
+                 app: App | None = None, scheduler: Any = None,
+                 store_factory: Callable[[], Awaitable[Any]] | None = None) -> None:
+        """`store_factory` opens the store the bot runs on (each start and restart), as in
+        `tests.harness.Harness`; without it, a migrated SQLite file in `tmp_path`."""
         self.scheduler = scheduler
+        self.store_factory = store_factory
         self.tmp_path = tmp_path
         self.fake = fake or FakeTelegram()
         self.clock = clock
@@ -52,6 +56,7 @@ class TgHarness:
         self.own_app = app is None
         self.front: TelegramFrontEnd | None = None
         self.db = None
+        self.store: Any = None
 
     async def start(self) -> "TgHarness":
         if not self.fake.api_base:
@@ -62,8 +67,12 @@ class TgHarness:
 
     async def start_bot(self) -> TelegramFrontEnd:
         if self.own_app:
-            self.db = await open_migrated(self.tmp_path / "tg.sqlite3")
-            self.app = App(make_settings(self.tmp_path / "tg.sqlite3"), SqliteStore(self.db), clock=self.clock,
+            if self.store_factory is None:
+                self.store = SqliteStore(await open_migrated(self.tmp_path / "tg.sqlite3"))
+            else:
+                self.store = await self.store_factory()
+            self.db = self.store.db
+            self.app = App(make_settings(self.tmp_path / "tg.sqlite3"), self.store, clock=self.clock,
                            scheduler=self.scheduler)
         self.front = TelegramFrontEnd(self.app, self.fake.token, session=self.fake.aiogram_session())
         await self.front.start()
@@ -73,9 +82,9 @@ class TgHarness:
     async def stop_bot(self) -> None:
         if self.front is not None:
             await self.front.close()
-        if self.db is not None:
-            await self.db.close()
-        self.front = self.db = None
+        if self.store is not None:
+            await self.store.close()
+        self.front = self.db = self.store = None
 
     async def restart_bot(self) -> TelegramFrontEnd:
         await self.stop_bot()

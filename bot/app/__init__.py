@@ -51,9 +51,8 @@ class App:
         self.messenger = Messengers()
         self.setup = SetupService(store.settings, default_timezone=config.timezone,  # type: ignore[attr-defined]
                                   default_language=config.language)
-        # Communities linked across platforms (SQLite only so far).
-        self.communities = (Communities(store.links, store.telegram, self.setup, self.clock)  # type: ignore[attr-defined]
-                            if hasattr(store, "links") else None)
+        # Communities linked across platforms (every driver has `links` and `telegram`).
+        self.communities = Communities(store.links, store.telegram, self.setup, self.clock)  # type: ignore[attr-defined]
         # -- feature services (one block each) --
         self.events = EventsService(store.events, self.messenger, clock=self.clock,  # type: ignore[attr-defined]
                                     scheduler=self.scheduler, setup=self.setup,
@@ -67,8 +66,8 @@ class App:
                                           self.clock, communities=self.communities)
         self.reports = ReportsService(store.reports, setup=self.setup, messenger=self.messenger,  # type: ignore[attr-defined]
                                       clock=self.clock, scheduler=self.scheduler, communities=self.communities)
-        # Telegram's own use cases (reachability, organisers, forms); its storage is SQLite-only so far.
-        self.telegram = TelegramService(store.telegram, self.setup, self.clock, store.events) if hasattr(store, "telegram") else None  # type: ignore[attr-defined]
+        # Telegram's own use cases (reachability, organisers, forms, moderators' groups).
+        self.telegram = TelegramService(store.telegram, self.setup, self.clock, store.events)  # type: ignore[attr-defined]
         self.help = HelpService(self.setup)
         self.network = NetworkService(store.network, setup=self.setup, clock=self.clock)  # type: ignore[attr-defined]
         self.factchecks = FactchecksService(store.factchecks, reports=self.reports, setup=self.setup,  # type: ignore[attr-defined]

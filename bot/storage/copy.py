@@ -30,7 +30,8 @@ SAMPLE = 200
 # Foreign keys point backwards in this list; tables not listed (added later) are copied after it.
 ORDER = ["guild_settings", "events", "event_rsvps", "event_reminders", "resources", "resource_tags",
          "resource_votes", "report_cases", "report_intake", "report_escalations", "report_audit",
-         "report_notices"]
+         "report_notices", "telegram_members", "telegram_moderator_groups", "telegram_organisers", "forms",
+         "link_codes", "community_links", "posts"]
 ORDER += ["factchecks", "factcheck_corrections", "factcheck_claims", "factcheck_matches", "factcheck_notices",
           "factcheck_shares", "networks", "network_members", "network_invites", "network_audit", "digest_runs"]
 # Derived on each side, never copied: the migrations ledgers, SQLite's full-text index and its term

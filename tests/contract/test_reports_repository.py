@@ -251,3 +251,29 @@ async def test_outcome_notices_are_queued_on_close_and_claimed_once(store) -> No
     # A closed case takes no more reports: the same message opens a new one.
     again = await repo.submit(message(13), now=NOW, sla_hours=12)
     assert again.case_id != case.id and not again.joined
+
+
+async def test_a_member_of_a_linked_community_reports_as_themselves(store) -> None:
+    """A Telegram member reporting in a Discord-home community: the case is the community's, the
+    report (abuse limit, 'already reported', reveal, outcome notice) is the Telegram member's."""
+    import dataclasses
+
+    repo = store.reports
+    tg_member, dc_member = Member(TELEGRAM, 11), Member(DISCORD, 11)
+    first = await repo.submit(dataclasses.replace(link(11), reporter_platform=TELEGRAM), now=NOW, sla_hours=12)
+    assert await repo.recent_report_times(tg_member, HERE, NOW + timedelta(minutes=1)) == [NOW]
+    assert await repo.recent_report_times(dc_member, HERE, NOW + timedelta(minutes=1)) == []
+    # The Discord member with the same number is someone else: their report joins, not refused.
+    joined = await repo.submit(link(11, at=NOW + timedelta(minutes=1)), now=NOW + timedelta(minutes=1), sla_hours=12)
+    assert joined.case_id == first.case_id and joined.joined
+    with pytest.raises(DomainError) as info:
+        await repo.submit(dataclasses.replace(link(11), reporter_platform=TELEGRAM), now=NOW, sla_hours=12)
+    assert info.value.key == "reports.already_reported"
+    case = await repo.get(first.case_id)
+    assert (case.platform, case.report_count, case.reporter_count) == (DISCORD, 2, 2)
+    reporters = await repo.reveal(case, actor_id=700, now=NOW + timedelta(hours=1))
+    assert [r.reporter for r in reporters] == [tg_member, dc_member]
+    changes, _ = plan_dismiss(case, MOD, SETTINGS, "not a violation")
+    await repo.apply(case, changes, actor_id=MOD.user_id, now=NOW + timedelta(hours=1))
+    assert sorted(await repo.claim_notices(case.id, NOW + timedelta(hours=1)), key=lambda m: m.platform) == [
+        dc_member, tg_member]

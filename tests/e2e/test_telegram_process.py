@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from faketelegram import FakeTelegram
 from tests.e2e.process import REPO, BotProcess
 
@@ -36,24 +38,35 @@ def test_malformed_telegram_token_exits_2_naming_it(tmp_path: Path) -> None:
     assert done.returncode == 2 and "TELEGRAM_TOKEN" in done.stderr and "Traceback" not in done.stderr
 
 
-async def _serve_telegram_only(tmp_path: Path, fake: FakeTelegram) -> asyncio.subprocess.Process:
+async def _serve_telegram_only(tmp_path: Path, fake: FakeTelegram, database: str) -> asyncio.subprocess.Process:
     log = open(tmp_path / "bot.log", "wb")
     proc = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "run", cwd=str(REPO),
-        env=_env(TELEGRAM_TOKEN=fake.token, TELEGRAM_API_BASE=fake.api_base,
-                 BAITHAK_DATABASE=str(tmp_path / "tg.sqlite3")),
+        env=_env(TELEGRAM_TOKEN=fake.token, TELEGRAM_API_BASE=fake.api_base, BAITHAK_DATABASE=database),
         stdout=log, stderr=asyncio.subprocess.STDOUT, stdin=asyncio.subprocess.DEVNULL)
     log.close()
     await fake.wait_until_polling(timeout=60)
     return proc
 
 
-async def test_telegram_only_process_serves_the_group_and_stops_cleanly(tmp_path: Path) -> None:
+@pytest.fixture(params=["sqlite", "postgres"])
+async def database(request: pytest.FixtureRequest, tmp_path: Path):
+    """BAITHAK_DATABASE for the process: a SQLite file, or a fresh migrated PostgreSQL database."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "tg.sqlite3")
+        return
+    server = request.getfixturevalue("pg_server")
+    url = await server.create_database()
+    yield url
+    await server.release(url)
+
+
+async def test_telegram_only_process_serves_the_group_and_stops_cleanly(tmp_path: Path, database: str) -> None:
     async with FakeTelegram() as fake:
         admin = fake.create_user("Ayesha", started=True)
         ali = fake.create_user("Ali", started=True)
         group = fake.create_group("Karachi creators", members=(ali,), admins=(admin,))
-        proc = await _serve_telegram_only(tmp_path, fake)
+        proc = await _serve_telegram_only(tmp_path, fake, database)
         try:
             await fake.wait_for_commands(timeout=30)
             assert "event" in fake.command_names("all_group_chats")

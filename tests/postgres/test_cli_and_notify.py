@@ -40,6 +40,10 @@ def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureF
 def test_migrate_then_check_on_postgres(cli, pg_empty_url: str, tmp_path: Path) -> None:
     code, out, err = cli(pg_empty_url, "check")
     assert code == 1 and "run `baithak migrate`" in out
+    from bot.storage.postgres.migrations import MIGRATIONS_DIR
+
+    files = sorted(p.name for p in MIGRATIONS_DIR.glob("*.sql"))
+    assert files[:2] == ["0001_schema.sql", "0002_resource_times.sql"]
     code, out, err = cli(pg_empty_url, "migrate")
     files = [m.path.name for m in discover(MIGRATIONS_DIR)]  # numbers are reserved per feature: gaps allowed
     assert files[:2] == ["0001_schema.sql", "0002_resource_times.sql"]

@@ -1,5 +1,6 @@
 """`baithak copy-db`: a SQLite database with events, RSVPs, reminders, resources, votes, reports and
-their audit rows copied into an empty PostgreSQL database and back, read through the repositories
+their audit rows, the Telegram front end's rows (reachability, organisers, a form, link codes) and a
+linked group with its extra posts copied into an empty PostgreSQL database and back, read through the repositories
 the bot uses: the same data on every copy, search and the duplicate rule still working, new rows
 numbered after the copied ones, and a target that is not empty refused."""
 
@@ -15,19 +16,21 @@ from dataclasses import replace
 from bot.domain.events import Event
 from bot.domain.factchecks import Draft, keys_of
 from bot.domain.guild_settings import GuildSettings
-from bot.domain.identity import DISCORD, Community, Member, MessageRef, Place
+from bot.domain.identity import DISCORD, TELEGRAM, Community, Member, MessageRef, Place
 from bot.domain.report_status import plan_claim
 from bot.domain.reports import intake_from_target
 from bot.domain.resource_search import parse_query
 from bot.domain.resources import PUBLISHED, NewResource
 from bot.domain.roles import Actor
 from bot.domain.urls import normalise_url, url_key
+from bot.ports.telegram import Form
 from bot.storage.postgres.store import PostgresStore
 from bot.storage.sqlite.store import SqliteStore
 
 REPO = Path(__file__).resolve().parents[2]
 NOW = datetime.now(timezone.utc).replace(microsecond=0)
 HERE = Community(DISCORD, 100)
+GROUP = Community(TELEGRAM, -900)  # a Telegram group linked to HERE
 SETTINGS = GuildSettings(guild_id=100, timezone="Asia/Karachi", language="ur", moderator_role=77,
                          announcements_channel=5)
 MOD = Actor(user_id=500, guild_id=100, role_ids=frozenset({77}))
@@ -52,6 +55,19 @@ async def fill(store) -> dict:
                                                           target=text, now=NOW), now=NOW, sla_hours=12)
     case = await store.reports.get(first.case_id)
     await store.reports.apply(case, plan_claim(case, MOD, SETTINGS), actor_id=500, now=NOW)
+    # The Telegram front end's rows and a group linked to this server.
+    tg = store.telegram
+    await tg.set_reachable(31, True, NOW)
+    await tg.set_reachable(32, False, NOW)
+    await tg.set_last_group(31, -900, NOW)
+    await tg.link_moderators(-900, -901, NOW)
+    await tg.add_organiser(-900, 31, 1, NOW)
+    await tg.save_form(Form(TELEGRAM, -900, 31, "event", "when", NOW + timedelta(days=1), {"title": "مشاعرہ"}))
+    await tg.create_code("FRESH", "link", HERE, 1, NOW + timedelta(days=1))
+    await tg.create_code("SPENT", "link", HERE, 1, NOW + timedelta(days=1))
+    assert await tg.use_code("SPENT", "link", NOW) == HERE
+    await store.links.link(GROUP, HERE, NOW)
+    await store.links.add_post("event", event.id, MessageRef(Place(TELEGRAM, -900), 77))
     return {"event": event.id, "resource": res.id, "case": first.case_id, "text": text,
             **await fill_factchecks(store)}
 
@@ -110,6 +126,12 @@ async def snapshot(store, ids: dict) -> dict:
         "audit": await store.reports.audit(ids["case"]),
         "queue": [c.id for c in (await store.reports.queue(HERE, statuses=["triaging"]))[0]],
         **await snapshot_factchecks(store, ids),
+        "telegram": (await store.telegram.reachable(31), await store.telegram.unreachable_among([31, 32]),
+                     await store.telegram.last_group(31), await store.telegram.community_of_moderators(-901),
+                     await store.telegram.is_organiser(-900, 31),
+                     await store.telegram.get_form(TELEGRAM, -900, 31, NOW)),
+        "links": (await store.links.home_of(GROUP), await store.links.linked_to(HERE),
+                  await store.links.posts("event", ids["event"])),
     }
 
 
@@ -140,6 +162,9 @@ async def test_copy_sqlite_to_postgres_and_back_keeps_everything(tmp_path: Path,
                                                            target="https://other.example/x", now=NOW),
                                         now=NOW, sla_hours=12)
         assert other.case_id > ids["case"] and other.number == 3    # after R-2, the fact-checked case
+        # A code used before the copy stays used; one that was not can still be used, once.
+        assert await pg.telegram.use_code("SPENT", "link", NOW) is None
+        assert await pg.telegram.use_code("FRESH", "link", NOW) == HERE
         after_pg = await snapshot(pg, ids)
     finally:
         await pg.close()
@@ -156,6 +181,7 @@ async def test_copy_sqlite_to_postgres_and_back_keeps_everything(tmp_path: Path,
         third = await sqlite.reports.submit(intake_from_target(guild_id=100, reporter_id=24, category="other",
                                                                target=ids["text"], now=NOW), now=NOW, sla_hours=12)
         assert third.joined and third.case_id == ids["case"]
+        assert await sqlite.telegram.use_code("FRESH", "link", NOW) is None  # used on PostgreSQL
     finally:
         await sqlite.close()
     await pg_server.drop_database(url)

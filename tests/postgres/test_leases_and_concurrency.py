@@ -137,3 +137,24 @@ async def test_outcome_notices_claimed_once_and_taken_over_when_unmarked(two) ->
     assert await holder.reports.notice_status(case.id) == {m: True for m in taken}
     await expire()
     assert await holder.reports.pending_notices() == [] and await holder.reports.claim_notices(case.id, NOW) == []
+
+
+async def test_a_link_code_serves_one_of_many_uses_through_two_processes(two) -> None:
+    a, b = two
+    home = Community(DISCORD, 42)
+    for n in range(5):
+        await a.telegram.create_code(f"CODE{n}", "link", home, 1, NOW + timedelta(minutes=10))
+        uses = [s.telegram.use_code(f"CODE{n}", "link", NOW) for s in (a, b) * 4]  # 8 at once
+        results = await asyncio.gather(*uses)
+        assert [r for r in results if r is not None] == [home], results
+
+
+async def test_moderators_groups_linked_through_two_processes_at_once_stay_one_per_community(two) -> None:
+    a, b = two
+    # Two admins link two moderators' groups to one community (and one group to two communities).
+    await asyncio.gather(*(s.telegram.link_moderators(-1, group, NOW)
+                           for s, group in ((a, -10), (b, -11), (a, -12), (b, -13))))
+    owners = [await a.telegram.community_of_moderators(g) for g in (-10, -11, -12, -13)]
+    assert owners.count(-1) == 1 and owners.count(None) == 3
+    await asyncio.gather(a.telegram.link_moderators(-2, -20, NOW), b.telegram.link_moderators(-3, -20, NOW))
+    assert await b.telegram.community_of_moderators(-20) in (-2, -3)

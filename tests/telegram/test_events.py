@@ -151,7 +151,7 @@ async def test_urdu_group(tg) -> None:
     assert "چائے پر گپ شپ" in answer.text
 
 
-async def test_reminder_goes_by_private_message_and_the_unreachable_are_counted(tmp_path) -> None:
+async def test_reminder_goes_by_private_message_and_the_unreachable_are_counted(tmp_path, tg_store) -> None:
     from datetime import datetime, timedelta, timezone
 
     from bot.domain.clock import FixedClock
@@ -160,7 +160,7 @@ async def test_reminder_goes_by_private_message_and_the_unreachable_are_counted(
 
     clock = FixedClock(datetime(2026, 12, 1, 9, 0, tzinfo=timezone.utc))
     scheduler = ManualScheduler()
-    tg = await TgHarness(tmp_path, clock=clock, scheduler=scheduler).start()
+    tg = await TgHarness(tmp_path, clock=clock, scheduler=scheduler, store_factory=tg_store).start()
     try:
         w = tg.world
         await tg.setup_group(reminders="1h")

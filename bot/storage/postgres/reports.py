@@ -81,7 +81,7 @@ def _case(row: Any) -> Case:
 _EXACT_SQL = """
 SELECT
   (SELECT array_agg(created_at) FROM report_intake
-    WHERE guild_id = $1 AND reporter_id = $2 AND created_at > $3 AND reporter_platform = $4) AS recent,
+    WHERE guild_id = $1 AND reporter_id = $2 AND created_at > $3 AND reporter_platform = $10) AS recent,
   (SELECT i.case_id FROM report_intake i JOIN report_cases c ON c.id = i.case_id
     WHERE i.guild_id = $1 AND i.message_id = $5 AND c.status = ANY($8::text[]) AND c.platform = $4
     ORDER BY i.id DESC LIMIT 1) AS by_message,
@@ -134,7 +134,7 @@ async def _submit(conn: Conn, intake: Intake, now: datetime, sla_hours: int) -> 
     at = _ts(now)
     row = await conn.fetchrow(_EXACT_SQL, intake.guild_id, intake.reporter_id, _ts(now - RATE_LIMIT_WINDOW),
                               intake.platform, intake.message_id, intake.link_key, intake.text_hash, _OPEN,
-                              _ts(now - TEXT_WINDOW))
+                              _ts(now - TEXT_WINDOW), intake.reporter.platform)
     recent = [_dt(int(x)) for x in (row["recent"] or [])]
     check_rate_limit(recent, now)  # type: ignore[arg-type]
     exact = [row["by_message"], row["by_link"], row["by_text"]]
@@ -168,7 +168,7 @@ async def _submit(conn: Conn, intake: Intake, now: datetime, sla_hours: int) -> 
         INSERT INTO report_intake (case_id, guild_id, reporter_platform, reporter_id, created_at, source,
             category, message_id, channel_id, link_key, text_hash, norm_text, norm_len, details, evidence)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)""",
-        case_id, intake.guild_id, intake.platform, intake.reporter_id, at, intake.evidence.source,
+        case_id, intake.guild_id, intake.reporter.platform, intake.reporter_id, at, intake.evidence.source,
         intake.category, intake.message_id, intake.channel_id, intake.link_key,
         intake.text_hash, intake.normalised if intake.text_hash else None,
         len(intake.normalised) if intake.text_hash else 0, intake.details, intake.evidence.to_json())

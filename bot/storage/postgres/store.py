@@ -12,6 +12,7 @@ from bot.storage.postgres.events import PostgresEventsRepository
 from bot.storage.postgres.factchecks import PostgresFactchecksRepository
 from bot.storage.postgres.leases import Lease
 from bot.storage.postgres.report_conversation import PostgresConversationRepository
+from bot.storage.postgres.links import PostgresLinksRepository
 from bot.storage.postgres.reports import PostgresReportsRepository
 from bot.storage.postgres.resources import PostgresResourceRepository
 from bot.storage.postgres.migrations import migrate_url
@@ -19,6 +20,7 @@ from bot.storage.postgres.network import PostgresNetworkRepository
 from bot.storage.postgres.series import PostgresSeriesRepository
 from bot.storage.postgres.settings import CHANNEL as SETTINGS_CHANNEL
 from bot.storage.postgres.settings import PostgresSettingsRepository, parse_notice
+from bot.storage.postgres.telegram import PostgresTelegramRepository
 
 
 class PostgresStore:
@@ -42,6 +44,8 @@ class PostgresStore:
         self.series = PostgresSeriesRepository(db)
         self.attendance = PostgresAttendanceRepository(db)
         self.report_conversation = PostgresConversationRepository(db)
+        self.telegram = PostgresTelegramRepository(db)
+        self.links = PostgresLinksRepository(db)
 
     @classmethod
     async def open(cls, url: str, *, migrate: bool = True, min_size: int = 1, max_size: int = 10,
