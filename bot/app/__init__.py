@@ -56,7 +56,7 @@ class App:
         # -- feature services (one block each) --
         self.events = EventsService(store.events, self.messenger, clock=self.clock,  # type: ignore[attr-defined]
                                     scheduler=self.scheduler, setup=self.setup,
-                                    extras=getattr(store, "event_extras", None),  # PostgreSQL: not yet
+                                    extras=store.event_extras,  # type: ignore[attr-defined]
                                     communities=self.communities)
         self.series = SeriesService(store.series, self.events, scheduler=self.scheduler)  # type: ignore[attr-defined]
         self.templates = TemplatesService(self.events.extras, self.events)  # type: ignore[arg-type]

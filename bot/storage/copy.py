@@ -34,6 +34,7 @@ ORDER = ["guild_settings", "events", "event_rsvps", "event_reminders", "resource
          "link_codes", "community_links", "posts"]
 ORDER += ["factchecks", "factcheck_corrections", "factcheck_claims", "factcheck_matches", "factcheck_notices",
           "factcheck_shares", "networks", "network_members", "network_invites", "network_audit", "digest_runs"]
+ORDER += ["event_templates", "member_timezones"]
 # Derived on each side, never copied: the migrations ledgers, SQLite's full-text index and its term
 # counts (rebuilt from the rows on a SQLite target).
 SKIP_PREFIXES = ("schema_migrations", "resources_fts", "report_text_fts", "report_terms", "sqlite_")

@@ -39,7 +39,7 @@ async def store(request: pytest.FixtureRequest, tmp_path: Path):
 # Repository contracts a driver does not implement yet (issue 12 adds the PostgreSQL repositories
 # feature by feature): their tests are not collected for that driver. Empty once every driver is
 # complete; a driver listed here is not yet usable for that feature.
-NOT_YET: dict[str, set[str]] = {"postgres": {"test_event_extras_repository.py"}}
+NOT_YET: dict[str, set[str]] = {"postgres": set()}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

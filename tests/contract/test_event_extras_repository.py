@@ -81,3 +81,14 @@ async def test_going_names_in_click_order_and_event_roles(store) -> None:
                                                                   []), NOW)
     assert outcome.new.rsvp_role is None and (await store.events.get(event.id)).rsvp_role is None
     assert (await store.events.get(event.id)).ping_role == 8
+
+
+async def test_series_occurrences_keep_their_roles(store) -> None:
+    from bot.domain.series import plan_series
+
+    series, drafts = plan_series(draft(rsvp_role=7, ping_role=8), repeat="weekly", until=None, count=3,
+                                 announce_ahead=7, now=NOW)
+    _, occ = await store.series.create(series, drafts, NOW)
+    assert [(e.rsvp_role, e.ping_role) for e in occ] == [(7, 8)] * 3
+    claimed = await store.series.claim_due(NOW)
+    assert [(e.rsvp_role, e.ping_role) for e in claimed] == [(7, 8)]

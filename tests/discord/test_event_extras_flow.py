@@ -8,6 +8,11 @@ import re
 
 from icalendar import Calendar
 
+import pytest
+from tests.conftest import DATABASES
+
+pytestmark = pytest.mark.parametrize("database", DATABASES, indirect=True)
+
 
 def announcements(h):
     return h.fake.channel_messages(h.world.announcements)

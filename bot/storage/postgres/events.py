@@ -32,7 +32,7 @@ from bot.storage.postgres.leases import Lease
 
 _COLUMNS = ("id", "guild_id", "channel_id", "message_id", "organiser_id", "title", "description", "location",
             "starts_at", "duration_min", "timezone", "capacity", "reminder_offsets", "status",
-            "cancel_reason", "version", "platform", "series_id")
+            "cancel_reason", "version", "platform", "series_id", "rsvp_role", "ping_role")
 _EVENT_COLUMNS = ", ".join(_COLUMNS)
 _E_COLUMNS = ", ".join("e." + c for c in _COLUMNS)
 _N = len(_COLUMNS)
@@ -61,6 +61,7 @@ def event_from_row(row: Any) -> Event:
         title=row[5], description=row[6], location=row[7], starts_at=_utc(row[8]),
         duration_min=row[9], timezone=row[10], capacity=row[11], reminder_offsets=_offsets(row[12]),
         status=row[13], cancel_reason=row[14], version=row[15], platform=row[16], series_id=row[17],
+        rsvp_role=row[18], ping_role=row[19],
     )
 
 
@@ -178,9 +179,9 @@ async def _edit(conn: Conn, event_id: int, plan: EditPlan, now: datetime) -> Edi
     new, changes = plan(old, await _going(conn, event_id))
     await conn.execute(
         "UPDATE events SET title = $1, description = $2, location = $3, starts_at = $4, duration_min = $5, "
-        "capacity = $6, reminder_offsets = $7, version = $8, updated_at = $9 WHERE id = $10",
+        "capacity = $6, reminder_offsets = $7, rsvp_role = $8, version = $9, updated_at = $10 WHERE id = $11",
         new.title, new.description, new.location, _unix(new.starts_at), new.duration_min,
-        new.capacity, ",".join(map(str, new.reminder_offsets)), new.version, _unix(now), event_id)
+        new.capacity, ",".join(map(str, new.reminder_offsets)), new.rsvp_role, new.version, _unix(now), event_id)
     if new.starts_at != old.starts_at or new.duration_min != old.duration_min:
         # The check-in window moved: its phases start again (bot.domain.attendance).
         await conn.execute("UPDATE events SET window_phase = NULL WHERE id = $1", event_id)
@@ -214,11 +215,12 @@ class PostgresEventsRepository:
     async def create(self, draft: Event, now: datetime) -> Event:
         row = await self.db.fetchrow(
             "INSERT INTO events (platform, guild_id, channel_id, organiser_id, title, description, location, "
-            "starts_at, duration_min, timezone, capacity, reminder_offsets, status, created_at, updated_at) "
-            f"VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING {_EVENT_COLUMNS}",
+            "starts_at, duration_min, timezone, capacity, reminder_offsets, status, created_at, updated_at, "
+            "rsvp_role, ping_role) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16) "
+            f"RETURNING {_EVENT_COLUMNS}",
             draft.platform, draft.guild_id, draft.channel_id, draft.organiser_id, draft.title, draft.description,
             draft.location, _unix(draft.starts_at), draft.duration_min, draft.timezone, draft.capacity,
-            ",".join(map(str, draft.reminder_offsets)), SCHEDULED, _unix(now))
+            ",".join(map(str, draft.reminder_offsets)), SCHEDULED, _unix(now), draft.rsvp_role, draft.ping_role)
         return event_from_row(row)
 
     async def set_message(self, event_id: int, ref: MessageRef) -> None:

@@ -8,6 +8,7 @@ from bot.domain.identity import Community
 from bot.storage.postgres.attendance import PostgresAttendanceRepository
 from bot.storage.postgres.database import Database
 from bot.storage.postgres.digest import PostgresDigestRepository
+from bot.storage.postgres.event_extras import PostgresEventExtrasRepository
 from bot.storage.postgres.events import PostgresEventsRepository
 from bot.storage.postgres.factchecks import PostgresFactchecksRepository
 from bot.storage.postgres.leases import Lease
@@ -46,6 +47,7 @@ class PostgresStore:
         self.report_conversation = PostgresConversationRepository(db)
         self.telegram = PostgresTelegramRepository(db)
         self.links = PostgresLinksRepository(db)
+        self.event_extras = PostgresEventExtrasRepository(db)
 
     @classmethod
     async def open(cls, url: str, *, migrate: bool = True, min_size: int = 1, max_size: int = 10,
