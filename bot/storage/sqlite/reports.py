@@ -41,8 +41,6 @@ from bot.domain.reports import (
     RATE_LIMIT_WINDOW,
     AuditEntry,
     Case,
-    Escalation,
-    Evidence,
     Intake,
     IntakeResult,
     JoinTarget,
@@ -53,6 +51,7 @@ from bot.domain.reports import (
     plan_intake,
 )
 from bot.storage.leases import Lease
+from bot.storage.rows import case_from_row
 from bot.storage.sqlite.database import Database, like_prefix
 
 # Enough distinct terms to find the rare ones in a long post without a huge IN (...) list.
@@ -88,25 +87,7 @@ LEFT JOIN report_escalations e ON e.case_id = c.id
 """
 
 
-def _case(row: sqlite3.Row) -> Case:
-    escalation = None
-    if row["e_platform"] is not None:
-        escalation = Escalation(platform=row["e_platform"], external_ref=row["e_ref"],
-                                escalated_at=_dt(row["e_at"]), escalated_by=row["e_by"],  # type: ignore[arg-type]
-                                outcome=row["e_outcome"], outcome_at=_dt(row["e_outcome_at"]))
-    return Case(
-        id=row["id"], guild_id=row["guild_id"], number=row["number"], category=row["category"],
-        urgent=bool(row["urgent"]), status=row["status"], created_at=_dt(row["created_at"]),  # type: ignore[arg-type]
-        evidence=Evidence.from_json(row["evidence"]), details=row["details"],
-        report_count=row["report_count"], reporter_count=row["reporter_count"],
-        last_report_at=_dt(row["last_report_at"]), claimed_by=row["claimed_by"],
-        claimed_at=_dt(row["claimed_at"]), closed_by=row["closed_by"], closed_at=_dt(row["closed_at"]),
-        outcome=row["outcome"], resolution_note=row["resolution_note"],
-        dismiss_reason=row["dismiss_reason"], card_channel_id=row["card_channel_id"],
-        card_message_id=row["card_message_id"], sla_hours=row["sla_hours"],
-        sla_due_at=_dt(row["sla_due_at"]), sla_notices=row["sla_notices"],
-        sla_raised_at=_dt(row["sla_raised_at"]), escalation=escalation, platform=row["platform"],
-    )
+_case = case_from_row
 
 
 def index_text(conn: sqlite3.Connection, report_id: int, normalised: str) -> None:
