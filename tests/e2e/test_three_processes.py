@@ -84,12 +84,15 @@ async def test_kill_one_of_three_mid_burst_and_mid_reminders(tmp_path: Path, pg_
                                      "status = 'claimed' AND lease_owner LIKE $2", drill, f"%:{victim.pid}:%")
         await streaming
         results = await asyncio.gather(*tasks)
-        for r in results:  # a deferred click's confirmation follows the "thinking..." (or never, if killed)
-            if r.type is not None:
-                try:
-                    await r.wait_done(timeout=10)
-                except (asyncio.TimeoutError, TimeoutError):
-                    pass
+        # A deferred click's confirmation follows the "thinking..." (or never, if its process was
+        # killed): wait for all of them together, not 10 s each in turn.
+        async def settled(r) -> None:  # type: ignore[no-untyped-def]
+            try:
+                await r.wait_done(timeout=10)
+            except (asyncio.TimeoutError, TimeoutError):
+                pass
+
+        await asyncio.gather(*(settled(r) for r in results if r.type is not None))
 
         # RSVPs: acknowledged = the member saw a confirmation, not merely "thinking...".
         acknowledged = {m.id: (msg, r.text) for (m, msg), r in zip(clickers, results)
