@@ -37,6 +37,20 @@ def _counts(db_path: Path, event_id: int) -> dict[str, int]:
                                  (event_id,)).fetchall())
 
 
+async def counts(s: Any, event_id: int) -> dict[str, int]:
+    """The event's RSVP counts in the database the bot runs on (SQLite file or PostgreSQL)."""
+    if s.database_url is None:
+        return _counts(s.db_path, event_id)
+    import asyncpg
+
+    conn = await asyncpg.connect(s.database_url)
+    try:
+        return {r["status"]: r["n"] for r in await conn.fetch(
+            "SELECT status, count(*) AS n FROM event_rsvps WHERE event_id = $1 GROUP BY status", event_id)}
+    finally:
+        await conn.close()
+
+
 def _stalls(log_path: Path) -> list[float]:
     """The stalls the bot's loop monitor logged so far (ms, in order)."""
     try:
@@ -51,8 +65,8 @@ def _shown_counts(message: Any) -> dict[str, str]:
     return {f["name"]: f["value"] for f in embed["fields"]}
 
 
-async def rsvp_burst(ctx: BenchContext) -> list[dict]:
-    async with ctx.session(name="events-rsvp", members=MEMBERS) as s:
+async def rsvp_burst(ctx: BenchContext, postgres: Any = None, label: str = "") -> list[dict]:
+    async with ctx.session(name="events-rsvp" + label.replace(" ", "-"), members=MEMBERS, postgres=postgres) as s:
         fake, w = s.fake, s.world
         created = await fake.slash(w.organiser, "event create", title="Benchmark meetup", when="tomorrow 6pm",
                                    capacity=CAPACITY)
@@ -72,7 +86,7 @@ async def rsvp_burst(ctx: BenchContext) -> list[dict]:
         # The coalesced announcement edit lands about a second after the last click is processed.
         for _ in range(60):
             await asyncio.sleep(0.5)
-            truth = _counts(s.db_path, event_id)
+            truth = await counts(s, event_id)
             shown = _shown_counts(fake.message_by_id(announcement.id))
             going = truth.get("going", 0)
             exact = (shown.get("Going") == f"{going}/{CAPACITY}" and shown.get("Maybe") == str(truth.get("maybe", 0))
@@ -82,7 +96,7 @@ async def rsvp_burst(ctx: BenchContext) -> list[dict]:
         stalls = _stalls(s.proc.log_path)[len(stalls_before):]
         overruns = max(0, going - CAPACITY)
         consistent = (truth.get("waitlist", 0) == 0 or going == CAPACITY)
-    name = f"RSVP burst ({MEMBERS}x{CLICKS_EACH}, cap {CAPACITY})"
+    name = f"RSVP burst ({MEMBERS}x{CLICKS_EACH}, cap {CAPACITY}){label}"
     return [
         row(name, "clicks/s", load.throughput, "/s", baseline=base.throughput, goal=">= 0.8x baseline"),
         row(name, "p50 to initial response", load.p50 * 1000, "ms", baseline=base.p50 * 1000),
@@ -125,7 +139,7 @@ def _peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
-async def reminder_scale(ctx: BenchContext) -> list[dict]:
+async def reminder_scale(ctx: BenchContext, postgres: Any = None, label: str = "") -> list[dict]:
     marks: dict[str, float] = {}
 
     async def mark(db_path: Path) -> None:
@@ -135,13 +149,15 @@ async def reminder_scale(ctx: BenchContext) -> list[dict]:
         await asyncio.to_thread(_seed_reminders, db_path)
         marks["start"] = time.perf_counter()  # the clock starts when the process is spawned
 
-    async with ctx.session(name="events-empty", prepare=mark) as s:
-        empty_startup = time.perf_counter() - marks["start"]
+    suffix = label.replace(" ", "-")
+    async with ctx.session(name="events-empty" + suffix, prepare=mark, postgres=postgres) as s:
+        # On PostgreSQL the clock starts at the spawn, after the rows were copied in.
+        empty_startup = time.perf_counter() - (marks["start"] if postgres is None else s.spawned_at)
         empty_rss = _peak_rss_mb(s.proc.proc.pid)  # type: ignore[union-attr]
-    async with ctx.session(name="events-reminders", prepare=seed) as s:
-        startup = time.perf_counter() - marks["start"]
+    async with ctx.session(name="events-reminders" + suffix, prepare=seed, postgres=postgres) as s:
+        startup = time.perf_counter() - (marks["start"] if postgres is None else s.spawned_at)
         rss = _peak_rss_mb(s.proc.proc.pid)  # type: ignore[union-attr]
-    name = f"reminder scale ({REMINDER_ROWS:,} pending)"
+    name = f"reminder scale ({REMINDER_ROWS:,} pending){label}"
     return [
         row(name, "start-up to ready, all jobs scheduled", startup, "s", baseline=empty_startup, goal="< 5 s"),
         row(name, "peak RSS of the bot process", rss, "MB", baseline=empty_rss, goal="< 400 MB"),

@@ -90,6 +90,8 @@ class Session:
     proc: BotProcess
     db_path: Path
     members: list[Any] = field(default_factory=list)
+    database_url: str | None = None  # set when the bot runs on PostgreSQL (db_path then only seeded it)
+    spawned_at: float = 0.0          # perf_counter just before the bot process was spawned
 
     async def baseline(self, n: int) -> Load:
         """`n` concurrent uses of the static baseline command, spread over the seeded members."""
@@ -115,10 +117,12 @@ class BenchContext:
                       prepare: Callable[[Path], Awaitable[None]] | None = None,
                       setup: dict[str, Any] | None = None, rate_limits: bool = False,
                       before_start: Callable[[World, list[Any], Path], Awaitable[None]] | None = None,
-                      ) -> AsyncIterator[Session]:
+                      postgres: Any = None) -> AsyncIterator[Session]:
         """A fresh database (migrated, then `prepare`d), a fake Discord with `members` extra
         members (and Discord's rate limits if `rate_limits`), `before_start` given the world, the
-        members and the database, then the bot process connected and /setup done."""
+        members and the database, then the bot process connected and /setup done. With `postgres`
+        (a bench.pg server) the prepared SQLite file is copied into a new PostgreSQL database and
+        the bot runs on that."""
         folder = self.root / name
         folder.mkdir(parents=True, exist_ok=True)
         db_path = folder / "baithak.sqlite3"
@@ -132,15 +136,22 @@ class BenchContext:
         extra = [world.guild.add_member(f"member{i:05d}") for i in range(members)]
         if before_start is not None:
             await before_start(world, extra, db_path)
-        proc = BotProcess(fake, db_path, BAITHAK_EXTENSIONS="bench.baseline_cog", LOG_LEVEL="WARNING")
+        env = dict(BAITHAK_EXTENSIONS="bench.baseline_cog", LOG_LEVEL="WARNING")
+        url = None
+        if postgres is not None:
+            from bench.pg import copy_to_postgres
+
+            url = env["BAITHAK_DATABASE"] = await copy_to_postgres(postgres, db_path)
+        proc = BotProcess(fake, db_path, **env)
         try:
+            spawned_at = time.perf_counter()
             await proc.start(timeout=120)
             options = dict(announcements=world.announcements, moderation=world.moderation,
                            resources=world.resources, organiser_role=world.organiser_role,
                            moderator_role=world.moderator_role)
             options.update(setup or {})
             await fake.slash(world.admin, "setup", **options)
-            yield Session(fake, world, proc, db_path, extra)
+            yield Session(fake, world, proc, db_path, extra, url, spawned_at)
         finally:
             await proc.stop()
             await fake.stop()
