@@ -51,22 +51,35 @@ STEPS: tuple[Step, ...] = (
     Step("organiser-attendees", "organiser",
          "As Omar, run /event attendees for the Creators meetup: who is going, and the waitlist",
          "slash", "event attendees"),
+    Step("organiser-series", "organiser",
+         "Run /event list: the weekly Creators' hour is a series, its next dates announced ahead",
+         "slash", "event list"),
     Step("organiser-create", "organiser", "Announce an event with /event create (try when: next friday 6pm)",
          "slash", "event create"),
     Step("moderator-claim", "moderator", "As the moderator, open #moderation and claim case R-0002",
          "click", "rep:claim:"),
     Step("moderator-queue", "moderator", "Run /reports queue: the open cases, urgent first", "slash",
          "reports queue"),
+    Step("moderator-factcheck", "moderator",
+         "Run /factcheck list: fact-check F-1, published from case R-0001", "slash", "factcheck list"),
+    Step("moderator-conversation", "moderator",
+         "Run /reports show R-0003: the question asked to its reporter, and Sara's answer", "slash",
+         "reports show"),
     Step("creator1-rsvp", "creator1", "As Bilal, open #announcements and answer Going to the Creators meetup",
          "click", "bk:ev:"),
     Step("creator1-search", "creator1", "Search the library in Urdu: /resource search query: حقائق",
          "slash", "resource search"),
     Step("creator2-upvote", "creator2", "As Zainab, upvote a guide in #resources", "click", "res:up:"),
     Step("creator2-my", "creator2", "Run /my events: the meetup you are waitlisted for", "slash", "my events"),
+    Step("creator2-checkin", "creator2",
+         "The online clinic starts soon: press Check in on it in #announcements", "click", "bk:ci:"),
     Step("creator3-report", "creator3",
          "As Sara, report a message in #general (hover it, then Report message)", "context", "Report message"),
     Step("creator3-share", "creator3", "Share a link with /resource share", "slash", "resource share"),
     Step("ur-admin-help", "ur-admin", "As Fatima, run /help: this server answers in Urdu", "slash", "help"),
+    Step("ur-admin-network", "ur-admin",
+         "Open #وسائل: a fact-check from the network, and /network status to see who shares with you",
+         "slash", "network status"),
     Step("ur-creator-rsvp", "ur-creator", "As Hamza, answer Going to the Urdu workshop in #اعلانات",
          "click", "bk:ev:"),
 )
@@ -112,7 +125,9 @@ async def seed(ctx: SeedContext) -> None:
     await seed_events(ctx)
     await seed_resources(ctx)
     await seed_reports(ctx)
+    await seed_conversation_on_case(ctx)
     await seed_urdu_server(ctx)
+    await seed_network_factcheck(ctx)
     await ctx.app.idle()
 
 
@@ -148,6 +163,11 @@ async def seed_events(ctx: SeedContext) -> None:
     await app.events.rsvp(ctx.actor("moderator"), meetup, "maybe")
     await app.events.rsvp(ctx.actor("creator2"), clinic, "going")
     await app.events.rsvp(ctx.actor("creator1"), clinic, "maybe")
+    # A weekly series: four weeks, the occurrences due within its announce-ahead days posted now.
+    await app.series.create(
+        ctx.actor("organiser"), title="Creators' hour", when=ctx.when(timedelta(days=2), hour=19),
+        repeat="weekly", count=4, duration="1h", location="Voice channel: Baithak lounge",
+        description="An hour every week to ask anything about making and checking posts.")
 
 
 async def _event_ids(ctx: SeedContext, *titles: str) -> list[int]:
@@ -259,3 +279,25 @@ async def seed_urdu_server(ctx: SeedContext) -> None:
                                   title="موبائل پر ویڈیو بنانے کی رہنمائی", tags="video, urdu",
                                   description="روشنی، آواز اور ایڈیٹنگ کے آسان طریقے۔")
     ctx.made["urdu_guild"] = guild
+
+
+async def seed_conversation_on_case(ctx: SeedContext) -> None:
+    """R-0003 (escalated): the moderators asked its reporter a question and Sara answered."""
+    case = await ctx.app.reports.repo.get_by_number(ctx.actor("moderator").community, 3)
+    conversation = ctx.app.report_conversation
+    await conversation.ask(ctx.actor("moderator"), case.id,
+                           "Did you see the post shared anywhere else, for example in a group?")
+    await conversation.reply(ctx.actor("creator3"), case.id,
+                             "Yes, in two WhatsApp groups this morning, with the same caption.")
+
+
+async def seed_network_factcheck(ctx: SeedContext) -> None:
+    """The Urdu server joins the first one's network (sharing fact-checks), then the moderator
+    publishes a fact-check from the misinformation case R-0001: it appears in #resources and, from
+    the network, in #وسائل."""
+    code = (await ctx.app.network.invite(ctx.actor("admin"))).text.split("`")[1]
+    await ctx.app.network.join(ctx.actor("ur-admin"), code)
+    await ctx.app.factchecks.publish(
+        ctx.actor("moderator"), "R-0001", verdict="misleading",
+        summary="The video is real but from the 2019 floods, not this week.",
+        sources="https://example.org/archive/flood-2019")

@@ -73,10 +73,15 @@ def test_every_seeded_item_is_there_from_the_first_second(page_on) -> None:
     meetup = bilal.message_with("Creators meetup")
     expect(meetup).to_contain_text("2/2")  # full: two going, one on the waitlist
     expect(meetup.locator(".embed-field", has_text="Waitlist")).to_contain_text("1")
-    expect(bilal.message_with("Fact-checking clinic")).to_be_visible()
+    # the clinic starts within half an hour: check-in is open on its announcement
+    expect(bilal.message_with("Fact-checking clinic").get_by_role("button", name="Check in")).to_be_visible()
+    # the weekly series: its first occurrence announced (the next ones a week ahead of their date)
+    expect(bilal.message_with("Creators' hour")).to_be_visible()
     bilal.open_channel("resources")
     expect(bilal.message_with("Verifying images before you share them")).to_be_visible()
     expect(bilal.message_with("حقائق کی جانچ: ابتدائی رہنما")).to_be_visible()
+    # the fact-check published from the misinformation case R-0001
+    expect(bilal.message_with("F-1")).to_contain_text("2019 floods")
     bilal.open_channel("general")
     expect(bilal.message_with("flood video")).to_be_visible()
 
@@ -92,6 +97,11 @@ def test_every_seeded_item_is_there_from_the_first_second(page_on) -> None:
     fatima = page_on("فاطمہ جعفری", "اعلانات")
     expect(fatima.page.locator("#guild-name")).to_have_text("بیٹھک لاہور")
     expect(fatima.message_with("ویڈیو ایڈیٹنگ ورکشاپ")).to_be_visible()
+    # the two servers are in one network: the first server's fact-check, shared here
+    fatima.open_channel("وسائل")
+    expect(fatima.message_with("F-1")).to_contain_text("نیٹ ورک سے")  # "from the network: Sandbox"
+    expect(fatima.message_with("F-1")).to_contain_text("Sandbox")
+    fatima.open_channel("اعلانات")
     fatima.run_command("help")
     expect(fatima.message_with("سب کے لیے")).to_contain_text("ایڈمنز کے لیے")
     expect(fatima.page.locator(".tour-step.done")).to_contain_text("/help")
@@ -106,7 +116,12 @@ def test_what_to_try_steps_work_as_written(page_on) -> None:
     card.get_by_role("button", name="Claim").click()
     expect(moderator.message_with("You claimed R-0002")).to_be_visible()
     expect(step).to_have_class("tour-step done")
-    expect(page.locator("#tour-count")).to_have_text("1/2")
+    expect(page.locator("#tour-count")).to_have_text("1/4")
+    # R-0003's conversation: the moderators' question and its reporter's answer
+    moderator.run_command("reports show", case="R-0003")
+    expect(moderator.message_with("Reporter 1:")).to_contain_text("two WhatsApp groups")
+    expect(moderator.message_with("Reporter 1:")).to_contain_text("asked reporters")
+    expect(page.locator("#tour-count")).to_have_text("2/4")
 
     # the panel suggests the next person's first step; one click acts as them
     page.locator(".tour-other", has_text="As Bilal").click()
