@@ -33,6 +33,10 @@ NEEDS: tuple[Need, ...] = (
     Need("Send Messages", 1 << 11, "event announcements, resource posts, report case cards and SLA notices"),
     Need("Embed Links", 1 << 14, "announcements, resource posts and case cards are embeds"),
     Need("Attach Files", 1 << 15, "calendar files (.ics), attendee lists (CSV) and report exports"),
+    Need("Create Public Threads", 1 << 35, "the conversation with reporters, in a thread under each case card"),
+    Need("Send Messages in Threads", 1 << 38, "questions, answers and notes in the case's thread"),
+    Need("Manage Messages", 1 << 13, "Delete message on a case card (the reported message)"),
+    Need("Moderate Members", 1 << 40, "Time out author on a case card"),
 )
 
 

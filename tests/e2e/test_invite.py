@@ -33,7 +33,8 @@ async def test_prints_the_url_for_the_tokens_application(tmp_path: Path) -> None
         assert query["client_id"] == [str(fake.application_id)] != [str(fake.bot_user_id)]
         assert query["scope"] == ["bot applications.commands"]
         # View Channels, Send Messages, Embed Links, Attach Files
-        assert query["permissions"] == [str((1 << 10) | (1 << 11) | (1 << 14) | (1 << 15))]
+        assert query["permissions"] == [str((1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 35) | (1 << 38)
+                                        | (1 << 13) | (1 << 40))]
         assert fake.requests_to("GET", "/oauth2/applications/@me")
         for name in ("View Channels", "Send Messages", "Embed Links", "Attach Files"):
             assert f"    {name}: " in out
