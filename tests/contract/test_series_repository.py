@@ -84,3 +84,14 @@ async def test_delete_removes_the_occurrences(store) -> None:
     series, occ = await make(store)
     await store.series.delete(series.id)
     assert await store.series.get(series.id) is None and await store.events.get(occ[0].id) is None
+
+
+async def test_one_date_cancelled_before_its_announcement_is_never_announced(store) -> None:
+    _, occ = await make(store)
+    admin = Actor(user_id=1, guild_id=GUILD, administrator=True)
+    settings = GuildSettings(guild_id=GUILD, timezone="Europe/London", language="en")
+    # Cancelled alone (scope "this"), through the events repository, while still waiting to be announced.
+    await store.events.cancel(occ[2].id, lambda ev: plan_cancel(admin, settings, ev, reason="venue", now=NOW), NOW)
+    later = await store.series.claim_due(NOW + timedelta(days=30))
+    assert [e.id for e in later] == [occ[0].id, occ[1].id, occ[3].id]
+    assert await store.series.next_due() is None

@@ -201,6 +201,9 @@ async def _cancel(conn: Conn, event_id: int, plan: CancelPlan, now: datetime) ->
     await conn.execute("UPDATE events SET status = $1, cancel_reason = $2, version = $3, updated_at = $4 "
                        "WHERE id = $5", CANCELLED, new.cancel_reason, new.version, _unix(now), event_id)
     await conn.execute("DELETE FROM event_reminders WHERE event_id = $1 AND status = $2", event_id, rem.PENDING)
+    # A series date cancelled before its announcement is due is never announced.
+    await conn.execute("UPDATE events SET announce_state = NULL WHERE id = $1 AND announce_state = 'pending'",
+                       event_id)
     return new, await _told(conn, event_id)
 
 

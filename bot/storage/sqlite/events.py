@@ -246,6 +246,8 @@ def _cancel(conn: sqlite3.Connection, event_id: int, plan: CancelPlan,
     conn.execute("UPDATE events SET status = ?, cancel_reason = ?, version = ?, updated_at = ? WHERE id = ?",
                  (CANCELLED, new.cancel_reason, new.version, _unix(now), event_id))
     conn.execute("DELETE FROM event_reminders WHERE event_id = ? AND status = ?", (event_id, rem.PENDING))
+    # A series date cancelled before its announcement is due is never announced.
+    conn.execute("UPDATE events SET announce_state = NULL WHERE id = ? AND announce_state = 'pending'", (event_id,))
     return new, _told(conn, event_id)
 
 
