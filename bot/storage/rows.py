@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
+from bot.domain.guild_settings import DEFAULT_OFFSETS, GuildSettings
+from bot.domain.identity import Community
 from bot.domain.reports import Case, Escalation, Evidence
 
 
@@ -33,4 +35,28 @@ def case_from_row(row: Any) -> Case:
         card_message_id=row["card_message_id"], sla_hours=row["sla_hours"],
         sla_due_at=_dt(row["sla_due_at"]), sla_notices=row["sla_notices"],
         sla_raised_at=_dt(row["sla_raised_at"]), escalation=escalation, platform=row["platform"],
+    )
+
+
+def settings_from_row(community: Community, row: Any) -> GuildSettings:
+    """A community's stored settings from its guild_settings row."""
+    text = row["reminder_offsets"]
+    offsets = tuple(int(x) for x in text.split(",") if x) if text else DEFAULT_OFFSETS
+    return GuildSettings(
+        guild_id=community.id,
+        platform=community.platform,
+        timezone=row["timezone"],
+        language=row["language"],
+        announcements_channel=row["announcements_channel"],
+        moderation_channel=row["moderation_channel"],
+        resources_channel=row["resources_channel"],
+        organiser_role=row["organiser_role"],
+        moderator_role=row["moderator_role"],
+        reminder_offsets=offsets,
+        resource_approval=bool(row["resource_approval"]),
+        report_sla_hours=row["report_sla_hours"],
+        configured=True,
+        digest_day=row["digest_day"],
+        digest_minute=row["digest_minute"],
+        network_verdicts=bool(row["network_verdicts"]),
     )

@@ -8,17 +8,13 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from bot.domain.guild_settings import DEFAULT_OFFSETS, GuildSettings
+from bot.domain.guild_settings import GuildSettings
 from bot.domain.identity import Community
 from bot.storage.postgres.database import Database
+from bot.storage.rows import settings_from_row
 
 CHANNEL = "baithak_settings"
 
-
-def _offsets(text: str | None) -> tuple[int, ...]:
-    if not text:
-        return DEFAULT_OFFSETS
-    return tuple(int(x) for x in text.split(",") if x)
 
 
 def notice(community: Community) -> str:
@@ -45,24 +41,7 @@ class PostgresSettingsRepository:
                                      community.platform, community.id)
         if row is None:
             return None
-        return GuildSettings(
-            guild_id=community.id,
-            platform=community.platform,
-            timezone=row["timezone"],
-            language=row["language"],
-            announcements_channel=row["announcements_channel"],
-            moderation_channel=row["moderation_channel"],
-            resources_channel=row["resources_channel"],
-            organiser_role=row["organiser_role"],
-            moderator_role=row["moderator_role"],
-            reminder_offsets=_offsets(row["reminder_offsets"]),
-            resource_approval=row["resource_approval"],
-            report_sla_hours=row["report_sla_hours"],
-            configured=True,
-            digest_day=row["digest_day"],
-            digest_minute=row["digest_minute"],
-            network_verdicts=bool(row["network_verdicts"]),
-        )
+        return settings_from_row(community, row)
 
     async def save(self, s: GuildSettings) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
