@@ -14,9 +14,10 @@ import logging
 from bot.app.attendance import AttendanceService
 from bot.app.communities import Communities
 from bot.app.digest import DigestService
+from bot.app.directories import Directories
 from bot.app.event_templates import MyZoneService, TemplatesService
 from bot.app.events import EventsService
-from bot.app.factchecks import FactchecksService, verdict_label
+from bot.app.factchecks import FactchecksService
 from bot.app.help import HelpService
 from bot.app.network import NetworkService
 from bot.app.reports import ReportsService
@@ -27,7 +28,6 @@ from bot.app.series import SeriesService
 from bot.app.setup import SetupService
 from bot.app.telegram import TelegramService
 from bot.domain.clock import Clock, SystemClock
-from bot.domain.network import RESOURCES
 from bot.ports.messaging import Messengers
 from bot.ports.runtime import Scheduler
 from bot.settings import Settings
@@ -49,6 +49,9 @@ class App:
         self.clock: Clock = clock or SystemClock()
         self.scheduler: Scheduler = scheduler or ApScheduler()
         self.messenger = Messengers()
+        # What the front ends know of their communities (names, owners, links): every service that
+        # names a community reads it; each front end registers its directory when it starts.
+        self.directories = Directories()
         self.setup = SetupService(store.settings, default_timezone=config.timezone,  # type: ignore[attr-defined]
                                   default_language=config.language)
         # Communities linked across platforms (every driver has `links` and `telegram`).
@@ -62,25 +65,24 @@ class App:
         self.templates = TemplatesService(self.events.extras, self.events)  # type: ignore[arg-type]
         self.my_zone = MyZoneService(self.events.extras, self.events)  # type: ignore[arg-type]
         self.attendance = AttendanceService(store.attendance, self.events, scheduler=self.scheduler)  # type: ignore[attr-defined]
+        self.network = NetworkService(store.network, setup=self.setup, clock=self.clock,  # type: ignore[attr-defined]
+                                      directories=self.directories)
         self.resources = ResourcesService(store.resources, self.setup, self.messenger,  # type: ignore[attr-defined]
-                                          self.clock, communities=self.communities)
+                                          self.clock, communities=self.communities, network=self.network,
+                                          directories=self.directories)
         self.reports = ReportsService(store.reports, setup=self.setup, messenger=self.messenger,  # type: ignore[attr-defined]
-                                      clock=self.clock, scheduler=self.scheduler, communities=self.communities)
+                                      clock=self.clock, scheduler=self.scheduler, communities=self.communities,
+                                      directories=self.directories)
         # Telegram's own use cases (reachability, organisers, forms, moderators' groups).
         self.telegram = TelegramService(store.telegram, self.setup, self.clock, store.events)  # type: ignore[attr-defined]
         self.help = HelpService(self.setup)
-        self.network = NetworkService(store.network, setup=self.setup, clock=self.clock)  # type: ignore[attr-defined]
+        # Registers itself with the reports service (reports matching a published fact-check).
         self.factchecks = FactchecksService(store.factchecks, reports=self.reports, setup=self.setup,  # type: ignore[attr-defined]
                                             network=self.network, messenger=self.messenger, clock=self.clock)
-        self.reports.factchecks = self.factchecks
-        self.network.names = self.factchecks._name
+        # Registers itself with the setup service (reschedules when a community's slot changes).
         self.digest = DigestService(store.digest, factchecks=store.factchecks, setup=self.setup,  # type: ignore[attr-defined]
-                                    messenger=self.messenger, clock=self.clock, scheduler=self.scheduler)
-        self.digest.names = lambda c: self.reports.directory(c.platform).name(c)
-        self.digest.verdicts = verdict_label
-        self.setup.listeners.append(self.digest.settings_changed)
-        self.resources.network = lambda c: self.network.partners(c, RESOURCES)
-        self.resources.names = lambda c: self.reports.directory(c.platform).name(c)
+                                    messenger=self.messenger, clock=self.clock, scheduler=self.scheduler,
+                                    directories=self.directories)
         self.report_conversation = ConversationService(store.report_conversation, self.reports)  # type: ignore[attr-defined]
         self.report_actions = ActionsService(self.report_conversation)
         self._started = False

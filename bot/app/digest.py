@@ -14,6 +14,8 @@ from datetime import datetime, timedelta, timezone
 from typing import Callable
 from zoneinfo import ZoneInfo
 
+from bot.app.directories import Directories
+from bot.app.factchecks import verdict_label
 from bot.app.setup import SetupService
 from bot.domain.digest import LATE, SEND, SKIP, DigestEvent, Due, ReportWeek, plan, week_window
 from bot.domain.guild_settings import GuildSettings
@@ -69,19 +71,22 @@ def slot_label(settings: GuildSettings, lang: str) -> str:
 
 
 class DigestService:
-    """Built once by `bot.app.App`; `names` gives a community's display name (set by the App)."""
+    """Built once by `bot.app.App`; `names` gives a community's display name (from the front ends'
+    directories). Reschedules itself when a community's settings change."""
 
     def __init__(self, repo: DigestRepository, *, factchecks: FactchecksRepository, setup: SetupService,
-                 messenger: Messenger, clock: Clock, scheduler: Scheduler) -> None:
+                 messenger: Messenger, clock: Clock, scheduler: Scheduler,
+                 directories: Directories | None = None) -> None:
         self.repo = repo
         self.factchecks = factchecks
         self.setup = setup
         self.messenger = messenger
         self.clock = clock
         self.scheduler = scheduler
-        self.names: Callable[[Community], str | None] = lambda community: None
-        self.verdicts: Callable[[str, str], str] = lambda lang, verdict: verdict
+        self.names: Callable[[Community], str | None] = (directories or Directories()).name
+        self.verdicts: Callable[[str, str], str] = verdict_label
         scheduler.add_loader(JOB, self.load)
+        setup.on_change(self.settings_changed)
 
     # -- scheduling -------------------------------------------------------------------------------
     async def load(self) -> None:

@@ -68,6 +68,7 @@ class FactchecksService:
                  network: NetworkService, messenger: Messenger, clock: Clock) -> None:
         self.repo = repo
         self.reports = reports          # bot.app.reports.ReportsService: cases, triage, directory
+        reports.answer_with(self)  # type: ignore[attr-defined]  # reports matching a fact-check
         self.setup = setup
         self.network = network
         self.messenger = messenger

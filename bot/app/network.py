@@ -4,6 +4,7 @@ that share them cross; reporters, cases and evidence never do."""
 
 from __future__ import annotations
 
+from bot.app.directories import Directories
 from bot.app.setup import SetupService
 from bot.domain.errors import DomainError
 from bot.domain.identity import Community
@@ -17,14 +18,16 @@ from bot.ports.runtime import Clock
 
 
 class NetworkService:
-    """Built once by `bot.app.App`. `names` gives a community's display name (the reports service's
-    directories), set by the App."""
+    """Built once by `bot.app.App`. `names` gives a community's display name (from the front ends'
+    directories; its id when none knows it)."""
 
-    def __init__(self, repo: NetworkRepository, *, setup: SetupService, clock: Clock) -> None:
+    def __init__(self, repo: NetworkRepository, *, setup: SetupService, clock: Clock,
+                 directories: Directories | None = None) -> None:
         self.repo = repo
         self.setup = setup
         self.clock = clock
-        self.names = lambda community: str(community.id)
+        directories = directories or Directories()
+        self.names = lambda community: directories.name(community) or str(community.id)
 
     def _community(self, actor: Actor) -> Community:
         if actor.community is None:

@@ -16,12 +16,15 @@ import re
 from typing import Awaitable, Callable, Iterable
 
 from bot.app.communities import RESOURCES, Communities
+from bot.app.directories import Directories
+from bot.app.network import NetworkService
 from bot.app.refresh import Refresher
 from bot.app.setup import SetupService
 from bot.domain.clock import Clock
 from bot.domain.errors import DomainError
 from bot.domain.guild_settings import GuildSettings
 from bot.domain.identity import DISCORD, Community, MessageRef, Place
+from bot.domain.network import RESOURCES as NETWORK_RESOURCES
 from bot.domain.resource_search import MARK_END, MARK_START, parse_query
 from bot.domain.resource_tags import parse_tag_filter
 from bot.domain.resources import (PENDING, PUBLISHED, REJECTED, NewResource, Resource, SearchHit, check_remove,
@@ -188,17 +191,19 @@ class ResourcesService:
     """The library's use cases; reached as `app.resources`."""
 
     def __init__(self, repo: ResourceRepository, setup: SetupService, messenger: Messenger, clock: Clock, *,
-                 edit_interval: float = EDIT_COALESCE_SECONDS, communities: "Communities | None" = None) -> None:
+                 edit_interval: float = EDIT_COALESCE_SECONDS, communities: "Communities | None" = None,
+                 network: "NetworkService | None" = None, directories: Directories | None = None) -> None:
         self.repo = repo
         self.communities = communities  # linked communities: the library posted on every platform
         self.setup = setup
         self.messenger = messenger
         self.clock = clock
         self.refresher = Refresher(self._refresh_post, interval=edit_interval)
-        # The network (set by the App): the partners whose resources this community receives, and
-        # their names. Shared resources are searchable here under "from the network".
-        self.network: "Callable[[Community], Awaitable[list[Community]]] | None" = None
-        self.names: Callable[[Community], str | None] = lambda community: None
+        # The network: the partners whose resources this community receives, and their names (from
+        # the front ends' directories). Shared resources are searchable here under "from the network".
+        self.network: "Callable[[Community], Awaitable[list[Community]]] | None" = (
+            None if network is None else (lambda community: network.partners(community, NETWORK_RESOURCES)))
+        self.names: Callable[[Community], str | None] = (directories or Directories()).name
 
     async def idle(self) -> None:
         """Wait until every requested post refresh has been made."""

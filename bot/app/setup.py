@@ -24,6 +24,11 @@ class SetupService:
         # Called with the new settings after each change (the digest reschedules on its slot).
         self.listeners: list[Callable[[GuildSettings], None]] = []
 
+    def on_change(self, listener: Callable[[GuildSettings], None]) -> None:
+        """Call `listener` with the new settings after each change (a service registers itself from
+        its own constructor)."""
+        self.listeners.append(listener)
+
     def defaults(self, community: Community | None = None) -> GuildSettings:
         """The bot-wide defaults (DMs, or a community that never ran /setup)."""
         platform = community.platform if community else DISCORD

@@ -16,10 +16,11 @@ from bot.app.delivery import dm_many
 from bot.app.reports import cards, replies
 from bot.app.reports.sla import SlaJobs
 from bot.app.communities import MODERATION, Communities
+from bot.app.directories import Directories
 from bot.app.setup import SetupService
 from bot.domain.errors import DomainError
 from bot.domain.guild_settings import GuildSettings
-from bot.domain.identity import Community, Member, MessageRef, Place
+from bot.domain.identity import Community, MessageRef, Place
 from bot.domain.report_categories import (
     OPEN_STATUSES,
     OUTCOMES,
@@ -101,22 +102,12 @@ class Submitted:
     text: str
 
 
-class _NoDirectory:
-    def name(self, community: Community) -> str | None:
-        return None
-
-    def owner(self, community: Community) -> Member | None:
-        return None
-
-    def message_link(self, community: Community, ref: MessageRef) -> str | None:
-        return None
-
-
 class ReportsService:
     """Every report use case. Built once by `bot.app.App`."""
 
     def __init__(self, repo: ReportsRepository, *, setup: SetupService, messenger: Messenger, clock: Clock,
-                 scheduler: Scheduler, communities: "Communities | None" = None) -> None:
+                 scheduler: Scheduler, communities: "Communities | None" = None,
+                 directories: Directories | None = None) -> None:
         self.repo = repo
         self.communities = communities  # linked communities: the card in every moderation place
         self.setup = setup
@@ -124,12 +115,13 @@ class ReportsService:
         self.clock = clock
         self.scheduler = scheduler
         self.background = Background("reports")
-        self._directories: dict[str, CommunityDirectory] = {}
+        self.directories = directories or Directories()  # names, owners, links: from the front ends
         # One card operation per case at a time, so a report joining while the card is being posted
         # still ends up counted on it.
         self._locks: dict[int, asyncio.Lock] = {}
         self.sla = SlaJobs(self)
-        # The fact-check service (set by the App): answers a report matching a published fact-check.
+        # The fact-check service (it registers itself, `answer_with`): answers a report matching a
+        # published fact-check.
         self.factchecks: "object | None" = None
         # Outcome DMs queued before a restart and never sent go out once the scheduler runs.
         scheduler.add_loader(NOTICES_JOB, self._load_pending_notices)
@@ -137,11 +129,16 @@ class ReportsService:
     # -- front ends ---------------------------------------------------------------------------------
     def use_directory(self, platform: str, directory: CommunityDirectory) -> None:
         """A front end tells the service what it knows about its communities (names, owners)."""
-        self._directories[platform] = directory
+        self.directories.use(platform, directory)
 
     def directory(self, platform: str) -> CommunityDirectory:
         """The directory of `platform` (one that knows nothing when that front end is not running)."""
-        return self._directories.get(platform) or _NoDirectory()  # type: ignore[return-value]
+        return self.directories.of(platform)
+
+    def answer_with(self, factchecks: "object") -> None:
+        """The fact-check service, once built, registers itself here: a report matching a published
+        fact-check is answered with it, and the stats show its figures."""
+        self.factchecks = factchecks
 
     async def idle(self) -> None:
         """Wait for follow-up work in flight (card posts and edits, DMs)."""
