@@ -6,7 +6,8 @@ the step is still valid, so a forged or stale component changes nothing."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Awaitable, Callable
 
 import discord
 
@@ -53,158 +54,138 @@ def answered_on(interaction: discord.Interaction, from_card: bool) -> int | None
     return interaction.message.id if from_card and interaction.message is not None else None
 
 
-class _CaseButton(Persistent, template=r"(?!)"):
-    """A card button whose custom_id is `rep:<ACTION>:<case id>`; subclasses set their template."""
-
-    ACTION = ""
-    STYLE = discord.ButtonStyle.secondary
-
-    @classmethod
-    def make(cls, case_id: int, *, label: str) -> "_CaseButton":
-        return cls(discord.ui.Button(label=cut(label, BUTTON_LABEL), style=cls.STYLE,
-                                     custom_id=f"rep:{cls.ACTION}:{case_id}"), {"id": str(case_id)})
-
-
-class _CaseSelect(Persistent, template=r"(?!)"):
-    """A one-choice select whose custom_id is `rep:<ACTION>:<case id>`, sent with a question."""
-
-    ACTION = ""
-    PLACEHOLDER = ""
-    KIND = ""
-    VALUES: tuple[str, ...] = ()
-
-    @classmethod
-    def make(cls, case_id: int, *, lang: str) -> "_CaseSelect":
-        return cls(discord.ui.Select(
-            custom_id=f"rep:{cls.ACTION}:{case_id}", placeholder=cut(t(lang, cls.PLACEHOLDER), 150),
-            min_values=1, max_values=1,
-            options=[discord.SelectOption(label=cut(label(lang, cls.KIND, v), SELECT_LABEL), value=v)
-                     for v in cls.VALUES]), {"id": str(case_id)})
-
-    @property
-    def picked(self) -> str:
-        return self.item.values[0] if self.item.values else ""  # type: ignore[attr-defined]
-
-
-async def ask(interaction: discord.Interaction, select: _CaseSelect, question: str) -> None:
+async def ask(interaction: discord.Interaction, select: "CaseSelect", question: str) -> None:
     """Answer a card button with a private question and the persistent select that answers it."""
     view = discord.ui.View(timeout=None)
     view.add_item(select)
     await interaction.response.send_message(cut(question, CONTENT), view=view, ephemeral=True)
 
 
-class ClaimButton(_CaseButton, template=rf"rep:claim:{_ID}"):
+# -- what each card button does (its custom_id is `rep:<action>:<case id>`) ------------------------
+
+async def _claim(interaction: discord.Interaction, case_id: int) -> None:
     """Claim a new case: it moves to triaging under the clicker's name."""
+    ctx = await context(interaction)
 
-    ACTION = "claim"
-    STYLE = discord.ButtonStyle.primary
+    async def answer(result: Triaged) -> None:
+        await show_change(interaction, result, from_card=True)
 
-    async def clicked(self, interaction: discord.Interaction) -> None:
+    result = await ctx.app.reports.triage(ctx.actor, case_id, Step(CLAIM), answer=answer,
+                                          answered_on=answered_on(interaction, True))
+    if result.ack:
+        await interaction.followup.send(cut(result.ack, CONTENT), ephemeral=True)
+
+
+def _asking(step: str, select: str) -> Callable[[discord.Interaction, int], Awaitable[None]]:
+    """A button that first asks a question answered by the select `select` (escalate: the platform;
+    resolve: the outcome; platform outcome: what the platform did)."""
+
+    async def clicked(interaction: discord.Interaction, case_id: int) -> None:
         ctx = await context(interaction)
+        asked = await ctx.app.reports.ask(ctx.actor, case_id, step)
+        await ask(interaction, CaseSelect.make(select, asked.case.id, lang=ctx.lang), asked.question)
 
-        async def answer(result: Triaged) -> None:
-            await show_change(interaction, result, from_card=True)
-
-        result = await ctx.app.reports.triage(ctx.actor, self.number("id"), Step(CLAIM), answer=answer,
-                                              answered_on=answered_on(interaction, True))
-        if result.ack:
-            await interaction.followup.send(cut(result.ack, CONTENT), ephemeral=True)
+    return clicked
 
 
-class EscalateButton(_CaseButton, template=rf"rep:escalate:{_ID}"):
-    """Escalate to a platform: first pick the platform, then give its reference."""
-
-    ACTION = "escalate"
-
-    async def clicked(self, interaction: discord.Interaction) -> None:
-        ctx = await context(interaction)
-        asked = await ctx.app.reports.ask(ctx.actor, self.number("id"), ESCALATE)
-        await ask(interaction, PlatformSelect.make(asked.case.id, lang=ctx.lang), asked.question)
-
-
-class ResolveButton(_CaseButton, template=rf"rep:resolve:{_ID}"):
-    """Resolve: pick the outcome, then write an optional note to reporters."""
-
-    ACTION = "resolve"
-    STYLE = discord.ButtonStyle.success
-
-    async def clicked(self, interaction: discord.Interaction) -> None:
-        ctx = await context(interaction)
-        asked = await ctx.app.reports.ask(ctx.actor, self.number("id"), RESOLVE)
-        await ask(interaction, OutcomeSelect.make(asked.case.id, lang=ctx.lang), asked.question)
-
-
-class DismissButton(_CaseButton, template=rf"rep:dismiss:{_ID}"):
+async def _dismiss(interaction: discord.Interaction, case_id: int) -> None:
     """Dismiss with a required reason (kept in the audit log, not sent to reporters)."""
+    from cogs.reports.modals import DismissModal
 
-    ACTION = "dismiss"
-    STYLE = discord.ButtonStyle.danger
-
-    async def clicked(self, interaction: discord.Interaction) -> None:
-        from cogs.reports.modals import DismissModal
-
-        ctx = await context(interaction)
-        asked = await ctx.app.reports.ask(ctx.actor, self.number("id"), DISMISS)
-        snippets = await ctx.app.report_conversation.snippets(ctx.actor)
-        await open_modal(interaction, DismissModal(asked.case.id, asked.case.ref, ctx.lang, snippets))
+    ctx = await context(interaction)
+    asked = await ctx.app.reports.ask(ctx.actor, case_id, DISMISS)
+    snippets = await ctx.app.report_conversation.snippets(ctx.actor)
+    await open_modal(interaction, DismissModal(asked.case.id, asked.case.ref, ctx.lang, snippets))
 
 
-class PlatformOutcomeButton(_CaseButton, template=rf"rep:pout:{_ID}"):
-    """Record what the platform did with the escalation (it may answer after the case is closed)."""
-
-    ACTION = "pout"
-
-    async def clicked(self, interaction: discord.Interaction) -> None:
-        ctx = await context(interaction)
-        asked = await ctx.app.reports.ask(ctx.actor, self.number("id"), PLATFORM_OUTCOME)
-        await ask(interaction, PlatformOutcomeSelect.make(asked.case.id, lang=ctx.lang), asked.question)
+@dataclass(frozen=True)
+class _ButtonKind:
+    style: discord.ButtonStyle
+    clicked: Callable[[discord.Interaction, int], Awaitable[None]]
 
 
-class PlatformSelect(_CaseSelect, template=rf"rep:platform:{_ID}"):
-    ACTION = "platform"
-    PLACEHOLDER = "reports.pick_platform_placeholder"
-    KIND = "platform"
-    VALUES = PLATFORMS
-
-    async def clicked(self, interaction: discord.Interaction) -> None:
-        from cogs.reports.modals import EscalateModal
-
-        ctx = await context(interaction)
-        platform = self.picked
-        asked = await ctx.app.reports.ask(ctx.actor, self.number("id"), ESCALATE, platform)
-        await open_modal(interaction, EscalateModal(asked.case.id, asked.case.ref, platform, ctx.lang))
+# The card's buttons by the action in their custom_id (unchanged since the first release).
+BUTTONS: dict[str, _ButtonKind] = {
+    "claim": _ButtonKind(discord.ButtonStyle.primary, _claim),
+    "escalate": _ButtonKind(discord.ButtonStyle.secondary, _asking(ESCALATE, "platform")),
+    "resolve": _ButtonKind(discord.ButtonStyle.success, _asking(RESOLVE, "outcome")),
+    "dismiss": _ButtonKind(discord.ButtonStyle.danger, _dismiss),
+    # What the platform did with the escalation (it may answer after the case is closed).
+    "pout": _ButtonKind(discord.ButtonStyle.secondary, _asking(PLATFORM_OUTCOME, "poutv")),
+}
 
 
-class OutcomeSelect(_CaseSelect, template=rf"rep:outcome:{_ID}"):
-    ACTION = "outcome"
-    PLACEHOLDER = "reports.pick_outcome_placeholder"
-    KIND = "outcome"
-    VALUES = OUTCOMES
+class CaseButton(Persistent, template=rf"rep:(?P<action>{'|'.join(BUTTONS)}):{_ID}"):
+    """A card button: `rep:<action>:<case id>`, what it does looked up in `BUTTONS`."""
+
+    @classmethod
+    def make(cls, action: str, case_id: int, *, label: str) -> "CaseButton":
+        return cls(discord.ui.Button(label=cut(label, BUTTON_LABEL), style=BUTTONS[action].style,
+                                     custom_id=f"rep:{action}:{case_id}"), {"action": action, "id": str(case_id)})
 
     async def clicked(self, interaction: discord.Interaction) -> None:
-        from cogs.reports.modals import ResolveModal
-
-        ctx = await context(interaction)
-        outcome = self.picked
-        asked = await ctx.app.reports.ask(ctx.actor, self.number("id"), RESOLVE, outcome)
-        snippets = await ctx.app.report_conversation.snippets(ctx.actor)
-        await open_modal(interaction, ResolveModal(asked.case.id, asked.case.ref, outcome, ctx.lang, snippets))
+        await BUTTONS[self.word("action")].clicked(interaction, self.number("id"))
 
 
-class PlatformOutcomeSelect(_CaseSelect, template=rf"rep:poutv:{_ID}"):
-    ACTION = "poutv"
-    PLACEHOLDER = "reports.pick_platform_outcome_placeholder"
-    KIND = "platform_outcome"
-    VALUES = PLATFORM_OUTCOMES
+# -- what each answer to a card's question does (custom_id `rep:<action>:<case id>`) --------------
+
+async def _escalate_to(interaction: discord.Interaction, case_id: int, platform: str) -> None:
+    from cogs.reports.modals import EscalateModal
+
+    ctx = await context(interaction)
+    asked = await ctx.app.reports.ask(ctx.actor, case_id, ESCALATE, platform)
+    await open_modal(interaction, EscalateModal(asked.case.id, asked.case.ref, platform, ctx.lang))
+
+
+async def _resolve_as(interaction: discord.Interaction, case_id: int, outcome: str) -> None:
+    from cogs.reports.modals import ResolveModal
+
+    ctx = await context(interaction)
+    asked = await ctx.app.reports.ask(ctx.actor, case_id, RESOLVE, outcome)
+    snippets = await ctx.app.report_conversation.snippets(ctx.actor)
+    await open_modal(interaction, ResolveModal(asked.case.id, asked.case.ref, outcome, ctx.lang, snippets))
+
+
+async def _record_platform_outcome(interaction: discord.Interaction, case_id: int, outcome: str) -> None:
+    ctx = await context(interaction)
+    result = await ctx.app.reports.record_platform_outcome(ctx.actor, outcome, case_id=case_id)
+    await show_change(interaction, result, from_card=False)
+
+
+@dataclass(frozen=True)
+class _SelectKind:
+    placeholder: str                # catalogue key
+    kind: str                       # `cards.label` kind of the values
+    values: tuple[str, ...]
+    picked: Callable[[discord.Interaction, int, str], Awaitable[None]]
+
+
+SELECTS: dict[str, _SelectKind] = {
+    "platform": _SelectKind("reports.pick_platform_placeholder", "platform", PLATFORMS, _escalate_to),
+    "outcome": _SelectKind("reports.pick_outcome_placeholder", "outcome", OUTCOMES, _resolve_as),
+    "poutv": _SelectKind("reports.pick_platform_outcome_placeholder", "platform_outcome", PLATFORM_OUTCOMES,
+                         _record_platform_outcome),
+}
+
+
+class CaseSelect(Persistent, template=rf"rep:(?P<action>{'|'.join(SELECTS)}):{_ID}"):
+    """A one-choice select sent with a question: `rep:<action>:<case id>`, looked up in `SELECTS`."""
+
+    @classmethod
+    def make(cls, action: str, case_id: int, *, lang: str) -> "CaseSelect":
+        kind = SELECTS[action]
+        return cls(discord.ui.Select(
+            custom_id=f"rep:{action}:{case_id}", placeholder=cut(t(lang, kind.placeholder), 150),
+            min_values=1, max_values=1,
+            options=[discord.SelectOption(label=cut(label(lang, kind.kind, v), SELECT_LABEL), value=v)
+                     for v in kind.values]), {"action": action, "id": str(case_id)})
 
     async def clicked(self, interaction: discord.Interaction) -> None:
-        ctx = await context(interaction)
-        result = await ctx.app.reports.record_platform_outcome(ctx.actor, self.picked, case_id=self.number("id"))
-        await show_change(interaction, result, from_card=False)
+        picked = self.item.values[0] if self.item.values else ""  # type: ignore[attr-defined]
+        await SELECTS[self.word("action")].picked(interaction, self.number("id"), picked)
 
 
-ALL_ITEMS = (ClaimButton, EscalateButton, ResolveButton, DismissButton, PlatformOutcomeButton,
-             PlatformSelect, OutcomeSelect, PlatformOutcomeSelect)
+ALL_ITEMS = (CaseButton, CaseSelect)
 
 
 class ReportForm(discord.ui.Modal):

@@ -173,11 +173,11 @@ async def test_forged_and_stale_buttons_change_nothing(world) -> None:
     other = await repo.submit(intake_from_target(guild_id=424242, reporter_id=1, category="other",
                                                  target="https://example.net/x", now=h.bot.app.clock.now()),
                               now=h.bot.app.clock.now(), sla_hours=12)
-    from cogs.reports.views import ClaimButton, DismissButton
+    from cogs.reports.views import CaseButton
 
     view = discord.ui.View()
-    view.add_item(ClaimButton.make(other.case_id, label="Claim"))
-    view.add_item(DismissButton.make(other.case_id, label="Dismiss"))
+    view.add_item(CaseButton.make("claim", other.case_id, label="Claim"))
+    view.add_item(CaseButton.make("dismiss", other.case_id, label="Dismiss"))
     channel = h.bot.get_partial_messageable(w.moderation.id, guild_id=w.guild.id)
     forged = await channel.send("forged", view=view)
     for label in ("Claim", "Dismiss"):
