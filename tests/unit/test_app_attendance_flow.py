@@ -8,25 +8,11 @@ from __future__ import annotations
 import csv
 import io
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
-import pytest
 
-from bot.app import App
-from bot.domain.clock import FixedClock
-from bot.domain.errors import DomainError
-from bot.domain.guild_settings import SettingsChange
-from bot.domain.identity import DISCORD, MessageRef, Place
 from bot.domain.roles import Actor
-from bot.settings import Settings
-from bot.storage.sqlite.store import SqliteStore
-from tests.manual_scheduler import ManualScheduler
-from tests.memory_messenger import MemoryMessenger
+from tests.app_world import ADMIN, GUILD, NOW, refused, world_fixture
 
-NOW = datetime(2026, 3, 20, 10, 0, tzinfo=timezone.utc)  # London is on GMT: local = UTC
-GUILD = 100
-CHANNEL = 500
-ADMIN = Actor(user_id=1, guild_id=GUILD, manage_guild=True, display_name="Admin")
 ALICE = Actor(user_id=11, guild_id=GUILD, display_name="Alice")
 BOB = Actor(user_id=12, guild_id=GUILD, display_name="Bob")
 CAROL = Actor(user_id=13, guild_id=GUILD, display_name="Carol")
@@ -40,64 +26,7 @@ def at(hour: int, minute: int = 0) -> datetime:
     return NOW.replace(hour=hour, minute=minute)
 
 
-class World:
-    def __init__(self, path: Path) -> None:
-        self.settings = Settings(token=None, database=path, dev_guild=None, timezone="Europe/London",
-                                 language="en", log_level="INFO", api_base=None, gateway_url=None)
-        self.clock = FixedClock(NOW)
-        self.messenger = MemoryMessenger(closed=[CAROL.user_id])
-        self.app: App | None = None
-        self.store: SqliteStore | None = None
-        self.scheduler = ManualScheduler()
-
-    async def start(self) -> App:
-        self.store = await SqliteStore.open(self.settings.database)
-        self.scheduler = ManualScheduler()
-        self.app = App(self.settings, self.store, clock=self.clock, scheduler=self.scheduler)
-        self.app.messenger.register(DISCORD, self.messenger)
-        await self.app.start()
-        return self.app
-
-    async def stop(self) -> None:
-        assert self.app and self.store
-        await self.app.idle()
-        await self.app.close()
-        await self.store.close()
-
-    async def move_to(self, moment: datetime) -> None:
-        """Time passes: every job due by then runs, as the real scheduler would, in order."""
-        assert self.app
-        while True:
-            due = sorted(when for when, _, _ in self.scheduler.jobs.values() if when <= moment)
-            if not due:
-                break
-            self.clock.moment = max(self.clock.moment, due[0])
-            await self.scheduler.run_due(due[0])
-        self.clock.moment = moment
-        await self.app.idle()
-
-    def labels(self, ref: MessageRef) -> list[str]:
-        return [b.label for row in self.messenger.current(ref).buttons for b in row]
-
-    def channel_lines(self, containing: str = "starting now") -> list[str]:
-        return [p.message.text for p in self.messenger.posts
-                if p.message.text and not p.message.cards and containing in p.message.text]
-
-
-@pytest.fixture
-async def world(tmp_path: Path):
-    w = World(tmp_path / "attendance.sqlite3")
-    app = await w.start()
-    await app.setup.change(ADMIN, SettingsChange(announcements_channel=CHANNEL))
-    yield w
-    await w.stop()
-
-
-async def refused(call, key: str) -> DomainError:
-    with pytest.raises(DomainError) as caught:
-        await call
-    assert caught.value.key == key
-    return caught.value
+world = world_fixture("attendance.sqlite3", closed=[CAROL.user_id])
 
 
 async def test_check_in_by_button_and_code_and_the_figures(world) -> None:
@@ -158,7 +87,7 @@ async def test_check_in_by_button_and_code_and_the_figures(world) -> None:
     await world.move_to(at(11, 45))
     assert world.labels(ref)[-1] == "Check in"
     await world.move_to(at(12, 5))
-    lines = world.channel_lines()
+    lines = world.channel_lines("starting now")
     assert len(lines) == 1 and lines[0].startswith("**Meetup** is starting now. [Announcement and check-in](")
     assert not world.messenger.posts[-1].message.ping_roles
     await refused(app.attendance.check_in_code(BOB, code), "checkin.code_expired")
@@ -184,7 +113,7 @@ async def test_check_in_by_button_and_code_and_the_figures(world) -> None:
     assert world.labels(clinic.message_ref)[-1] == "Check in"
     await app.attendance.check_in(ALICE, clinic.id)
     await world.move_to(at(17, 0))
-    assert [line.split(" [")[0] for line in world.channel_lines()] == [
+    assert [line.split(" [")[0] for line in world.channel_lines("starting now")] == [
         "**Meetup** is starting now.", "**Evening clinic** is starting now."]
     assert world.labels(clinic.message_ref)[-1] == "Add to calendar"
 
@@ -249,5 +178,5 @@ async def test_report_for_one_series_and_a_moved_event_opens_its_window_again(wo
     assert totals["Events"] == "2" and totals["Came more than once"] == "1" and totals["No-shows"] == "0"
     everything = {f.name: f.value for f in (await app.attendance.report(ADMIN, 30)).cards[0].fields}
     assert everything["Events"] == "3" and everything["No-shows"] == "1"  # the one-off: Alice never came
-    assert [line.split(" [")[0] for line in world.channel_lines()] == [
+    assert [line.split(" [")[0] for line in world.channel_lines("starting now")] == [
         "**Weekly clinic** is starting now.", "**One-off** is starting now.", "**Weekly clinic** is starting now."]

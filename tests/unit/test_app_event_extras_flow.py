@@ -7,88 +7,21 @@ from __future__ import annotations
 import csv
 import io
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
-import pytest
 from icalendar import Calendar
 
-from bot.app import App
-from bot.domain.clock import FixedClock
-from bot.domain.errors import DomainError
-from bot.domain.guild_settings import SettingsChange
-from bot.domain.identity import DISCORD
 from bot.domain.roles import Actor
-from bot.settings import Settings
-from bot.storage.sqlite.store import SqliteStore
-from tests.manual_scheduler import ManualScheduler
-from tests.memory_messenger import MemoryMessenger
+from tests.app_world import GUILD, NOW, refused, world_fixture
 
-NOW = datetime(2026, 3, 20, 10, 0, tzinfo=timezone.utc)  # London is on GMT: local = UTC
-GUILD = 100
-CHANNEL = 500
 SPEAKERS = 700  # a role
 CREATORS = 701  # another role
-ADMIN = Actor(user_id=1, guild_id=GUILD, manage_guild=True, display_name="Admin")
 ORGANISER = Actor(user_id=2, guild_id=GUILD, manage_events=True, display_name="Omar")
 ALICE = Actor(user_id=11, guild_id=GUILD, display_name="Alice", role_ids=frozenset({SPEAKERS}))
 BOB = Actor(user_id=12, guild_id=GUILD, display_name="Bob")
 OTHER = Actor(user_id=3, guild_id=999, manage_guild=True, display_name="Elsewhere")
 
 
-class World:
-    def __init__(self, path: Path) -> None:
-        self.settings = Settings(token=None, database=path, dev_guild=None, timezone="Europe/London",
-                                 language="en", log_level="INFO", api_base=None, gateway_url=None)
-        self.clock = FixedClock(NOW)
-        self.messenger = MemoryMessenger()
-        self.scheduler = ManualScheduler()
-        self.app: App | None = None
-        self.store: SqliteStore | None = None
-
-    async def start(self) -> App:
-        self.store = await SqliteStore.open(self.settings.database)
-        self.scheduler = ManualScheduler()
-        self.app = App(self.settings, self.store, clock=self.clock, scheduler=self.scheduler)
-        self.app.messenger.register(DISCORD, self.messenger)
-        await self.app.start()
-        return self.app
-
-    async def stop(self) -> None:
-        assert self.app and self.store
-        await self.app.idle()
-        await self.app.close()
-        await self.store.close()
-
-    async def move_to(self, moment: datetime) -> None:
-        assert self.app
-        while True:
-            due = sorted(when for when, _, _ in self.scheduler.jobs.values() if when <= moment)
-            if not due:
-                break
-            self.clock.moment = max(self.clock.moment, due[0])
-            await self.scheduler.run_due(due[0])
-        self.clock.moment = moment
-        await self.app.idle()
-
-    def fields(self, ref) -> dict[str, str]:
-        card = self.messenger.current(ref).cards[0]
-        return {f.name: f.value for f in card.fields}
-
-
-@pytest.fixture
-async def world(tmp_path: Path):
-    w = World(tmp_path / "extras.sqlite3")
-    app = await w.start()
-    await app.setup.change(ADMIN, SettingsChange(announcements_channel=CHANNEL))
-    yield w
-    await w.stop()
-
-
-async def refused(call, key: str) -> DomainError:
-    with pytest.raises(DomainError) as caught:
-        await call
-    assert caught.value.key == key
-    return caught.value
+world = world_fixture("extras.sqlite3")
 
 
 async def test_role_gated_rsvp_on_create_edit_and_series_scopes(world) -> None:

@@ -6,30 +6,18 @@ once; the series' .ics is parsed back into the right dates."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from dateutil.rrule import rrulestr
 from icalendar import Calendar
 
-from bot.app import App
-from bot.domain.clock import FixedClock
 from bot.domain.errors import DomainError
-from bot.domain.guild_settings import SettingsChange
-from bot.domain.identity import DISCORD
 from bot.domain.roles import Actor
-from bot.settings import Settings
-from bot.storage.sqlite.store import SqliteStore
-from tests.manual_scheduler import ManualScheduler
-from tests.memory_messenger import MemoryMessenger
+from tests.app_world import ADMIN, CHANNEL, GUILD, world_fixture
 
 LONDON = ZoneInfo("Europe/London")
-NOW = datetime(2026, 3, 20, 10, 0, tzinfo=timezone.utc)
-GUILD = 100
-CHANNEL = 500
 TITLE = "Weekly clinic"
-ADMIN = Actor(user_id=1, guild_id=GUILD, manage_guild=True, display_name="Admin")
 ALICE = Actor(user_id=11, guild_id=GUILD, display_name="Alice")
 BOB = Actor(user_id=12, guild_id=GUILD, display_name="Bob")
 CAROL = Actor(user_id=13, guild_id=GUILD, display_name="Carol")
@@ -39,41 +27,7 @@ def london(y: int, mo: int, d: int, h: int = 18, mi: int = 0) -> datetime:
     return datetime(y, mo, d, h, mi, tzinfo=LONDON).astimezone(timezone.utc)
 
 
-class World:
-    def __init__(self, path: Path) -> None:
-        self.settings = Settings(token=None, database=path, dev_guild=None, timezone="Europe/London",
-                                 language="en", log_level="INFO", api_base=None, gateway_url=None)
-        self.clock = FixedClock(NOW)
-        self.messenger = MemoryMessenger()
-        self.app: App | None = None
-        self.store: SqliteStore | None = None
-        self.scheduler = ManualScheduler()
-
-    async def start(self) -> App:
-        self.store = await SqliteStore.open(self.settings.database)
-        self.scheduler = ManualScheduler()
-        self.app = App(self.settings, self.store, clock=self.clock, scheduler=self.scheduler)
-        self.app.messenger.register(DISCORD, self.messenger)
-        await self.app.start()
-        return self.app
-
-    async def stop(self) -> None:
-        assert self.app and self.store
-        await self.app.idle()
-        await self.app.close()
-        await self.store.close()
-
-    def posted_ids(self) -> list[int]:
-        return [p.message.buttons[0][0].target[0] for p in self.messenger.posts]
-
-
-@pytest.fixture
-async def world(tmp_path: Path):
-    w = World(tmp_path / "series.sqlite3")
-    app = await w.start()
-    await app.setup.change(ADMIN, SettingsChange(announcements_channel=CHANNEL))
-    yield w
-    await w.stop()
+world = world_fixture("series.sqlite3")
 
 
 async def test_weekly_series_keeps_wall_clock_across_dst_and_is_announced_on_schedule(world) -> None:
