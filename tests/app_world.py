@@ -1,8 +1,10 @@
 """One "world" for the app-level flow tests (attendance, event extras, series): a real SQLite file,
 the App on a clock and scheduler the test moves, a Messenger that records. One community (GUILD)
 whose admin (ADMIN) has set its announcements channel (CHANNEL), in London at NOW (GMT: local = UTC).
+In a test module: `world = world_fixture("attendance.sqlite3")`.
 
-In a test module: `world = world_fixture("attendance.sqlite3")`."""
+And the pieces of the several-community flows (fact-checks, digest): `admin`, `member`, a `Names`
+directory, and `report`."""
 
 from __future__ import annotations
 
@@ -16,7 +18,9 @@ from bot.app import App
 from bot.domain.clock import FixedClock
 from bot.domain.errors import DomainError
 from bot.domain.guild_settings import SettingsChange
-from bot.domain.identity import DISCORD, MessageRef
+from bot.app.reports import Submitted
+from bot.domain.identity import DISCORD, Community, MessageRef
+from bot.domain.reports import intake_from_target
 from bot.domain.roles import Actor
 from bot.settings import Settings
 from bot.storage.sqlite.store import SqliteStore
@@ -106,3 +110,41 @@ async def refused(call: Any, key: str) -> DomainError:
         await call
     assert caught.value.key == key
     return caught.value
+
+
+# -- several communities (fact-checks, digest) ------------------------------------------------------
+
+def admin(guild: int) -> Actor:
+    """The admin of community `guild` (user id guild + 1)."""
+    return Actor(user_id=guild + 1, guild_id=guild, manage_guild=True, display_name="Admin")
+
+
+def member(guild: int, n: int) -> Actor:
+    """Member number `n` of community `guild`."""
+    return Actor(user_id=guild * 1000 + n, guild_id=guild, display_name=f"M{n}")
+
+
+class Names:
+    """A front end's directory (`bot.ports.reports.CommunityDirectory`) that knows fixed names."""
+
+    def __init__(self, names: dict[int, str]) -> None:
+        self.names = names
+
+    def name(self, community: Community) -> str | None:
+        return self.names.get(community.id)
+
+    def owner(self, community: Community) -> None:
+        return None
+
+    def message_link(self, community: Community, ref: MessageRef) -> None:
+        return None
+
+
+async def report(app: App, who: Actor, target: str, category: str = "misinformation") -> Submitted:
+    """`who` reports `target` (a link or text); the case card is announced and posted."""
+    intake = intake_from_target(guild_id=who.guild_id, reporter_id=who.user_id, category=category,
+                                target=target, now=app.clock.now())
+    submitted = await app.reports.submit(who, intake)
+    app.reports.announce(submitted.result)
+    await app.idle()
+    return submitted

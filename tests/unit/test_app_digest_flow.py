@@ -24,11 +24,10 @@ from bot.domain.digest import week_key
 from bot.domain.errors import DomainError
 from bot.domain.guild_settings import SettingsChange
 from bot.domain.identity import DISCORD, Community
-from bot.domain.reports import intake_from_target
-from bot.domain.roles import Actor
 from bot.i18n import bidi
 from bot.settings import Settings
 from bot.storage.sqlite.store import SqliteStore
+from tests.app_world import Names, admin, member, report
 from tests.manual_scheduler import ManualScheduler
 from tests.memory_messenger import MemoryMessenger
 
@@ -42,25 +41,6 @@ SLOT = datetime(2026, 3, 13, 13, 0, tzinfo=timezone.utc)
 ZONE = "Asia/Karachi"
 DIGEST_TITLES = {"This week in Lahore Creators", "Reports this week", "کراچی کریئیٹرز کا ہفتہ وار خلاصہ",
                  "اس ہفتے کی رپورٹیں"}
-
-
-def admin(guild: int) -> Actor:
-    return Actor(user_id=guild + 1, guild_id=guild, manage_guild=True, display_name="Admin")
-
-
-def member(guild: int, n: int) -> Actor:
-    return Actor(user_id=guild * 1000 + n, guild_id=guild, display_name=f"M{n}")
-
-
-class Names:
-    def name(self, community: Community) -> str | None:
-        return {EN: "Lahore Creators", UR: "کراچی کریئیٹرز"}.get(community.id)
-
-    def owner(self, community):
-        return None
-
-    def message_link(self, community, ref):
-        return None
 
 
 class ClockScheduler(ManualScheduler):
@@ -99,7 +79,7 @@ class Deployment:
         self.scheduler = ClockScheduler(self.clock)
         self.app = App(settings, self.store, clock=self.clock, scheduler=self.scheduler)
         self.app.messenger.register(DISCORD, self.messenger)
-        self.app.reports.use_directory(DISCORD, Names())
+        self.app.reports.use_directory(DISCORD, Names({EN: "Lahore Creators", UR: "کراچی کریئیٹرز"}))
         await self.app.start()
         return self.app
 
@@ -144,15 +124,6 @@ async def deployment(tmp_path: Path, request: pytest.FixtureRequest):
         await server.release(url)
 
 
-async def report(app: App, who: Actor, target: str, category: str = "misinformation"):
-    intake = intake_from_target(guild_id=who.guild_id, reporter_id=who.user_id, category=category,
-                                target=target, now=app.clock.now())
-    submitted = await app.reports.submit(who, intake)
-    app.reports.announce(submitted.result)
-    await app.idle()
-    return submitted.result
-
-
 async def fixture_week(d: Deployment, guild: int) -> None:
     """What happens in one community between Friday 6 March and Friday 13 March (and before)."""
     app, clock = d.app, d.clock
@@ -191,10 +162,10 @@ async def fixture_week(d: Deployment, guild: int) -> None:
     await app.events.cancel(admin(guild), str(events["Cancelled call"]), reason="Moved online")
 
     # Reports: five cases this week.
-    c1 = await report(app, member(guild, 1), "https://viral.example.com/fake-cure")
-    c2 = await report(app, member(guild, 2), "https://viral.example.com/other", "hate_speech")
-    c3 = await report(app, member(guild, 3), "https://viral.example.com/third", "bullying_harassment")
-    c4 = await report(app, member(guild, 4), "https://viral.example.com/fourth", "other")
+    c1 = (await report(app, member(guild, 1), "https://viral.example.com/fake-cure")).result
+    c2 = (await report(app, member(guild, 2), "https://viral.example.com/other", "hate_speech")).result
+    c3 = (await report(app, member(guild, 3), "https://viral.example.com/third", "bullying_harassment")).result
+    c4 = (await report(app, member(guild, 4), "https://viral.example.com/fourth", "other")).result
     await report(app, member(guild, 5), "https://viral.example.com/fifth", "other")   # never claimed
     clock.moment = TUESDAY + timedelta(hours=2)
     await app.reports.triage(admin(guild), c1.case_id, Step(CLAIM))

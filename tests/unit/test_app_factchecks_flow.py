@@ -10,7 +10,7 @@ a partner never sees a reporter, a case or evidence."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -20,10 +20,9 @@ from bot.domain.clock import FixedClock
 from bot.domain.errors import DomainError
 from bot.domain.guild_settings import SettingsChange
 from bot.domain.identity import DISCORD, Community
-from bot.domain.reports import intake_from_target
-from bot.domain.roles import Actor
 from bot.settings import Settings
 from bot.storage.sqlite.store import SqliteStore
+from tests.app_world import Names, admin, member, report
 from tests.manual_scheduler import ManualScheduler
 from tests.memory_messenger import MemoryMessenger
 
@@ -37,25 +36,6 @@ TEXT = ("Breaking: drinking hot water with lemon every hour cures dengue in two 
         "doctors confirm, share with everyone")
 TEXT_TYPED = ("breaking -- Drinking HOT water with lemon every hour cures dengue in 2 days!! "
               "doctors confirm, share with everyone")
-
-
-def admin(guild: int) -> Actor:
-    return Actor(user_id=guild + 1, guild_id=guild, manage_guild=True, display_name="Admin")
-
-
-def member(guild: int, n: int) -> Actor:
-    return Actor(user_id=guild * 1000 + n, guild_id=guild, display_name=f"M{n}")
-
-
-class Names:
-    def name(self, community: Community) -> str | None:
-        return {A: "Lahore Creators", B: "Karachi Checkers", C: "Quetta Voices"}.get(community.id)
-
-    def owner(self, community):
-        return None
-
-    def message_link(self, community, ref):
-        return None
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -76,7 +56,7 @@ async def world(tmp_path: Path, request: pytest.FixtureRequest):
     app = App(settings, store, clock=clock, scheduler=ManualScheduler())
     messenger = MemoryMessenger()
     app.messenger.register(DISCORD, messenger)
-    app.reports.use_directory(DISCORD, Names())
+    app.reports.use_directory(DISCORD, Names({A: "Lahore Creators", B: "Karachi Checkers", C: "Quetta Voices"}))
     await app.start()
     for guild in (A, B, C):
         await app.setup.change(admin(guild), SettingsChange(moderation_channel=MOD_CH[guild],
@@ -87,15 +67,6 @@ async def world(tmp_path: Path, request: pytest.FixtureRequest):
     await store.close()
     if server is not None:
         await server.release(url)
-
-
-async def report(app: App, who: Actor, target: str, category: str = "misinformation"):
-    intake = intake_from_target(guild_id=who.guild_id, reporter_id=who.user_id, category=category,
-                                target=target, now=app.clock.now())
-    submitted = await app.reports.submit(who, intake)
-    app.reports.announce(submitted.result)
-    await app.idle()
-    return submitted
 
 
 async def test_publish_match_correct_withdraw(world) -> None:
