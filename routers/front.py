@@ -19,6 +19,7 @@ from bot.domain.identity import TELEGRAM
 from bot.i18n import LANGUAGES, t
 from bot.ports.messaging import Message
 from routers._common.context import Roles, apology, full_name, is_group, refusal, settings_of
+from routers._common.directory import TelegramDirectory
 from routers._common.messenger import TelegramMessenger
 from routers._common.queue import SendQueue
 from routers._common.render import TOAST_LIMIT
@@ -45,6 +46,8 @@ class Seen(BaseMiddleware):
         if replied is not None and replied.from_user is not None and not replied.from_user.is_bot:
             names[replied.from_user.id] = full_name(replied.from_user)
         chat = getattr(event, "chat", None) or getattr(getattr(event, "message", None), "chat", None)
+        if chat is not None:
+            self.front.directory.saw(chat)
         if chat is not None and is_group(chat) and user is not None and not user.is_bot:
             await self.front.app.telegram.acted_in(user.id, chat.id)
         if isinstance(event, types.Message) and chat is not None and chat.type == "private" and user is not None:
@@ -64,6 +67,8 @@ class TelegramFrontEnd:
         self.roles = Roles(self)
         self.messenger = TelegramMessenger(self.bot, app, self.names)
         app.messenger.register(TELEGRAM, self.messenger)
+        self.directory = TelegramDirectory()
+        app.directories.use(TELEGRAM, self.directory)
         self.username = ""
         self.dp = Dispatcher()
         self.dp["front"] = self

@@ -38,6 +38,6 @@ async def setup(bot: commands.Bot) -> None:
     actions.register(bot)
     expiring("rep:pick:", "reports.form_expired")  # the category picker after Report message
     expiring("rep:m:")                              # escalate / resolve / dismiss forms
-    bot.app.reports.use_directory(DISCORD, GuildDirectory(bot))  # type: ignore[attr-defined]
+    bot.app.directories.use(DISCORD, GuildDirectory(bot))  # type: ignore[attr-defined]
     await bot.add_cog(Reports(bot))
     await bot.add_cog(conversation.ReportConversation(bot))

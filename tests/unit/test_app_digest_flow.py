@@ -79,7 +79,7 @@ class Deployment:
         self.scheduler = ClockScheduler(self.clock)
         self.app = App(settings, self.store, clock=self.clock, scheduler=self.scheduler)
         self.app.messenger.register(DISCORD, self.messenger)
-        self.app.reports.use_directory(DISCORD, Names({EN: "Lahore Creators", UR: "کراچی کریئیٹرز"}))
+        self.app.directories.use(DISCORD, Names({EN: "Lahore Creators", UR: "کراچی کریئیٹرز"}))
         await self.app.start()
         return self.app
 

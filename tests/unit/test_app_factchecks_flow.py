@@ -56,7 +56,7 @@ async def world(tmp_path: Path, request: pytest.FixtureRequest):
     app = App(settings, store, clock=clock, scheduler=ManualScheduler())
     messenger = MemoryMessenger()
     app.messenger.register(DISCORD, messenger)
-    app.reports.use_directory(DISCORD, Names({A: "Lahore Creators", B: "Karachi Checkers", C: "Quetta Voices"}))
+    app.directories.use(DISCORD, Names({A: "Lahore Creators", B: "Karachi Checkers", C: "Quetta Voices"}))
     await app.start()
     for guild in (A, B, C):
         await app.setup.change(admin(guild), SettingsChange(moderation_channel=MOD_CH[guild],

@@ -20,7 +20,7 @@ from bot.app.directories import Directories
 from bot.app.setup import SetupService
 from bot.domain.errors import DomainError
 from bot.domain.guild_settings import GuildSettings
-from bot.domain.identity import Community, MessageRef, Place
+from bot.domain.identity import MessageRef, Place
 from bot.domain.report_categories import (
     OPEN_STATUSES,
     OUTCOMES,
@@ -127,10 +127,6 @@ class ReportsService:
         scheduler.add_loader(NOTICES_JOB, self._load_pending_notices)
 
     # -- front ends ---------------------------------------------------------------------------------
-    def use_directory(self, platform: str, directory: CommunityDirectory) -> None:
-        """A front end tells the service what it knows about its communities (names, owners)."""
-        self.directories.use(platform, directory)
-
     def directory(self, platform: str) -> CommunityDirectory:
         """The directory of `platform` (one that knows nothing when that front end is not running)."""
         return self.directories.of(platform)
