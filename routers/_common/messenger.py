@@ -100,8 +100,11 @@ class TelegramMessenger:
         return first
 
     async def post(self, place: Place, message: Message, *, nonce: str | None = None) -> MessageRef:
+        """Post in a group (in the forum topic `/setup` was run in, if any)."""
+        communities = self.app.communities
+        thread = await communities.topic(place) if communities is not None and place.id < 0 else None
         try:
-            message_id = await self.send(place.id, message)
+            message_id = await self.send(place.id, message, thread=thread)
         except TelegramForbiddenError as exc:
             raise PlaceGone(exc.message) from exc
         except TelegramBadRequest as exc:

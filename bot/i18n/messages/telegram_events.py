@@ -87,3 +87,13 @@ MESSAGES = {
     "tg.myzone.bad": {"en": "`{value}` is not a time zone I know. Write an IANA name, e.g. Asia/Karachi or Europe/London.",
                       "ur": "`{value}` کوئی معلوم ٹائم زون نہیں۔ IANA نام لکھیں، مثلاً Asia/Karachi یا Europe/London۔"},
 }
+
+MESSAGES.update({
+    # -- forum topics ----------------------------------------------------------------------------
+    "tg.setup.topic": {"en": "Event announcements and shared resources now go to the topic «{name}».",
+                       "ur": "تقریبات کے اعلان اور شیئر کیے گئے وسائل اب «{name}» والے موضوع میں جائیں گے۔"},
+    "tg.setup.topic_general": {
+        "en": "Event announcements and shared resources go to the General topic. Run /setup inside a topic to send them there.",
+        "ur": "تقریبات کے اعلان اور شیئر کیے گئے وسائل General موضوع میں جاتے ہیں۔ انہیں کسی اور موضوع میں بھیجنے کے لیے اسی موضوع میں /setup چلائیں۔",
+    },
+})
