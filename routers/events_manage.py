@@ -188,7 +188,13 @@ def build() -> Router:
         """The code goes to the organiser privately: said in the group, anyone could check in."""
         group_only(message.chat)
         actor = await front.roles.actor(message.chat, message.from_user)
-        out = await app.attendance.issue_code(actor, _ref(command.args or ""))
+        ref = _ref(command.args or "")
+        event = await app.events.resolve(actor, ref)
+        require_manager(actor, await app.setup.settings_for(actor.community), event)
+        if await app.telegram.reachable(actor.user_id) is False:
+            # Known before a code is made (a code nobody can read is never made for them).
+            raise DomainError("tg.checkin.code_start_first", link=front.start_link())
+        out = await app.attendance.issue_code(actor, ref)
         lang = await front.lang_of_actor(actor)
         if await front.messenger.dm(actor.member, out) is Delivery.CLOSED:
             raise DomainError("tg.checkin.code_start_first", link=front.start_link())

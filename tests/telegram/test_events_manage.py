@@ -222,3 +222,44 @@ async def test_private_messages_use_the_members_own_zone_else_the_communitys(tg)
     waiter = asyncio.ensure_future(tg.fake.wait_for_message(w.ali, lambda m: "removed" in m.text, timeout=10))
     w.ali.dm("/my_timezone reset")
     assert "America/New_York" in (await waiter).text
+
+
+async def test_help_and_command_menus_name_the_new_commands(tg) -> None:
+    w = tg.world
+    waiter = asyncio.ensure_future(tg.fake.wait_for_message(w.ali, lambda m: "/event_edit" in m.text, timeout=10))
+    w.ali.dm("/help")
+    assert "/checkin CODE" in (await waiter).text
+    group = {c["command"]: c["description"] for c in tg.fake.commands_for(w.ali, w.group)}
+    assert {"event_edit", "event_cancel", "event_checkin_code", "event_stats", "event_report", "checkin"} <= set(group)
+    private = {c["command"] for c in tg.fake.commands_for(w.zainab, None)}
+    assert {"checkin", "my_attendance", "my_timezone"} <= private
+    urdu = {c["command"]: c["description"] for c in tg.fake.commands_for(w.zainab, w.group)}
+    assert urdu["event_edit"] == t("ur", "tg.command.event_edit")
+
+
+async def test_private_checkin_before_using_a_group_and_a_code_for_an_unstarted_organiser(tg) -> None:
+    w = tg.world
+    await tg.setup_group()
+    waiter = asyncio.ensure_future(tg.fake.wait_for_message(w.ali, lambda m: "which community" in m.text, timeout=10))
+    w.ali.dm("/checkin 123456")
+    await waiter
+    await tg.name_organiser(w.sara)  # she never started the bot
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    soon = (datetime.now(ZoneInfo("Asia/Karachi")) + timedelta(minutes=20)).strftime("%Y-%m-%d %H:%M")
+    _, ann = await announce(tg, f"/event Soon | {soon}")
+    refused = await tg.answer(w.sara, w.group, f"/event_checkin_code {ann_event_id(ann)}")
+    assert "only be sent to you privately" in refused.text
+    assert f"https://t.me/{tg.fake.bot_username}" in refused.text
+    assert not any(re.search(r"\b\d{6}\b", m.text) for m in tg.fake.chat_messages(w.group) if m.from_bot)
+    # Known unreachable now: asked again, no code is made and no private message tried.
+    failed = len(tg.fake.failed_requests())
+    again = await tg.answer(w.sara, w.group, f"/event_checkin_code {ann_event_id(ann)}")
+    assert "only be sent to you privately" in again.text and len(tg.fake.failed_requests()) == failed
+    # Once she starts the bot, the code reaches her.
+    w.sara.start_bot()
+    await tg.fake.wait_for_message(w.sara, timeout=10)
+    sent = await tg.answer(w.sara, w.group, f"/event_checkin_code {ann_event_id(ann)}")
+    assert "private chat" in sent.text
+    await tg.fake.wait_for_message(w.sara, lambda m: "Check-in code" in m.text, include_existing=True, timeout=10)
