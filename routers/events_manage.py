@@ -13,6 +13,7 @@ guided form (15 minutes, survives a restart).
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from aiogram import Router
@@ -95,8 +96,8 @@ async def private_actor(front, app, message: Message) -> Actor:  # type: ignore[
                  platform=TELEGRAM, home=home)
 
 
-def scope_question(lang: str, user_id: int, title: str, event_id: int, op: str) -> Out:
-    buttons = tuple(Button(SCOPE, (user_id, scope), t(lang, f"tg.scope.button.{scope}"),
+def scope_question(lang: str, user_id: int, token: str, title: str, event_id: int, op: str) -> Out:
+    buttons = tuple(Button(SCOPE, (user_id, token, scope), t(lang, f"tg.scope.button.{scope}"),
                            DANGER if op == CANCEL and scope == ALL else (PRIMARY if scope == THIS else SECONDARY))
                     for scope in (THIS, FOLLOWING, ALL))
     return Out(text=t(lang, f"tg.scope.ask_{op}", title=cut(title, 200), id=event_id), buttons=(buttons,))
@@ -119,9 +120,12 @@ def build() -> Router:
         if event.series_id is None:
             await front.reply(message, await run(app, actor, op, event.id, None, data))
             return
+        # The pending change (replacing any older one) and its question share a one-off token, so an
+        # older question's buttons never apply a newer change.
+        token = "q" + secrets.token_hex(4)
         await app.telegram.open_form(message.chat.id, actor.user_id, SCOPE_FORM, op,
-                                     {"event": event.id, **data})
-        await front.reply(message, scope_question(settings.language, actor.user_id, event.title, event.id, op))
+                                     {"event": event.id, "token": token, **data})
+        await front.reply(message, scope_question(settings.language, actor.user_id, token, event.title, event.id, op))
 
     @router.message(Command("event_edit"))
     async def edit(message: Message, command: CommandObject, front, app) -> None:  # type: ignore[no-untyped-def]
@@ -144,13 +148,14 @@ def build() -> Router:
         group_only(chat)
         if intent.number(0) != query.from_user.id:
             raise DomainError("common.not_found")
-        scope = intent.word(1, SCOPES)
+        scope = intent.word(2, SCOPES)
         form = await app.telegram.form(chat.id, query.from_user.id)
-        if form is None or form.kind != SCOPE_FORM:
+        if form is None or form.kind != SCOPE_FORM or form.data.get("token") != intent.parts[1]:
             raise DomainError("common.form_expired")
         await app.telegram.close_form(chat.id, query.from_user.id)
         data = dict(form.data)
         event_id = int(data.pop("event"))
+        data.pop("token")
         actor = await front.roles.actor(chat, query.from_user)
         try:
             out = await run(app, actor, form.step, event_id, scope, data)

@@ -117,13 +117,18 @@ async def test_series_scope_is_asked_with_buttons(tg) -> None:
     await tg.idle()
     assert len(tg.fake.private_messages(w.ali)) == 1
 
+    older = await tg.answer(w.admin, w.group, f"/event_edit {ids[1]} location Old place")
     question = await tg.answer(w.admin, w.group, f"/event_cancel {ids[1]} Eid holiday")
     assert "cancelled" in question.text and "This date" in question.button_texts
+    # The older question's buttons no longer apply (its change was replaced by the newer one).
+    stale = await w.admin.press(older, "This date")
+    assert "expired" in stale.text
     answer = await w.admin.press(question, "This date")
     assert "cancelled" in answer.text.lower()
     await tg.idle()
     states = {i: (await tg.app.store.events.get(i)).cancelled for i in ids}
     assert states == {ids[0]: False, ids[1]: True, ids[2]: False}
+    assert (await tg.app.store.events.get(ids[1])).location != "Old place"
 
 
 async def test_check_in_with_the_button_and_with_a_code_late_marked(tmp_path, tg_store) -> None:
@@ -263,3 +268,34 @@ async def test_private_checkin_before_using_a_group_and_a_code_for_an_unstarted_
     sent = await tg.answer(w.sara, w.group, f"/event_checkin_code {ann_event_id(ann)}")
     assert "private chat" in sent.text
     await tg.fake.wait_for_message(w.sara, lambda m: "Check-in code" in m.text, include_existing=True, timeout=10)
+
+
+async def test_check_in_button_comes_and_goes_with_the_window(tmp_path, tg_store) -> None:
+    from bot.domain.clock import FixedClock
+    from tests.manual_scheduler import ManualScheduler
+
+    clock = FixedClock(datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc))  # 17:00 in Karachi
+    scheduler = ManualScheduler()
+    tg = await TgHarness(tmp_path, clock=clock, scheduler=scheduler, store_factory=tg_store).start()
+    try:
+        w = tg.world
+        await tg.setup_group(reminders="24h")
+        _, ann = await announce(tg, "/event Clinic | 2026-12-01 18:00 | 1h")
+        assert ann.button_texts == ["Going", "Maybe", "Can't go", "Add to calendar"]
+        await w.ali.press(ann, "Going")
+        clock.advance(minutes=31)  # 17:31: check-in is open
+        await scheduler.run_due(clock.now())
+        await tg.idle()
+        await until(lambda: "Check in" in ann.button_texts)
+        assert "checked in" in (await w.ali.press(ann, "Check in")).text
+        clock.advance(minutes=30)  # 18:01: started, "starting now" is posted once
+        await scheduler.run_due(clock.now())
+        await tg.idle()
+        await until(lambda: any("starting now" in m.text for m in tg.fake.bot_messages(w.group)))
+        clock.advance(hours=1)  # 19:01: over
+        await scheduler.run_due(clock.now())
+        await tg.idle()
+        await until(lambda: "Check in" not in ann.button_texts)
+        assert sum("starting now" in m.text for m in tg.fake.bot_messages(w.group)) == 1
+    finally:
+        await tg.close()
