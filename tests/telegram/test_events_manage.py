@@ -130,6 +130,13 @@ async def test_series_scope_is_asked_with_buttons(tg) -> None:
     assert states == {ids[0]: False, ids[1]: True, ids[2]: False}
     assert (await tg.app.store.events.get(ids[1])).location != "Old place"
 
+    # A change refused once the dates are chosen: the question becomes the refusal, nothing changes.
+    question = await tg.answer(w.admin, w.group, f"/event_edit {ids[2]} when yesterday 6pm")
+    refused = await w.admin.press(question, "This and following")
+    assert "past" in refused.text
+    await until(lambda: "past" in question.text and not question.buttons)
+    assert (await tg.app.store.events.get(ids[2])).starts_at > datetime.now(timezone.utc)
+
 
 async def test_check_in_with_the_button_and_with_a_code_late_marked(tmp_path, tg_store) -> None:
     from bot.domain.clock import FixedClock
