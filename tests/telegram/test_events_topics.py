@@ -79,3 +79,27 @@ async def test_topics(tg) -> None:
                                                             timeout=10))
     w.admin.send(w.group, "/event Third | tomorrow 9pm", topic=chat)
     assert thread_of(await waiter) is None
+
+
+async def test_report_in_a_topic_without_a_reply_reports_nothing(tg) -> None:
+    w = tg.world
+    await tg.setup_group()
+    chat = w.group.create_topic("Chai chat", by=w.ali)
+    said = w.ali.send(w.group, "a message in the topic", topic=chat)
+    # Sara never started the bot: the start link is posted in the topic the command was sent in.
+    waiter = asyncio.ensure_future(tg.fake.wait_for_message(w.group, lambda m: "private chat" in m.text, timeout=10))
+    command = w.sara.send(w.group, "/report", topic=chat)
+    hint = await waiter
+    assert thread_of(hint) == chat.id
+    await tg.fake.wait_for_deletion(command)
+    # Zainab gets the usage privately: no case was opened about the topic's opening message.
+    waiter = asyncio.ensure_future(tg.fake.wait_for_message(w.zainab, lambda m: "reply to it with /report" in m.text,
+                                                            timeout=10))
+    w.zainab.send(w.group, "/report", topic=chat)
+    await waiter
+    assert await tg.app.telegram.form(w.zainab.id, w.zainab.id) is None
+    # A real reply inside the topic reports that message.
+    waiter = asyncio.ensure_future(tg.fake.wait_for_message(w.zainab, lambda m: bool(m.buttons), timeout=10))
+    w.zainab.reply(said, "/report")
+    picker = await waiter
+    assert picker.buttons
