@@ -306,3 +306,22 @@ async def test_check_in_button_comes_and_goes_with_the_window(tmp_path, tg_store
         assert sum("starting now" in m.text for m in tg.fake.bot_messages(w.group)) == 1
     finally:
         await tg.close()
+
+
+async def test_urdu_scope_question_checkin_and_own_zone(tg) -> None:
+    w = tg.world
+    await tg.setup_group(language="ur")
+    ids = await _series(tg, "ہفتہ وار چائے")
+    question = await tg.answer(w.admin, w.group, f"/event_cancel {ids[0]} بارش")
+    assert "دہرائی جانے والی تقریب" in question.text
+    assert question.button_texts == [t("ur", "tg.scope.button.this"), t("ur", "tg.scope.button.following"),
+                                     t("ur", "tg.scope.button.all")]
+    answer = await w.admin.press(question, t("ur", "tg.scope.button.all"))
+    assert "منسوخ" in answer.text
+    usage = await tg.answer(w.zainab, w.group, "/checkin")
+    assert usage.text == t("ur", "tg.checkin.usage")
+    wrong = await tg.answer(w.zainab, w.group, "/checkin 123456")
+    assert "حاضری کوڈ نہیں" in wrong.text
+    waiter = asyncio.ensure_future(tg.fake.wait_for_message(w.zainab, lambda m: "Asia/Karachi" in m.text, timeout=10))
+    w.zainab.dm("/my_timezone")
+    assert "آپ نے کوئی ٹائم زون نہیں چنا" in (await waiter).text
