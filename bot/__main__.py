@@ -59,14 +59,27 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _platform_lines(settings: Settings) -> list[str]:
+    """What `baithak run` would connect to: one line per platform whose token is set (each token's
+    form is already checked by `load_settings`)."""
+    lines = []
+    if settings.token:
+        lines.append(f"Discord: DISCORD_TOKEN is set (API {settings.api_base or 'https://discord.com/api'})")
+    if settings.telegram_token:
+        lines.append(f"Telegram: TELEGRAM_TOKEN is set (Bot API {settings.telegram_api_base or 'https://api.telegram.org'})")
+    return lines
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     problems: list[str] = []
     try:
         settings = _settings(require_token=False)
     except SettingsError as exc:
         return _fail(str(exc))
-    if not settings.token and not settings.telegram_token:
-        problems.append("DISCORD_TOKEN is not set: `baithak run` needs it (see .env.example)")
+    platforms = _platform_lines(settings)
+    if not platforms:
+        problems.append("neither DISCORD_TOKEN nor TELEGRAM_TOKEN is set: `baithak run` needs one of them, or "
+                        "both (see .env.example)")
     if settings.database_url:
         from bot.storage.postgres.checks import run_checks as run_pg_checks
 
@@ -76,7 +89,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         lines, db_problems = asyncio.run(run_checks(settings.database))
     problems += db_problems
-    for line in lines:
+    for line in platforms + lines:
         print(f"ok: {line}")
     for line in problems:
         print(f"problem: {line}")

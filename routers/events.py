@@ -84,6 +84,7 @@ def build() -> Router:
 
     async def ask(front, message: Message, lang: str, step: str) -> None:  # type: ignore[no-untyped-def]
         await front.bot.send_message(message.chat.id, t(lang, f"tg.event.ask.{step}"),
+                                     message_thread_id=message.message_thread_id if message.is_topic_message else None,
                                      reply_to_message_id=message.message_id, allow_sending_without_reply=True,
                                      reply_markup=ForceReply(input_field_placeholder=cut(
                                          t(lang, f"event.field.{'when' if step == 'when' else step}"), 64)))

@@ -27,8 +27,9 @@ from routers._common.render import TOAST_LIMIT
 log = logging.getLogger("baithak.telegram")
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 
-GROUP_COMMANDS = ("event", "events", "attendees", "share", "search", "top", "report", "setup", "organiser", "link", "help")
-PRIVATE_COMMANDS = ("start", "my", "report", "cancel", "help")
+GROUP_COMMANDS = ("event", "events", "attendees", "share", "search", "top", "report", "setup", "organiser", "link", "help",
+                  "event_edit", "event_cancel", "event_checkin_code", "event_stats", "event_report", "checkin")
+PRIVATE_COMMANDS = ("start", "my", "report", "cancel", "help", "checkin", "my_attendance", "my_timezone")
 
 
 class Seen(BaseMiddleware):
@@ -77,9 +78,9 @@ class TelegramFrontEnd:
         self.dp.message.outer_middleware(seen)
         self.dp.callback_query.outer_middleware(seen)
         self.dp.errors.register(self.on_error)
-        from routers import events, fallback, reports, resources, setup, start
+        from routers import events, events_manage, fallback, reports, resources, setup, start
 
-        for module in (start, setup, events, resources, reports, fallback):
+        for module in (start, setup, events, events_manage, resources, reports, fallback):
             self.dp.include_router(module.build())
         self._polling: asyncio.Task[None] | None = None
         self._closed = False

@@ -28,7 +28,7 @@ from bot.i18n import t
 from bot.ports.messaging import DANGER, Button, Delivery
 from bot.ports.messaging import Message as Out
 from routers._common import callbacks
-from routers._common.context import full_name, is_group
+from routers._common.context import full_name, is_group, replied_to
 from routers._common.filters import Pressed
 from routers.front import group_only
 
@@ -102,11 +102,13 @@ def build() -> Router:
             pass
         actor = await front.roles.actor(message.chat, message.from_user, roles=False)
         lang = await front.lang(message.chat)
-        target = message.reply_to_message
+        target = replied_to(message)  # in a forum topic, not the topic's opening message
+        thread = message.message_thread_id if message.is_topic_message else None
         if target is None or target.from_user is None:
             if await front.messenger.dm(actor.member, Out(text=t(lang, "tg.report.usage"))) is Delivery.CLOSED:
                 await front.messenger.send(message.chat.id, Out(text=t(lang, "tg.report.start_first",
-                                                                       link=front.start_link(START_PAYLOAD))))
+                                                                       link=front.start_link(START_PAYLOAD))),
+                                           thread=thread)
             return
         await app.reports.check_can_report(actor)
         documents = [Attachment(name=target.document.file_name or "file", content_type=target.document.mime_type,
@@ -124,7 +126,8 @@ def build() -> Router:
         if await begin(front, app, message.from_user, intake, lang) is Delivery.CLOSED:
             # The draft waits for them: the start link continues it privately.
             await front.messenger.send(message.chat.id, Out(text=t(lang, "tg.report.start_first",
-                                                                   link=front.start_link(START_PAYLOAD))))
+                                                                   link=front.start_link(START_PAYLOAD))),
+                                       thread=thread)
 
     @router.message(Command("report"), F.chat.type == "private")
     async def report_usage(message: Message, front) -> None:  # type: ignore[no-untyped-def]

@@ -10,13 +10,14 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.domain.errors import DomainError
 from bot.domain.guild_settings import GuildSettings, SettingsChange, offsets_text
+from bot.domain.identity import TELEGRAM, Place
 from bot.domain.roles import Actor
 from bot.i18n import t
 from bot.i18n.format import cut
 from bot.ports.messaging import Button, Card, Field
 from bot.ports.messaging import Message as Out
 from routers._common import callbacks
-from routers._common.context import full_name, is_group
+from routers._common.context import full_name, is_group, replied_to
 from routers._common.filters import Pressed
 from routers.front import group_only
 
@@ -66,7 +67,7 @@ def _value_text(settings: GuildSettings, name: str, lang: str) -> str:
     return str(settings.report_sla_hours)
 
 
-def panel(settings: GuildSettings, title: str, code: str) -> Out:
+def panel(settings: GuildSettings, title: str, code: str, note: str = "") -> Out:
     lang = settings.language
     fields = [Field(t(lang, _FIELDS[name]), _value_text(settings, name, lang)) for name in _FIELDS]
     mods = t(lang, "common.on") if settings.moderator_role else t(lang, "common.none")
@@ -75,8 +76,9 @@ def panel(settings: GuildSettings, title: str, code: str) -> Out:
     approval = "off" if settings.resource_approval else "on"
     buttons = (Button(SET_LANGUAGE, (other,), t(lang, "tg.setup.button.language", value=t(lang, f"language.{other}"))),
                Button(SET_APPROVAL, (approval,), t(lang, "tg.setup.button.approval", value=t(lang, f"common.{approval}"))))
+    text = t(lang, "tg.setup.code", code=code) + (f"\n{note}" if note else "")
     return Out(cards=(Card(title=t(lang, "tg.setup.title", group=title), fields=tuple(fields)),),
-               text=t(lang, "tg.setup.code", code=code), buttons=(buttons,))
+               text=text, buttons=(buttons,))
 
 
 async def _first_change(app, actor: Actor, change: SettingsChange) -> GuildSettings:  # type: ignore[no-untyped-def]
@@ -87,6 +89,19 @@ async def _first_change(app, actor: Actor, change: SettingsChange) -> GuildSetti
         change = SettingsChange(**{**change.__dict__, "announcements_channel": actor.guild_id,
                                    "resources_channel": actor.guild_id})
     return await app.setup.change(actor, change)
+
+
+async def _place_in_forum(app, actor: Actor, message: Message, lang: str) -> str:  # type: ignore[no-untyped-def]
+    """In a group with topics, /setup (no arguments) makes the topic it is sent in the place of the
+    bot's posts (announcements, resources); sent in General, General. Says which."""
+    if not message.chat.is_forum or app.communities is None:
+        return ""
+    thread = message.message_thread_id if message.is_topic_message else None
+    await app.communities.set_topic(actor, Place(TELEGRAM, message.chat.id), thread)
+    if thread is None:
+        return t(lang, "tg.setup.topic_general")
+    opened = message.reply_to_message.forum_topic_created if message.reply_to_message else None
+    return t(lang, "tg.setup.topic", name=cut(opened.name, 128) if opened else f"#{thread}")
 
 
 def build() -> Router:
@@ -104,7 +119,8 @@ def build() -> Router:
             if settings.announcements_channel is None:
                 settings = await _first_change(app, actor, SettingsChange())
             code = await app.telegram.moderators_code(actor)
-            await front.reply(message, panel(settings, message.chat.title or "", code))
+            note = await _place_in_forum(app, actor, message, settings.language)
+            await front.reply(message, panel(settings, message.chat.title or "", code, note))
             return
         name = args[0].lower()
         if name not in _ARGS or len(args) < 2:
@@ -132,7 +148,8 @@ def build() -> Router:
     async def organiser(message: Message, command: CommandObject, front, app) -> None:  # type: ignore[no-untyped-def]
         group_only(message.chat)
         verb = (command.args or "").strip().lower()
-        target = message.reply_to_message.from_user if message.reply_to_message else None
+        replied = replied_to(message)
+        target = replied.from_user if replied else None
         if verb not in ("add", "remove") or target is None or target.is_bot:
             raise DomainError("tg.organiser.usage")
         actor = await front.roles.actor(message.chat, message.from_user)

@@ -65,7 +65,7 @@ def build() -> Router:
     @router.message(Command("help"))
     async def help_(message: Message, front) -> None:  # type: ignore[no-untyped-def]
         lang = await front.lang(message.chat)
-        await front.reply(message, Out(text=t(lang, "tg.help")))
+        await front.reply(message, Out(text=t(lang, "tg.help") + "\n" + t(lang, "tg.help.events_more")))
 
     @router.message(Command("my"))
     async def my(message: Message, front, app) -> None:  # type: ignore[no-untyped-def]

@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 CODE_TTL = timedelta(minutes=10)
 ANNOUNCEMENTS, RESOURCES, MODERATION = "announcements", "resources", "moderation"
 PURPOSE = "community"
+# A place's topic (a Telegram forum topic) where the bot posts, kept as a post of kind TOPIC for the
+# place itself: a topic is named by the message that opened it. Message id 0: no topic (General).
+TOPIC = "topic"
 
 
 class Communities:
@@ -32,6 +35,7 @@ class Communities:
         self.setup = setup
         self.clock = clock
         self._homes: dict[Community, Community | None] = {}
+        self._topics: dict[Place, int | None] = {}
 
     async def home(self, community: Community) -> Community | None:
         """The community `community` joined, or None (cached: links change only through `join`)."""
@@ -73,6 +77,20 @@ class Communities:
         self.setup.forget(own)
         lang = (await self.setup.settings_for(home)).language
         return Message(text=t(lang, "link.joined"))
+
+    async def set_topic(self, actor: Actor, place: Place, topic: int | None) -> None:
+        """Admins: the bot's posts in `place` (announcements, resources, event lines) go to the topic
+        `topic` of that forum from now on (None: its General topic)."""
+        require_admin(actor)
+        await self.links.add_post(TOPIC, place.id, MessageRef(place, topic or 0))
+        self._topics[place] = topic or None
+
+    async def topic(self, place: Place) -> int | None:
+        """The topic the bot posts to in `place`, or None (cached: it changes only through `set_topic`)."""
+        if place not in self._topics:
+            refs = await self.links.posts(TOPIC, place.id)
+            self._topics[place] = next((ref.id for ref in refs if ref.place == place and ref.id), None)
+        return self._topics[place]
 
     async def extra_places(self, home: Community, purpose: str = ANNOUNCEMENTS) -> list[Place]:
         """Where else the community's announcements, resources or report cards go: the matching place

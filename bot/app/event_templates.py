@@ -10,6 +10,7 @@ from bot.app.events import COLOUR, CHOICES, Choice, EventsService
 from bot.domain.durations import format_minutes
 from bot.domain.errors import DomainError
 from bot.domain.event_templates import MAX_TEMPLATES, template_name, template_of
+from bot.domain.identity import TELEGRAM
 from bot.domain.roles import Actor, require_organiser
 from bot.i18n import t
 from bot.i18n.format import CONTENT, EMBED_DESCRIPTION, EMBED_TITLE, cut
@@ -74,6 +75,9 @@ class TemplatesService:
                 for tpl in await self.repo.templates(actor.community) if typed in tpl.name][:CHOICES]
 
 
+_WORDS = {TELEGRAM: "tg."}
+
+
 class MyZoneService:
     """/my timezone: the member's own zone for times written out to them (DMs, .ics, CSV)."""
 
@@ -87,13 +91,15 @@ class MyZoneService:
         settings = await self.events.setup.settings_for(actor.community)
         lang = settings.language
         now = self.clock.now()
+        # Telegram has no command options: its texts name /my_timezone as typed there.
+        words = _WORDS.get(actor.platform, "")
         if clear:
             await self.repo.set_timezone(actor.member, None, now)
-            return _text(t(lang, "myzone.cleared", zone=settings.timezone))
+            return _text(t(lang, words + "myzone.cleared", zone=settings.timezone))
         if zone is None:
             mine = await self.repo.timezone_of(actor.member)
-            return _text(t(lang, "myzone.current", zone=mine) if mine else
-                         t(lang, "myzone.default", zone=settings.timezone))
+            return _text(t(lang, words + "myzone.current", zone=mine) if mine else
+                         t(lang, words + "myzone.default", zone=settings.timezone))
         name = zone.strip()
         if not valid_timezone(name):
             raise DomainError("myzone.bad", value=cut(name, 64))

@@ -95,7 +95,13 @@ class SeriesService:
             await self.repo.announced(event.id, None)
             return 0
         await self.repo.announced(event.id, ref)
-        self.events._announced(replace(event, channel_id=ref.place.id, message_id=ref.id))
+        posted = replace(event, channel_id=ref.place.id, message_id=ref.id)
+        self.events._announced(posted)
+        if self.events.communities is not None:
+            # A community linked across platforms: the occurrence is announced in each linked place
+            # too, and kept in step with the first announcement from then on.
+            self.events.background.spawn(self.events._announce_elsewhere(posted, lang),
+                                         "announce an occurrence in linked communities")
         return 1
 
     # -- /event create repeat: ----------------------------------------------------------------

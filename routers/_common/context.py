@@ -120,3 +120,14 @@ def apology(lang: str, error: BaseException, where: Any) -> str:
     ref = secrets.token_hex(3).upper()
     log.error("unexpected error [ref %s] in %s", ref, where, exc_info=error)
     return t(lang, "common.error", ref=ref)
+
+
+def replied_to(message: types.Message) -> types.Message | None:
+    """The message `message` really answers. In a forum topic every message replies to the topic's
+    opening ("topic created") message, which is no member's message to act on."""
+    replied = message.reply_to_message
+    if replied is None or replied.forum_topic_created is not None:
+        return None
+    if message.is_topic_message and replied.message_id == message.message_thread_id:
+        return None
+    return replied

@@ -54,12 +54,21 @@ class TelegramMessenger:
         self.names = names if names is not None else {}
 
     async def renderer(self, place_id: int | None) -> Renderer:
-        """Times in the group's zone and language (a private chat: the bot's defaults)."""
+        """Times in the group's zone and language. A private chat: the member's own zone (/my_timezone),
+        else the zone of the community they last acted in, in its language (the bot's defaults only
+        for a member never seen in a group)."""
+        own: str | None = None
         community = Community(TELEGRAM, place_id) if place_id is not None and place_id < 0 else None
+        if place_id is not None and place_id > 0:
+            own = await self.app.events.zone_of(Member(TELEGRAM, place_id), "") or None
+            group = await self.app.telegram.last_group(place_id)
+            if group is not None:
+                group = await self.app.telegram.community_of_moderators(group) or group
+                community = Community(TELEGRAM, group)
         if community is not None and self.app.communities is not None:
             community = await self.app.communities.home(community) or community
         settings = await self.app.setup.settings_for(community)
-        return Renderer(zone=settings.timezone, lang=settings.language, names=self.names.get,
+        return Renderer(zone=own or settings.timezone, lang=settings.language, names=self.names.get,
                         now=self.app.clock.now)
 
     async def send(self, chat_id: int, message: Message, *, reply_to: int | None = None,
@@ -91,8 +100,11 @@ class TelegramMessenger:
         return first
 
     async def post(self, place: Place, message: Message, *, nonce: str | None = None) -> MessageRef:
+        """Post in a group (in the forum topic `/setup` was run in, if any)."""
+        communities = self.app.communities
+        thread = await communities.topic(place) if communities is not None and place.id < 0 else None
         try:
-            message_id = await self.send(place.id, message)
+            message_id = await self.send(place.id, message, thread=thread)
         except TelegramForbiddenError as exc:
             raise PlaceGone(exc.message) from exc
         except TelegramBadRequest as exc:

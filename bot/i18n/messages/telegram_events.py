@@ -1,0 +1,117 @@
+"""Messages of the Telegram organisers' event commands, check-in, /my_attendance, /my_timezone and
+forum topics (`routers/events_manage.py`, `routers/setup.py`). Keys `tg.<domain key>` replace a shared
+text where Telegram's words differ (no command options, a group instead of a server)."""
+
+MESSAGES = {
+    # -- the command menu ------------------------------------------------------------------------
+    "tg.command.event_edit": {"en": "Change an event: /event_edit 12 when kal 7 baje (organisers)",
+                              "ur": "تقریب میں تبدیلی: /event_edit 12 when کل شام 7 بجے (منتظمین)"},
+    "tg.command.event_cancel": {"en": "Cancel an event: /event_cancel 12 reason (organisers)",
+                                "ur": "تقریب منسوخ کریں: /event_cancel 12 وجہ (منتظمین)"},
+    "tg.command.event_checkin_code": {"en": "A check-in code, sent to you privately (organisers)",
+                                      "ur": "حاضری کوڈ، آپ کو نجی چیٹ میں (منتظمین)"},
+    "tg.command.event_stats": {"en": "Answers, check-ins, no-shows of an event (organisers)",
+                               "ur": "کسی تقریب کے جوابات، حاضری اور غیر حاضری (منتظمین)"},
+    "tg.command.event_report": {"en": "Attendance over a period, with CSV files (organisers)",
+                                "ur": "کسی مدت کی حاضری، CSV فائلوں کے ساتھ (منتظمین)"},
+    "tg.command.checkin": {"en": "Check in with the organiser's code: /checkin 123456",
+                           "ur": "منتظم کے کوڈ سے حاضری لگائیں: /checkin 123456"},
+    "tg.command.my_attendance": {"en": "Events you went to, were late for or missed",
+                                 "ur": "وہ تقریبات جن میں آپ گئے، دیر سے پہنچے یا نہ جا سکے"},
+    "tg.command.my_timezone": {"en": "Your own time zone: /my_timezone Europe/London",
+                               "ur": "آپ کا اپنا ٹائم زون: /my_timezone Europe/London"},
+    # -- edit and cancel -------------------------------------------------------------------------
+    "tg.event.ref_missing": {"en": "Write the event's number (from its announcement), e.g. 12.",
+                             "ur": "تقریب کا نمبر لکھیں (اعلان میں درج)، مثلاً 12۔"},
+    "tg.event.unknown": {
+        "en": "I found no event `{value}` in this group. Use the number its announcement shows (Event #12).",
+        "ur": "اس گروپ میں `{value}` کی کوئی تقریب نہیں ملی۔ اعلان میں درج نمبر لکھیں (تقریب #12)۔",
+    },
+    "tg.event.nothing_changed": {
+        "en": "Nothing to change: that is already how the event stands.",
+        "ur": "بدلنے کو کچھ نہیں: تقریب پہلے ہی ایسی ہے۔",
+    },
+    "tg.event_edit.usage": {
+        "en": "Write the event's number, then what to change, one field each between |: "
+              "/event_edit 12 when kal shaam 7 baje | capacity 40. Fields: title, when, duration, location, "
+              "description, capacity (- removes the limit).",
+        "ur": "تقریب کا نمبر لکھیں، پھر جو بدلنا ہے، ہر چیز | سے الگ: "
+              "/event_edit 12 when کل شام 7 بجے | capacity 40۔ یہ بدلے جا سکتے ہیں: title، when، duration، "
+              "location، description، capacity (- لکھنے سے حد ختم ہو جاتی ہے)۔",
+    },
+    "tg.event_cancel.usage": {"en": "Write the event's number and, if you like, why: /event_cancel 12 rain expected",
+                              "ur": "تقریب کا نمبر اور چاہیں تو وجہ لکھیں: /event_cancel 12 بارش کا امکان"},
+    "tg.scope.ask_edit": {
+        "en": "Event #{id} **{title}** is one date of a repeating event. Which dates should this change?",
+        "ur": "تقریب #{id} **{title}** دہرائی جانے والی تقریب کی ایک تاریخ ہے۔ یہ تبدیلی کن تاریخوں پر لاگو ہو؟",
+    },
+    "tg.scope.ask_cancel": {
+        "en": "Event #{id} **{title}** is one date of a repeating event. Which dates should be cancelled?",
+        "ur": "تقریب #{id} **{title}** دہرائی جانے والی تقریب کی ایک تاریخ ہے۔ کون سی تاریخیں منسوخ ہوں؟",
+    },
+    "tg.scope.button.this": {"en": "This date", "ur": "صرف یہ تاریخ"},
+    "tg.scope.button.following": {"en": "This and following", "ur": "یہ اور بعد کی"},
+    "tg.scope.button.all": {"en": "All dates to come", "ur": "آنے والی تمام"},
+    # -- check-in --------------------------------------------------------------------------------
+    "tg.checkin.usage": {"en": "Write the code the organiser gave you: /checkin 123456",
+                         "ur": "منتظم کا دیا ہوا کوڈ لکھیں: /checkin 123456"},
+    "tg.checkin.no_group": {
+        "en": "I don't know which community this is for yet. Send it in your group, or write or press something there first.",
+        "ur": "ابھی معلوم نہیں کہ یہ کس کمیونٹی کے لیے ہے۔ اسے اپنے گروپ میں بھیجیں، یا پہلے وہاں کچھ لکھیں یا کوئی بٹن دبائیں۔",
+    },
+    "tg.checkin.code_sent": {"en": "The check-in code is in your private chat with me.",
+                             "ur": "حاضری کوڈ آپ کو نجی چیٹ میں بھیج دیا گیا ہے۔"},
+    "tg.checkin.code_start_first": {
+        "en": "The check-in code can only be sent to you privately, so nobody here reads it: start me first ({link}), then send the command again.",
+        "ur": "حاضری کوڈ صرف نجی چیٹ میں بھیجا جا سکتا ہے تاکہ یہاں کوئی اسے نہ پڑھے: پہلے بیٹھک کو شروع کریں ({link})، پھر کمانڈ دوبارہ بھیجیں۔",
+    },
+    "tg.event_report.usage": {
+        "en": "Write how many days back and, for one repeating event, its number after #: /event_report 30 #12",
+        "ur": "کتنے دن پیچھے تک، اور کسی ایک دہرائی جانے والی تقریب کے لیے # کے بعد اس کا نمبر لکھیں: /event_report 30 #12",
+    },
+    "tg.attendance.bad_days": {"en": "The number of days must be from 1 to {maximum}, not {value}.",
+                               "ur": "دنوں کی تعداد 1 سے {maximum} تک ہو، {value} نہیں۔"},
+    "tg.private_command": {"en": "Send {command} to me in a private chat: {link}",
+                           "ur": "{command} مجھے نجی چیٹ میں بھیجیں: {link}"},
+    # -- /my_timezone ----------------------------------------------------------------------------
+    "tg.myzone.current": {"en": "Your time zone is **{zone}**. Change it with /my_timezone Zone, or /my_timezone reset.",
+                          "ur": "آپ کا ٹائم زون **{zone}** ہے۔ اسے /my_timezone Zone سے بدلیں، یا /my_timezone reset لکھیں۔"},
+    "tg.myzone.default": {
+        "en": "You have not chosen a time zone: times are written out in your community's, **{zone}**. "
+              "Choose yours with /my_timezone Europe/London (any IANA zone).",
+        "ur": "آپ نے کوئی ٹائم زون نہیں چنا: وقت آپ کی کمیونٹی کے ٹائم زون **{zone}** میں لکھا جاتا ہے۔ "
+              "اپنا ٹائم زون /my_timezone Europe/London کی طرح چنیں (کوئی بھی IANA ٹائم زون)۔",
+    },
+    "tg.myzone.cleared": {"en": "Your own time zone is removed: times are written out in your community's, **{zone}**.",
+                          "ur": "آپ کا اپنا ٹائم زون ہٹا دیا گیا: اب وقت آپ کی کمیونٹی کے ٹائم زون **{zone}** میں لکھا جائے گا۔"},
+    "tg.myzone.bad": {"en": "`{value}` is not a time zone I know. Write an IANA name, e.g. Asia/Karachi or Europe/London.",
+                      "ur": "`{value}` کوئی معلوم ٹائم زون نہیں۔ IANA نام لکھیں، مثلاً Asia/Karachi یا Europe/London۔"},
+}
+
+MESSAGES.update({
+    # -- forum topics ----------------------------------------------------------------------------
+    "tg.setup.topic": {"en": "Event announcements and shared resources now go to the topic «{name}».",
+                       "ur": "تقریبات کے اعلان اور شیئر کیے گئے وسائل اب «{name}» والے موضوع میں جائیں گے۔"},
+    "tg.setup.topic_general": {
+        "en": "Event announcements and shared resources go to the General topic. Run /setup inside a topic to send them there.",
+        "ur": "تقریبات کے اعلان اور شیئر کیے گئے وسائل General موضوع میں جاتے ہیں۔ انہیں کسی اور موضوع میں بھیجنے کے لیے اسی موضوع میں /setup چلائیں۔",
+    },
+})
+
+MESSAGES.update({
+    # -- /help: the organisers' event commands and the member's own ---------------------------------
+    "tg.help.events_more": {
+        "en": "**Events, for organisers** (N: the number on the announcement)\n"
+              "/event_edit N when kal 7 baje | capacity 40: change an event; /event_cancel N reason: cancel it\n"
+              "/event_checkin_code N: a check-in code, sent to you privately; /event_stats N; /event_report 30\n"
+              "**Everyone**\n"
+              "/checkin CODE: check in at the door\n"
+              "/my_attendance, /my_timezone Europe/London: in a private chat with me",
+        "ur": "**تقریبات، منتظمین کے لیے** (N: اعلان میں درج نمبر)\n"
+              "/event_edit N when کل شام 7 بجے | capacity 40: تقریب میں تبدیلی؛ /event_cancel N وجہ: تقریب منسوخ کریں\n"
+              "/event_checkin_code N: حاضری کوڈ، آپ کو نجی چیٹ میں؛ /event_stats N؛ /event_report 30\n"
+              "**سب کے لیے**\n"
+              "/checkin CODE: دروازے پر حاضری لگائیں\n"
+              "/my_attendance، /my_timezone Europe/London: میرے ساتھ نجی چیٹ میں",
+    },
+})
