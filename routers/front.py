@@ -26,8 +26,9 @@ from routers._common.render import TOAST_LIMIT
 log = logging.getLogger("baithak.telegram")
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 
-GROUP_COMMANDS = ("event", "events", "attendees", "share", "search", "top", "report", "setup", "organiser", "link", "help")
-PRIVATE_COMMANDS = ("start", "my", "report", "cancel", "help")
+GROUP_COMMANDS = ("event", "events", "attendees", "share", "search", "top", "report", "setup", "organiser", "link", "help",
+                  "factcheck", "reports_queue", "reports_show", "reports_stats", "reports_export")
+PRIVATE_COMMANDS = ("start", "my", "report", "cancel", "help", "my_reports")
 
 
 class Seen(BaseMiddleware):
@@ -72,10 +73,11 @@ class TelegramFrontEnd:
         self.dp.message.outer_middleware(seen)
         self.dp.callback_query.outer_middleware(seen)
         self.dp.errors.register(self.on_error)
-        from routers import events, fallback, reports, resources, setup, start
+        from routers import events, factchecks, fallback, reports, reports_conversation, resources, setup, start
 
-        for module in (start, setup, events, resources, reports, fallback):
+        for module in (start, setup, events, resources, reports, factchecks, fallback):
             self.dp.include_router(module.build())
+        reports_conversation.register(self)
         self._polling: asyncio.Task[None] | None = None
         self._closed = False
 

@@ -260,4 +260,10 @@ def build() -> Router:
         await app.telegram.close_form(message.chat.id, message.from_user.id)
         await front.reply(message, "\n".join(x for x in (result.ack, result.told) if x) or result.case.ref)
 
-    return router
+    # The moderators' commands and the conversation come before the intake: a reporter's private
+    # answer on a case is not a new report.
+    from routers import reports_commands, reports_conversation
+
+    parent = Router(name="reports.all")
+    parent.include_routers(reports_commands.build(), reports_conversation.build(), router)
+    return parent
