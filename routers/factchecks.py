@@ -12,7 +12,6 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
 from bot.app.factchecks import ANSWER, verdict_label
-from bot.app.resources import escape
 from bot.domain.errors import DomainError
 from bot.domain.factchecks import MAX_SUMMARY, VERDICTS, clean_text, parse_sources
 from bot.i18n import t
@@ -20,6 +19,7 @@ from bot.ports.messaging import DANGER, SUCCESS, Button
 from bot.ports.messaging import Message as Out
 from routers._common import callbacks
 from routers._common.filters import Pressed
+from routers._common.render import literal
 from routers.front import group_only
 from routers.reports_conversation import prompt
 
@@ -146,7 +146,7 @@ def build() -> Router:
         buttons = ((Button(PUBLISH, (int(d["case"]),), t(lang, "tg.factcheck.button.publish"), SUCCESS),
                     Button(DROP, (int(d["case"]),), t(lang, "tg.event.button.cancel"), DANGER)),)
         text = t(lang, "tg.factcheck.confirm", ref=ref, verdict=verdict_label(lang, d["verdict"]),
-                 summary=escape(d["summary"]), sources=" · ".join(found) or t(lang, "tg.factcheck.no_sources"))
+                 summary=literal(d["summary"]), sources=" · ".join(found) or t(lang, "tg.factcheck.no_sources"))
         await front.reply(message, Out(text=text, buttons=buttons))
 
     @router.callback_query(Pressed(ANSWER))
