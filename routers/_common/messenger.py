@@ -56,6 +56,9 @@ class TelegramMessenger:
     async def renderer(self, place_id: int | None) -> Renderer:
         """Times in the group's zone and language (a private chat: the bot's defaults)."""
         community = Community(TELEGRAM, place_id) if place_id is not None and place_id < 0 else None
+        if community is not None:  # a moderators' group reads times as its community does
+            moderated = await self.app.telegram.community_of_moderators(community.id)
+            community = Community(TELEGRAM, moderated) if moderated is not None else community
         if community is not None and self.app.communities is not None:
             community = await self.app.communities.home(community) or community
         settings = await self.app.setup.settings_for(community)

@@ -106,6 +106,9 @@ async def test_conversation_in_urdu(tg) -> None:
     await tg.command(w.admin, w.group, "/setup language ur")
     _bad, card = await reported(tg, author=w.sara, reporter=w.zainab, text="غلط خبر", category="غلط معلومات",
                                 link=False)
+    # The moderators' group reads the card's times as its community does: in Urdu.
+    urdu_months = "جنوری,فروری,مارچ,اپریل,مئی,جون,جولائی,اگست,ستمبر,اکتوبر,نومبر,دسمبر".split(",")
+    assert any(month in card.content for month in urdu_months)
     prompt = await prompted(tg, w.mods, w.moderator, card, "رپورٹ کرنے والوں سے پوچھیں")
     assert "R-0001" in prompt.content and "اس پیغام کا جواب دیں" in prompt.content
     question_wait = asyncio.ensure_future(tg.fake.wait_for_message(w.zainab, lambda m: "R-0001" in m.content, timeout=10))

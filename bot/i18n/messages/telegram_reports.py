@@ -78,8 +78,6 @@ MESSAGES = {
         "ur": "{ref} کے لکھنے والے کے لیے تنبیہ؟ اس پیغام کا جواب دیں: یہ انہیں براہِ راست پیغام میں ماڈریٹروں "
               "کی طرف سے بھیجی جائے گی۔",
     },
-    "tg.action.bot_right": {"en": "Delete messages (the bot as an admin of the group)",
-                            "ur": "پیغامات حذف کرنا (بوٹ گروپ کا ایڈمن ہو)"},
 
     # -- /factcheck -------------------------------------------------------------------------------
     "tg.factcheck.usage": {
@@ -110,7 +108,4 @@ MESSAGES = {
     "tg.factcheck.button.publish": {"en": "Publish", "ur": "شائع کریں"},
     "tg.factcheck.dropped": {"en": "Fact-check dropped; nothing was published.",
                              "ur": "حقائق کی جانچ چھوڑ دی گئی؛ کچھ شائع نہیں ہوا۔"},
-    "tg.factcheck.publishing": {"en": "Publishing…", "ur": "شائع ہو رہی ہے…"},
-    "tg.factcheck.summary_too_long": {"en": "The summary is longer than 1500 characters: shorten it and reply again.",
-                                      "ur": "خلاصہ 1500 حروف سے لمبا ہے: اسے مختصر کر کے دوبارہ جواب دیں۔"},
 }
