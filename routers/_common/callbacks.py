@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
 
 from bot.domain.errors import DomainError
 from bot.domain.identity import parse_id
@@ -20,7 +19,6 @@ CALLBACK_DATA_MAX = 64
 _CODES: dict[str, str] = {}  # action -> code
 _ACTIONS: dict[str, str] = {}  # code -> action
 _WORD = re.compile(r"^[a-z][a-z0-9_]{0,15}$")
-_ACCEPTS: dict[str, Callable[[tuple[object, ...]], bool]] = {}  # action -> which targets Telegram handles
 
 
 def register(action: str, code: str) -> None:
@@ -34,16 +32,9 @@ def register(action: str, code: str) -> None:
     _ACTIONS[code] = action
 
 
-def accept_only(action: str, accepts: Callable[[tuple[object, ...]], bool]) -> None:
-    """Handle only some buttons of a registered action (by their targets): the others are left out
-    of keyboards, e.g. an action the Bot API cannot do."""
-    _ACCEPTS[action] = accepts
-
-
 def handles(button: Button) -> bool:
-    """Whether a Telegram router registered this button's action (and accepts its targets)."""
-    accepts = _ACCEPTS.get(button.action)
-    return button.action in _CODES and (accepts is None or accepts(button.target))
+    """Whether a Telegram router registered this button's action."""
+    return button.action in _CODES
 
 
 def encode(button: Button) -> str:

@@ -1,10 +1,13 @@
 """The case card's other buttons on Telegram: Ask reporters and the anonymous two-way conversation,
-Internal note, Delete message and Warn author (Time out is not offered: a bot cannot give one on
-Telegram without taking the member's rights away), with the real aiogram bot against the fake Bot API."""
+Internal note, Delete message, Time out author and Warn author, with the real aiogram bot against the
+fake Bot API."""
 
 from __future__ import annotations
 
 import asyncio
+import time
+
+import pytest
 
 from tests.telegram.reports_cases import prompted, replied, reported
 from tests.telegram_harness import link_moderators, until
@@ -74,8 +77,7 @@ async def test_delete_and_warn_from_the_card_and_a_missing_admin_right_is_named(
     w = tg.world
     bad, card = await reported(tg, author=w.organiser, reporter=w.ali, text="Send 5000 to this number to win",
                                category="Scam or impersonation")
-    assert "Delete message" in card.button_texts and "Warn author" in card.button_texts
-    assert "Time out author" not in card.button_texts
+    assert {"Delete message", "Time out author", "Warn author"} <= set(card.button_texts)
 
     prompt = await prompted(tg, w.mods, w.moderator, card, "Warn author")
     warning_wait = asyncio.ensure_future(tg.fake.wait_for_message(w.organiser, lambda m: "Please stop" in m.content, timeout=10))
@@ -118,3 +120,33 @@ async def test_conversation_in_urdu(tg) -> None:
     assert "یہ کہاں دیکھا؟" in question.content
     refused = await tg.answer(w.moderator, w.group, "/reports_export")
     assert "ماڈریٹروں کے گروپ" in refused.content
+
+
+async def test_time_out_the_author_from_the_card_but_never_a_group_admin(tg) -> None:
+    w = tg.world
+    _bad, card = await reported(tg, author=w.organiser, reporter=w.ali, text="Join my crypto group, 10x returns",
+                                category="Scam or impersonation")
+    question_wait = asyncio.ensure_future(tg.fake.wait_for_message(w.mods, lambda m: "1 hour" in m.button_texts, timeout=10))
+    await w.moderator.press(card, "Time out author")
+    question = await question_wait
+    assert "R-0001" in question.content
+    prompt = await prompted(tg, w.mods, w.moderator, question, "1 hour")
+    assert "1 hour" in prompt.content and "1 hour" in question.content and not question.buttons
+    done = await replied(tg, w.mods, w.moderator, prompt, "Crypto spam")
+    assert "R-0001" in done.content and "1 hour" in done.content
+    restricted = tg.fake.restriction(w.group, w.organiser.id)
+    assert restricted is not None and not restricted["permissions"]["can_send_messages"]
+    assert abs(restricted["until_date"] - (time.time() + 3600)) < 60
+    with pytest.raises(ValueError):
+        w.organiser.send(w.group, "still here?")
+
+    # Telegram cannot restrict a group's admins: said at once, nothing asked.
+    bad = w.admin.send(w.group, "Admin's own dubious post")
+    picker_wait = asyncio.ensure_future(tg.fake.wait_for_message(w.zainab, lambda m: bool(m.buttons), timeout=10))
+    card_wait = asyncio.ensure_future(tg.fake.wait_for_message(w.mods, lambda m: "R-0002" in m.content, timeout=10))
+    w.zainab.reply(bad, "/report")
+    await w.zainab.press(await picker_wait, "Other")
+    second = await card_wait
+    refused = await w.moderator.press(second, "Time out author")
+    assert refused.show_alert and "admins" in refused.text
+    assert tg.fake.restriction(w.group, w.admin.id) is None

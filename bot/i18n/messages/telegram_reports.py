@@ -72,6 +72,18 @@ MESSAGES = {
         "en": "Why delete the reported message of {ref}? Reply to this message (kept in the case's history).",
         "ur": "{ref} کا رپورٹ شدہ پیغام کیوں حذف کیا جائے؟ اس پیغام کا جواب دیں (کیس کی تاریخچے میں محفوظ رہے گا)۔",
     },
+    "tg.action.pick_duration": {"en": "How long should the author of {ref} be timed out?",
+                                "ur": "{ref} کے لکھنے والے کو کتنی دیر کے لیے ٹائم آؤٹ کیا جائے؟"},
+    "tg.action.ask_timeout": {
+        "en": "Why time out the author of {ref} for {duration}? Reply to this message (kept in the case's history). "
+              "They cannot send anything in the group until it ends.",
+        "ur": "{ref} کے لکھنے والے کو {duration} کے لیے ٹائم آؤٹ کیوں کیا جائے؟ اس پیغام کا جواب دیں (کیس کی تاریخچے "
+              "میں محفوظ رہے گا)۔ اس دوران وہ گروپ میں کچھ نہیں بھیج سکیں گے۔",
+    },
+    "tg.actions.missing_permission": {
+        "en": "I cannot do that: I need the admin right **{permission}** in the group. Ask a group admin to give it to me.",
+        "ur": "میں یہ نہیں کر سکتا: مجھے گروپ میں ایڈمن کا اختیار **{permission}** چاہیے۔ گروپ کے کسی ایڈمن سے کہیں کہ مجھے دے دیں۔",
+    },
     "tg.action.ask_warn": {
         "en": "The warning for the author of {ref}? Reply to this message: it is sent to them privately, "
               "signed by the moderators.",
