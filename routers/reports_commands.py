@@ -42,6 +42,11 @@ async def private_actor(app, user: User, *, missing: str = "tg.reports.mine_wher
     return Actor(user_id=user.id, guild_id=group, display_name=full_name(user), platform=TELEGRAM, home=home)
 
 
+def _shown(word: str) -> str:
+    """A word echoed back inside `code` in a refusal (no backtick can end the code early)."""
+    return word.replace("`", "")[:40]
+
+
 def queue_filters(args: str) -> tuple[str | None, str | None]:
     """(status, category) from the words after `/reports_queue`, in any order."""
     status = category = None
@@ -51,7 +56,7 @@ def queue_filters(args: str) -> tuple[str | None, str | None]:
         elif word in CATEGORIES:
             category = word
         else:
-            raise DomainError("tg.reports.queue_usage", value=word[:40], statuses=", ".join(STATUSES),
+            raise DomainError("tg.reports.queue_usage", value=_shown(word), statuses=", ".join(STATUSES),
                               categories=", ".join(CATEGORIES))
     return status, category
 
@@ -61,7 +66,7 @@ def stats_days(args: str) -> int:
     if not raw:
         return 30
     if not raw.isdigit() or not 1 <= int(raw) <= MAX_DAYS:
-        raise DomainError("tg.reports.stats_usage", value=raw[:40])
+        raise DomainError("tg.reports.stats_usage", value=_shown(raw))
     return int(raw)
 
 

@@ -21,6 +21,8 @@ async def test_queue_show_stats_and_export_in_the_moderators_group(tg) -> None:
     assert "R-0001" not in empty.content
     refused = await tg.answer(w.moderator, w.mods, "/reports_queue bogus")
     assert "bogus" in refused.content and "misinformation" in refused.content and "R-0001" not in refused.content
+    hostile = await tg.answer(w.moderator, w.mods, "/reports_queue x`[click](https://evil.example)")
+    assert "[click](https://evil.example)" in hostile.content and not hostile.entities_of("text_link")
 
     # The community's group is not the place: every member would read the cases.
     elsewhere = await tg.answer(w.moderator, w.group, "/reports_queue")
