@@ -27,7 +27,7 @@ log = logging.getLogger("baithak.telegram")
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 
 GROUP_COMMANDS = ("event", "events", "attendees", "share", "search", "top", "report", "setup", "organiser", "link", "help",
-                  "factcheck", "reports_queue", "reports_show", "reports_stats", "reports_export")
+                  "factcheck", "reports_queue", "reports_show", "reports_stats", "reports_export", "reports_snippet")
 PRIVATE_COMMANDS = ("start", "my", "report", "cancel", "help", "my_reports")
 
 

@@ -31,6 +31,7 @@ from routers._common import callbacks
 from routers._common.context import full_name, is_group
 from routers._common.filters import Pressed
 from routers.front import group_only
+from routers.reports_commands import snippet_hint, with_snippet
 
 PICK = "tgreport.category"
 DROP = "tgreport.cancel"
@@ -184,7 +185,8 @@ def build() -> Router:
         chat = query.message.chat
         lang = await front.lang_of_actor(actor)
         await app.telegram.open_form(chat.id, actor.user_id, TRIAGE_FORM, data["action"], data)
-        await front.bot.send_message(chat.id, t(lang, key, **params), reply_to_message_id=query.message.message_id,
+        hint = await snippet_hint(app, actor, lang) if data["action"] in (DISMISS, RESOLVE) else ""
+        await front.bot.send_message(chat.id, t(lang, key, **params) + hint, reply_to_message_id=query.message.message_id,
                                      allow_sending_without_reply=True, reply_markup=ForceReply())
         await query.answer()
 
@@ -252,9 +254,13 @@ def build() -> Router:
         if form is None or form.kind != TRIAGE_FORM:
             raise SkipHandler()
         actor = await front.roles.actor(message.chat, message.from_user)
-        text = message.text.strip()
-        text_or_none = None if text in ("-", "—", "–") else text
         d = form.data
+        text = message.text.strip()
+        if d["action"] in (DISMISS, RESOLVE):  # `#name` starts with a saved reply
+            snippet, typed = await with_snippet(app, actor, text)
+            if snippet is not None:
+                text = await app.report_conversation.compose(actor, snippet, typed)
+        text_or_none = None if text in ("-", "—", "–") else text
         step = Step(d["action"], d.get("choice"), text if d["action"] == DISMISS else text_or_none)
         result = await app.reports.triage(actor, int(d["case"]), step)
         await app.telegram.close_form(message.chat.id, message.from_user.id)

@@ -1,7 +1,8 @@
 """The moderators' report commands on Telegram, in the moderators' group (Telegram commands have no
 options, so the words after the command stand in for them): `/reports_queue [status] [category]`,
 `/reports_show R-12 [reveal]`, `/reports_stats [days]`, `/reports_export [csv|json] [since]` (a
-document). And `/my_reports` in a private chat: the member's own reports with **Reply** each. The
+document), `/reports_snippet add name text | list | remove name` (saved replies, used by starting a
+reply prompt's answer with `#name`). And `/my_reports` in a private chat: the member's own reports with **Reply** each. The
 same `bot.app` services and permission checks as `cogs/reports`."""
 
 from __future__ import annotations
@@ -40,6 +41,23 @@ async def private_actor(app, user: User, *, missing: str = "tg.reports.mine_wher
         raise DomainError(missing)
     home = await app.communities.home(Community(TELEGRAM, group)) if app.communities else None
     return Actor(user_id=user.id, guild_id=group, display_name=full_name(user), platform=TELEGRAM, home=home)
+
+
+async def with_snippet(app, actor: Actor, text: str) -> tuple[str | None, str]:  # type: ignore[no-untyped-def]
+    """(snippet name, the rest) when a moderator's answer starts with `#name` of a saved reply;
+    otherwise (None, the text as typed)."""
+    first, _, rest = text.strip().partition(" ")
+    if first.startswith("#") and len(first) > 1:
+        name = first[1:].casefold()
+        if any(s.name == name for s in await app.report_conversation.snippets(actor)):
+            return name, rest.strip()
+    return None, text
+
+
+async def snippet_hint(app, actor: Actor, lang: str) -> str:  # type: ignore[no-untyped-def]
+    """A line under a reply prompt naming the saved replies (nothing when there are none)."""
+    names = [s.name for s in await app.report_conversation.snippets(actor)]
+    return "\n" + t(lang, "tg.reports.snippet_hint", names=" ".join(f"#{n}" for n in names[:25])) if names else ""
 
 
 def _shown(word: str) -> str:
@@ -113,6 +131,22 @@ def build() -> Router:
         fmt, since = export_options(command.args or "")
         start = await app.reports.export_start(actor, since)
         await front.reply(message, await app.reports.export(actor, fmt, start))
+
+    @router.message(Command("reports_snippet"))
+    async def snippet(message: Message, command: CommandObject, front, app) -> None:  # type: ignore[no-untyped-def]
+        actor = await moderators_actor(front, app, message)
+        sub, _, rest = (command.args or "").strip().partition(" ")
+        name, _, text = rest.strip().partition(" ")
+        conv = app.report_conversation
+        if sub.lower() == "add" and name and text.strip():
+            out = await conv.snippet_add(actor, name, text.strip())
+        elif sub.lower() == "list" and not rest.strip():
+            out = await conv.snippet_list(actor)
+        elif sub.lower() == "remove" and name and not text.strip():
+            out = await conv.snippet_remove(actor, name)
+        else:
+            raise DomainError("tg.reports.snippet_usage")
+        await front.reply(message, out)
 
     @router.message(Command("my_reports"), F.chat.type == "private")
     async def mine(message: Message, front, app) -> None:  # type: ignore[no-untyped-def]

@@ -31,7 +31,7 @@ from routers._common import callbacks
 from routers._common.context import is_group
 from routers._common.filters import Pressed
 from routers.front import group_only
-from routers.reports_commands import private_actor
+from routers.reports_commands import private_actor, snippet_hint, with_snippet
 
 # Callback codes of buttons already posted: never change them.
 callbacks.register(ASK, "ka")
@@ -132,10 +132,14 @@ def build() -> Router:
                 await query.answer()
                 return
             step, text = action, t(lang, f"tg.action.ask_{action}", ref=case.ref)
+            if action == WARN:
+                text += await snippet_hint(app, actor, lang)
         else:
             case = await app.report_conversation.check_ask(actor, intent.number(0))
             step = "ask" if intent.action == ASK else "note"
             text = t(lang, f"tg.conv.{step}_prompt", ref=case.ref)
+            if step == "ask":
+                text += await snippet_hint(app, actor, lang)
         await app.telegram.open_form(chat.id, actor.user_id, CONV_FORM, step, {"case": case.id})
         await prompt(front, chat.id, text, query.message.message_id)
         await query.answer()
@@ -166,10 +170,14 @@ def build() -> Router:
         actor = await front.roles.actor(message.chat, message.from_user)
         case_id, text = int(form.data["case"]), message.text
         if form.step == "ask":
-            done = await app.report_conversation.ask(actor, case_id, text)
+            snippet, text = await with_snippet(app, actor, text)
+            done = await app.report_conversation.ask(actor, case_id, text, snippet)
         elif form.step == "note":
             done = await app.report_conversation.note(actor, case_id, text)
-        elif form.step in (DELETE, TIMEOUT, WARN):
+        elif form.step == WARN:
+            snippet, text = await with_snippet(app, actor, text)
+            done = await app.report_actions.act(actor, case_id, WARN, text, snippet=snippet)
+        elif form.step in (DELETE, TIMEOUT):
             done = await app.report_actions.act(actor, case_id, form.step, text, seconds=form.data.get("seconds"))
         else:
             raise SkipHandler()

@@ -87,3 +87,43 @@ async def test_my_reports_lists_a_members_own_reports_privately_and_reply_reache
     # Another member cannot reply on a case they did not report.
     others = await tg.answer(w.zainab, w.zainab, "/my_reports")
     assert "R-0001" not in others.content and not others.buttons
+
+
+async def test_saved_replies_start_a_question_a_warning_or_a_dismissal(tg) -> None:
+    w = tg.world
+    _bad, card = await reported(tg, author=w.organiser, reporter=w.ali, text="Win a phone, DM me",
+                                category="Scam or impersonation")
+    added = await tg.answer(w.moderator, w.mods, "/reports_snippet add need-link Please send us the link to the post.")
+    assert "need-link" in added.content
+    assert "need-link" in (await tg.answer(w.moderator, w.mods, "/reports_snippet list")).content
+    usage = await tg.answer(w.moderator, w.mods, "/reports_snippet add")
+    assert "/reports_snippet add need-link" in usage.content
+    elsewhere = await tg.answer(w.moderator, w.group, "/reports_snippet list")
+    assert "moderators' group" in elsewhere.content
+
+    prompt = await prompted(tg, w.mods, w.moderator, card, "Ask reporters")
+    assert "#need-link" in prompt.content
+    question_wait = asyncio.ensure_future(tg.fake.wait_for_message(w.ali, lambda m: "R-0001" in m.content, timeout=10))
+    await replied(tg, w.mods, w.moderator, prompt, "#need-link And a screenshot, if you can.")
+    question = await question_wait
+    assert "Please send us the link to the post." in question.content and "And a screenshot" in question.content
+    assert "#need-link" not in question.content
+
+    # An unknown #word is just text.
+    prompt = await prompted(tg, w.mods, w.moderator, card, "Ask reporters")
+    question_wait = asyncio.ensure_future(tg.fake.wait_for_message(w.ali, lambda m: "#1 question" in m.content, timeout=10))
+    await replied(tg, w.mods, w.moderator, prompt, "#1 question: when?")
+    await question_wait
+
+    # Dismissing with a saved reply: the reason is the snippet and what follows.
+    prompt = await prompted(tg, w.mods, w.moderator, card, "Dismiss")
+    assert "#need-link" in prompt.content
+    await replied(tg, w.mods, w.moderator, prompt, "#need-link No link came.")
+    await tg.idle()
+    await until(lambda: "Dismiss" not in card.button_texts)
+    assert "Please send us the link to the post." in card.content and "No link came." in card.content
+
+    removed = await tg.answer(w.moderator, w.mods, "/reports_snippet remove need-link")
+    assert "need-link" in removed.content
+    gone = await tg.answer(w.moderator, w.mods, "/reports_snippet remove need-link")
+    assert "need-link" in gone.content and gone.content != removed.content

@@ -36,6 +36,18 @@ MESSAGES = {
         "ur": "الفاظ زیادہ ہیں۔ مثلاً: /reports_export، /reports_export json، /reports_export csv 7d، "
               "/reports_export 2026-01-31۔",
     },
+    "tg.reports.snippet_usage": {
+        "en": "/reports_snippet add need-link Please send us the link to the post · /reports_snippet list · "
+              "/reports_snippet remove need-link",
+        "ur": "/reports_snippet add need-link براہِ کرم پوسٹ کا لنک بھیجیں · /reports_snippet list · "
+              "/reports_snippet remove need-link",
+    },
+    "tg.reports.snippet_hint": {
+        "en": "Saved replies: {names} (start your reply with one to use it; text after it is added).",
+        "ur": "محفوظ جوابات: {names} (استعمال کے لیے جواب انہی میں سے کسی سے شروع کریں؛ بعد کا متن ساتھ جڑ جائے گا)۔",
+    },
+    "tg.command.reports_snippet": {"en": "Saved replies for moderators: add, list, remove",
+                                   "ur": "ماڈریٹروں کے محفوظ جوابات: شامل کریں، فہرست، ہٹائیں"},
     "tg.reports.mine_where": {
         "en": "I don't know which community you mean yet. Write or press something in your group first, then "
               "send /my_reports again.",
