@@ -122,6 +122,8 @@ def build() -> Router:
             edited_at=_when(target.edit_date if isinstance(target.edit_date, datetime) else None),
             attachments=documents, platform=home.platform)
         intake = dataclasses.replace(intake, reporter_platform=TELEGRAM)
+        if home.platform != TELEGRAM:  # the message is here, in a group that joined a community elsewhere
+            intake = dataclasses.replace(intake, evidence=dataclasses.replace(intake.evidence, platform=TELEGRAM))
         if await begin(front, app, message.from_user, intake, lang) is Delivery.CLOSED:
             # The draft waits for them: the start link continues it privately.
             await front.messenger.send(message.chat.id, Out(text=t(lang, "tg.report.start_first",
