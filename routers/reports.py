@@ -3,6 +3,8 @@ from the group at once and the rest happens privately, so nobody sees who report
 a forwarded message, a link or text in a private chat; a category is picked from buttons and the
 reporter gets the case reference. Triage: the case card in the moderators' group with Claim,
 Escalate, Resolve, Dismiss; choices as buttons, references, notes and reasons asked with reply prompts.
+The moderators' commands are in `routers.reports_commands`; the card's conversation and action buttons,
+and reporters' private answers, in `routers.reports_conversation` (both come before the intake here).
 """
 
 from __future__ import annotations
