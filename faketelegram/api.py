@@ -16,6 +16,10 @@ from .models import CallbackAnswer, CallbackQuery, Chat, Message, Revision, Topi
 from .params import Params, Upload
 from .state import DEFAULT_UPDATE_TYPES, WorldState
 
+RESTRICTABLE = ("can_send_messages", "can_send_audios", "can_send_documents", "can_send_photos", "can_send_videos",
+                "can_send_video_notes", "can_send_voice_notes", "can_send_polls", "can_send_other_messages",
+                "can_add_web_page_previews", "can_change_info", "can_invite_users", "can_pin_messages",
+                "can_manage_topics")
 COMMAND_SCOPES = ("default", "all_private_chats", "all_group_chats", "all_chat_administrators", "chat",
                   "chat_administrators", "chat_member")
 
@@ -33,6 +37,7 @@ class BotAPI(WorldState):
         self._polling_event: Optional[asyncio.Event] = None
         self.get_updates_count = 0
         self.bot_settings: dict[str, Any] = {}
+        self.restrictions: dict[tuple[int, int], dict[str, Any]] = {}  # (chat id, user id) -> permissions, until_date
 
     # shared pieces --------------------------------------------------------------------------------------
     def _chat_for_bot(self, p: Params, name: str = "chat_id", *, sending: bool = True) -> Chat:
@@ -432,7 +437,13 @@ class BotAPI(WorldState):
             status = "member" if user is chat.user else "left"
         else:
             status = chat.members.get(user.id, "left")
+        restricted = self.restriction(chat, user.id) if status == "member" and not chat.is_private else None
+        if restricted is not None:
+            status = "restricted"
         out: dict[str, Any] = {"status": status, "user": user.to_dict()}
+        if restricted is not None:
+            out.update({"is_member": True, "until_date": restricted["until_date"],
+                        **{f: restricted["permissions"].get(f, False) for f in RESTRICTABLE}})
         if status == "creator":
             out["is_anonymous"] = False
         elif status == "administrator":
@@ -444,6 +455,34 @@ class BotAPI(WorldState):
         if chat.custom_titles.get(user.id) and status in ("creator", "administrator"):
             out["custom_title"] = chat.custom_titles[user.id]
         return out
+
+    def restriction(self, chat: Chat, user_id: int) -> Optional[dict[str, Any]]:
+        """The member's restriction in a group while it lasts (until_date 0: for ever)."""
+        found = self.restrictions.get((chat.id, user_id))
+        if found is None or (found["until_date"] and found["until_date"] <= time.time()):
+            return None
+        return found
+
+    def m_restrictchatmember(self, p: Params) -> bool:
+        chat = self._chat_for_bot(p, sending=False)
+        if chat.is_private:
+            raise bad_request("method is available only for supergroups")
+        user_id = p.int("user_id", required="user_id is empty")
+        rights = chat.admin_rights.get(self.bot.id) if chat.bot_status == "administrator" else None
+        if not rights or not rights.get("can_restrict_members"):
+            raise bad_request("not enough rights to restrict/unrestrict chat member")
+        status = chat.members.get(user_id)  # type: ignore[arg-type]
+        if status in ("creator", "administrator"):
+            raise bad_request("user is an administrator of the chat")
+        if status is None or status in ("left", "kicked"):
+            raise bad_request("PARTICIPANT_ID_INVALID")
+        permissions = p.json("permissions", "permissions")
+        if not isinstance(permissions, dict):
+            raise bad_request("can't parse permissions JSON object")
+        until = p.int("until_date", 0) or 0
+        self.restrictions[(chat.id, user_id)] = {  # type: ignore[index]
+            "permissions": {k: bool(v) for k, v in permissions.items()}, "until_date": until}
+        return True
 
     def m_getchatmember(self, p: Params) -> dict[str, Any]:
         chat = self._chat_for_bot(p, sending=False)

@@ -33,6 +33,9 @@ class DriverMixin:
                 document: Optional[tuple[bytes, str]] = None) -> Message:
         """``user`` sends ``text`` to ``chat`` (a Chat, or the bot / a User for the private chat with the bot)."""
         c = self._driver_chat(user, chat)
+        restricted = None if c.is_private else self.restriction(c, user.id)  # type: ignore[attr-defined]
+        if restricted is not None and not restricted["permissions"].get("can_send_messages", False):
+            raise ValueError(f"{user!r} may not send messages in {c!r} (restricted)")
         thread = None
         if topic is not None:
             thread = topic if not isinstance(topic, (str, int)) else c.topic(topic)

@@ -28,8 +28,9 @@ log = logging.getLogger("baithak.telegram")
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 
 GROUP_COMMANDS = ("event", "events", "attendees", "share", "search", "top", "report", "setup", "organiser", "link", "help",
-                  "event_edit", "event_cancel", "event_checkin_code", "event_stats", "event_report", "checkin")
-PRIVATE_COMMANDS = ("start", "my", "report", "cancel", "help", "checkin", "my_attendance", "my_timezone")
+                  "event_edit", "event_cancel", "event_checkin_code", "event_stats", "event_report", "checkin",
+                  "factcheck", "reports_queue", "reports_show", "reports_stats", "reports_export", "reports_snippet")
+PRIVATE_COMMANDS = ("start", "my", "report", "cancel", "help", "checkin", "my_attendance", "my_timezone", "my_reports")
 
 
 class Seen(BaseMiddleware):
@@ -78,10 +79,12 @@ class TelegramFrontEnd:
         self.dp.message.outer_middleware(seen)
         self.dp.callback_query.outer_middleware(seen)
         self.dp.errors.register(self.on_error)
-        from routers import events, events_manage, fallback, reports, resources, setup, start
+        from routers import (events, events_manage, factchecks, fallback, reports, reports_conversation, resources,
+                             setup, start)
 
-        for module in (start, setup, events, events_manage, resources, reports, fallback):
+        for module in (start, setup, events, events_manage, resources, reports, factchecks, fallback):
             self.dp.include_router(module.build())
+        reports_conversation.register(self)
         self._polling: asyncio.Task[None] | None = None
         self._closed = False
 

@@ -3,6 +3,8 @@ from the group at once and the rest happens privately, so nobody sees who report
 a forwarded message, a link or text in a private chat; a category is picked from buttons and the
 reporter gets the case reference. Triage: the case card in the moderators' group with Claim,
 Escalate, Resolve, Dismiss; choices as buttons, references, notes and reasons asked with reply prompts.
+The moderators' commands are in `routers.reports_commands`; the card's conversation and action buttons,
+and reporters' private answers, in `routers.reports_conversation` (both come before the intake here).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from routers._common import callbacks
 from routers._common.context import full_name, is_group, replied_to
 from routers._common.filters import Pressed
 from routers.front import group_only
+from routers.reports_commands import snippet_hint, with_snippet
 
 PICK = "tgreport.category"
 DROP = "tgreport.cancel"
@@ -123,6 +126,8 @@ def build() -> Router:
             edited_at=_when(target.edit_date if isinstance(target.edit_date, datetime) else None),
             attachments=documents, platform=home.platform)
         intake = dataclasses.replace(intake, reporter_platform=TELEGRAM)
+        if home.platform != TELEGRAM:  # the message is here, in a group that joined a community elsewhere
+            intake = dataclasses.replace(intake, evidence=dataclasses.replace(intake.evidence, platform=TELEGRAM))
         if await begin(front, app, message.from_user, intake, lang) is Delivery.CLOSED:
             # The draft waits for them: the start link continues it privately.
             await front.messenger.send(message.chat.id, Out(text=t(lang, "tg.report.start_first",
@@ -187,7 +192,8 @@ def build() -> Router:
         chat = query.message.chat
         lang = await front.lang_of_actor(actor)
         await app.telegram.open_form(chat.id, actor.user_id, TRIAGE_FORM, data["action"], data)
-        await front.bot.send_message(chat.id, t(lang, key, **params), reply_to_message_id=query.message.message_id,
+        hint = await snippet_hint(app, actor, lang) if data["action"] in (DISMISS, RESOLVE) else ""
+        await front.bot.send_message(chat.id, t(lang, key, **params) + hint, reply_to_message_id=query.message.message_id,
                                      allow_sending_without_reply=True, reply_markup=ForceReply())
         await query.answer()
 
@@ -255,12 +261,22 @@ def build() -> Router:
         if form is None or form.kind != TRIAGE_FORM:
             raise SkipHandler()
         actor = await front.roles.actor(message.chat, message.from_user)
-        text = message.text.strip()
-        text_or_none = None if text in ("-", "—", "–") else text
         d = form.data
+        text = message.text.strip()
+        if d["action"] in (DISMISS, RESOLVE):  # `#name` starts with a saved reply
+            snippet, typed = await with_snippet(app, actor, text)
+            if snippet is not None:
+                text = await app.report_conversation.compose(actor, snippet, typed)
+        text_or_none = None if text in ("-", "—", "–") else text
         step = Step(d["action"], d.get("choice"), text if d["action"] == DISMISS else text_or_none)
         result = await app.reports.triage(actor, int(d["case"]), step)
         await app.telegram.close_form(message.chat.id, message.from_user.id)
         await front.reply(message, "\n".join(x for x in (result.ack, result.told) if x) or result.case.ref)
 
-    return router
+    # The moderators' commands and the conversation come before the intake: a reporter's private
+    # answer on a case is not a new report.
+    from routers import reports_commands, reports_conversation
+
+    parent = Router(name="reports.all")
+    parent.include_routers(reports_commands.build(), reports_conversation.build(), router)
+    return parent

@@ -18,6 +18,7 @@ from bot.domain.factchecks import (
     VERDICTS,
     FactCheck,
     Match,
+    check_publishable,
     check_verdict,
     claim_of,
     keys_of,
@@ -31,7 +32,7 @@ from bot.domain.guild_settings import GuildSettings
 from bot.domain.identity import Community, Member, MessageRef, Place
 from bot.domain.network import FACTCHECKS
 from bot.domain.report_categories import parse_reference as parse_case_reference
-from bot.domain.reports import Intake, IntakeResult
+from bot.domain.reports import Case, Intake, IntakeResult
 from bot.domain.resource_search import parse_query
 from bot.domain.roles import Actor, require_moderator
 from bot.i18n import t
@@ -138,12 +139,7 @@ class FactchecksService:
     async def publish(self, actor: Actor, case_ref: str, *, verdict: str | None, summary: str | None,
                       sources: str | None) -> Message:
         settings = await self._settings(actor)
-        require_moderator(actor, settings)
-        number = parse_case_reference(case_ref or "")
-        case = (await self.reports.repo.get_by_number(actor.community, number)  # type: ignore[attr-defined]
-                if number is not None else None)
-        if case is None:
-            raise DomainError("reports.case_not_found", value=cut(case_ref or "", 40))
+        case = await self._publishable_case(actor, settings, case_ref)
         already = await self.repo.by_case(case.id) is not None
         draft = plan_publish(actor, settings, case, verdict=verdict, summary=summary, sources=sources,
                              already=already)
@@ -159,6 +155,23 @@ class FactchecksService:
         if shared:
             text += "\n" + t(lang, "factcheck.done.shared", count=shared)
         return Message(text=cut(text, CONTENT), cards=(self.card(fc, lang),))
+
+    async def _publishable_case(self, actor: Actor, settings: GuildSettings, case_ref: str) -> Case:
+        require_moderator(actor, settings)
+        number = parse_case_reference(case_ref or "")
+        case = (await self.reports.repo.get_by_number(actor.community, number)  # type: ignore[attr-defined]
+                if number is not None else None)
+        if case is None:
+            raise DomainError("reports.case_not_found", value=cut(case_ref or "", 40))
+        return case
+
+    async def check_publish(self, actor: Actor, case_ref: str) -> Case:
+        """Refuse before a guided form asks anything: who, which case, and whether it can have a
+        fact-check (a misinformation case of this community without one)."""
+        settings = await self._settings(actor)
+        case = await self._publishable_case(actor, settings, case_ref)
+        check_publishable(actor, settings, case, already=await self.repo.by_case(case.id) is not None)
+        return case
 
     async def _post(self, fc: FactCheck, settings: GuildSettings) -> bool:
         if settings.resources_channel is None:

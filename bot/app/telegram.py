@@ -40,6 +40,9 @@ class TelegramService:
         self.setup = setup
         self.clock = clock
         self._last: dict[int, int] = {}
+        # Which community a group moderates (None: none), asked on every group message's rendering;
+        # Telegram runs in one process, and only /link changes it.
+        self._moderated: dict[int, int | None] = {}
 
     # -- reachability ----------------------------------------------------------------------------
     async def started(self, user_id: int) -> None:
@@ -67,7 +70,11 @@ class TelegramService:
 
     async def community_of_moderators(self, chat_id: int) -> int | None:
         """The community whose moderators' group `chat_id` is, if it is one."""
-        return await self.repo.community_of_moderators(chat_id)
+        if chat_id not in self._moderated:
+            if len(self._moderated) > 10_000:
+                self._moderated.clear()
+            self._moderated[chat_id] = await self.repo.community_of_moderators(chat_id)
+        return self._moderated[chat_id]
 
     async def unreachable_going(self, actor: Actor, event_id: int) -> Message | None:
         """For organisers: how many members going (from Telegram) cannot get reminders, or None."""
@@ -157,6 +164,7 @@ class TelegramService:
         await self.setup.repo.save(updated)
         self.setup.forget(community)
         await self.repo.link_moderators(community.id, actor.community.id, self.clock.now())
+        self._moderated.clear()
         return Message(text=t(settings.language or lang, "tg.link.moderators_done"))
 
     def community_of(self, chat_id: int) -> Community:

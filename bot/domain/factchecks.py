@@ -88,9 +88,9 @@ class Draft:
     sources: tuple[str, ...]
 
 
-def plan_publish(actor: Actor, settings: GuildSettings, case: Case, *, verdict: str | None,
-                 summary: str | None, sources: str | None, already: bool) -> Draft:
-    """Moderators publish from a misinformation case of their own community, once per case."""
+def check_publishable(actor: Actor, settings: GuildSettings, case: Case, *, already: bool) -> None:
+    """Whether `actor` may publish a fact-check from `case` at all (before verdict and summary are
+    asked): a moderator, a misinformation case of their own community, none published yet."""
     require_moderator(actor, settings)
     if case.community != actor.community:
         raise DomainError("reports.case_not_found", value=case.ref)
@@ -98,6 +98,12 @@ def plan_publish(actor: Actor, settings: GuildSettings, case: Case, *, verdict: 
         raise DomainError("factcheck.not_misinformation", ref=case.ref)
     if already:
         raise DomainError("factcheck.already_published", ref=case.ref)
+
+
+def plan_publish(actor: Actor, settings: GuildSettings, case: Case, *, verdict: str | None,
+                 summary: str | None, sources: str | None, already: bool) -> Draft:
+    """Moderators publish from a misinformation case of their own community, once per case."""
+    check_publishable(actor, settings, case, already=already)
     return Draft(check_verdict(verdict), clean_text(summary, "summary", MAX_SUMMARY), parse_sources(sources))
 
 

@@ -32,11 +32,12 @@ class Target:
     channel_id: int | None
     message_id: int | None
     author_id: int | None
+    platform: str = ""   # where the message and its author are (a linked group's may differ from the case's)
 
 
 def target_of(case: Case) -> Target:
     ev = case.evidence
-    return Target(ev.channel_id, ev.message_id, ev.author_id)
+    return Target(ev.channel_id, ev.message_id, ev.author_id, ev.platform or case.platform)
 
 
 def offers(case: Case) -> tuple[str, ...]:

@@ -69,10 +69,15 @@ class Evidence:
     edited_at: str | None = None
     captured_at: str = ""
     attachments: tuple[Attachment, ...] = ()
+    # Where the reported message is when that is not the community's platform (a message in a
+    # Telegram group that joined a Discord community); None: the community's own platform.
+    platform: str | None = None
 
     def to_json(self) -> str:
         data = asdict(self)
         data["attachments"] = [asdict(a) for a in self.attachments]
+        if data["platform"] is None:  # stored as before when it is the community's platform
+            del data["platform"]
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod

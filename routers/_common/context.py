@@ -102,6 +102,9 @@ class Roles:
 
 async def settings_of(front: "TelegramFrontEnd", chat: types.Chat | None) -> GuildSettings:
     community = Community(TELEGRAM, chat.id) if chat is not None and is_group(chat) else None
+    if community is not None:  # a moderators' group speaks its community's language
+        moderated = await front.app.telegram.community_of_moderators(community.id)
+        community = Community(TELEGRAM, moderated) if moderated is not None else community
     if community is not None and front.app.communities is not None:
         community = await front.app.communities.home(community) or community
     return await front.app.setup.settings_for(community)

@@ -59,6 +59,9 @@ class TelegramMessenger:
         for a member never seen in a group)."""
         own: str | None = None
         community = Community(TELEGRAM, place_id) if place_id is not None and place_id < 0 else None
+        if community is not None:  # a moderators' group reads times as its community does
+            moderated = await self.app.telegram.community_of_moderators(community.id)
+            community = Community(TELEGRAM, moderated) if moderated is not None else community
         if place_id is not None and place_id > 0:
             own = await self.app.events.zone_of(Member(TELEGRAM, place_id), "") or None
             group = await self.app.telegram.last_group(place_id)

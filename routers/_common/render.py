@@ -35,7 +35,7 @@ _MARKUP = re.compile(
     r"|<@!?(?P<user>\d{1,20})>"
     r"|<@&\d{1,20}>|<#\d{1,20}>"
     r"|`(?P<code>[^`\n]{1,1000})`"
-    r"|\\(?P<esc>[_\\~|*`\[\]>#\-])",
+    r"|\\(?P<esc>[_\\~|*`\[\]>#\-<])",
     re.S,
 )
 _FSI, _PDI = "\u2068", "\u2069"
@@ -223,3 +223,12 @@ def _html(s: Seg) -> str:
     if s.fmt == "a" and s.url:
         return f'<a href="{html.escape(s.url, quote=True)}">{text}</a>'
     return text
+
+
+_LITERAL = re.compile(r"([_\\~|*`\[\]>#\-<])")
+
+
+def literal(text: str) -> str:
+    """User text put inside a message's markup so the renderer shows it exactly as typed (each markup
+    character escaped; `<` too, so `<@id>` and `<t:…>` stay text)."""
+    return _LITERAL.sub(r"\\\1", text)

@@ -11,7 +11,7 @@ from datetime import timedelta
 from bot.app.reports.cards import ACT, action_buttons
 from bot.app.reports.conversation import ConversationService
 from bot.domain.errors import DomainError
-from bot.domain.identity import Member, MessageRef, Place
+from bot.domain.identity import Community, Member, MessageRef, Place
 from bot.domain.report_actions import (
     DELETE,
     TIMEOUT,
@@ -63,13 +63,21 @@ class ActionsService:
         await self._require_permission(case, action, target)
         return case
 
+    @staticmethod
+    def _where(case: Case, target: Target) -> Community:
+        """The community the message is in, as its platform knows it: the case's, or for a message in
+        a linked group on another platform, that group."""
+        if target.platform == case.platform or target.channel_id is None:
+            return case.community
+        return Community(target.platform, target.channel_id)
+
     async def _require_permission(self, case: Case, action: str, target: Target) -> None:
-        tools = self._tools.get(case.platform)
+        tools = self._tools.get(target.platform)
         if tools is None:
             raise DomainError("actions.unavailable")
-        place = Place(case.platform, target.channel_id) if target.channel_id is not None else None
-        author = Member(case.platform, target.author_id) if target.author_id is not None else None
-        missing = await tools.missing_permission(case.community, action, place, author)
+        place = Place(target.platform, target.channel_id) if target.channel_id is not None else None
+        author = Member(target.platform, target.author_id) if target.author_id is not None else None
+        missing = await tools.missing_permission(self._where(case, target), action, place, author)
         if missing:
             raise DomainError("actions.missing_permission", permission=missing)
 
@@ -89,18 +97,19 @@ class ActionsService:
         if action == TIMEOUT:
             seconds = check_duration(seconds)
         await self._require_permission(case, action, target)
-        tools = self._tools[case.platform]
-        author = Member(case.platform, target.author_id) if target.author_id is not None else None
+        tools = self._tools[target.platform]
+        where = self._where(case, target)
+        author = Member(target.platform, target.author_id) if target.author_id is not None else None
         try:
             if action == DELETE:
                 assert target.channel_id is not None and target.message_id is not None
-                done = await tools.delete_message(case.community, MessageRef(Place(case.platform, target.channel_id),
-                                                                             target.message_id))
+                done = await tools.delete_message(where, MessageRef(Place(target.platform, target.channel_id),
+                                                                    target.message_id))
                 outcome = "actions.done.delete" if done else "actions.done.delete_gone"
             elif action == TIMEOUT:
                 assert author is not None and seconds is not None
                 until = self.clock.now() + timedelta(seconds=seconds)
-                done = await tools.timeout(case.community, author, until, cut(text, 400))
+                done = await tools.timeout(where, author, until, cut(text, 400))
                 outcome = "actions.done.timeout" if done else "actions.done.author_gone"
             else:
                 assert author is not None

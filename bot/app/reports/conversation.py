@@ -14,7 +14,7 @@ from bot.app.reports.cards import ASK_REPORTERS, label
 from bot.app.reports.cards import NOTE as NOTE_INTENT
 from bot.app.reports.service import ReportsService
 from bot.domain.errors import DomainError
-from bot.domain.identity import Community, Member, MessageRef, Place
+from bot.domain.identity import TELEGRAM, Community, Member, MessageRef, Place
 from bot.domain.report_categories import parse_reference, reference
 from bot.domain.report_conversation import (
     ACTION,
@@ -150,9 +150,12 @@ class ConversationService:
         entry = await self.repo.add(case, QUESTION, author=actor.member, body=body, now=self.clock.now())
         reporters = await self.repo.reporters(case.id)
         name = self.community_name(case.community, lang)
-        dm = Message(text=cut(t(lang, "conv.dm.question", community=name, ref=case.ref, text=body)
-                              + "\n\n" + t(lang, "conv.dm.how_to_answer", ref=case.ref), CONTENT))
-        outcome = await dm_many(self.messenger, reporters, lambda _member: dm)
+        # How to answer differs by platform: Telegram has /my_reports and replies to the message.
+        dms = {key: Message(text=cut(t(lang, "conv.dm.question", community=name, ref=case.ref, text=body)
+                                     + "\n\n" + t(lang, key, ref=case.ref), CONTENT))
+               for key in ("conv.dm.how_to_answer", "conv.dm.how_to_answer.telegram")}
+        outcome = await dm_many(self.messenger, reporters, lambda member: dms[
+            "conv.dm.how_to_answer.telegram" if member.platform == TELEGRAM else "conv.dm.how_to_answer"])
         self.reports.background.spawn(self._show(case, entry), "conversation entry")
         ack = t(lang, "conv.asked", ref=case.ref, reached=len(outcome.reached), total=len(reporters))
         unreached = len(reporters) - len(outcome.reached)
@@ -287,6 +290,12 @@ class ConversationService:
             return Message(text=cut(t(await self._lang(case), "conv.dm.which_case", refs=refs,
                                       example=reference(routed.ambiguous[0].number)), CONTENT))
         return Message(text=t(lang, "conv.dm.help"))
+
+    async def answers_a_case(self, member: Member, text: str) -> bool:
+        """Whether a private message from `member` belongs to one of their cases (or would be asked
+        to name one), rather than being something new."""
+        routed = route_dm(text, await self.repo.cases_of(member))
+        return routed.case is not None or bool(routed.ambiguous)
 
     async def check_reply(self, actor: Actor, case_id: int) -> Case:
         """Refuse before the form opens: only a reporter of the case may reply on it."""
