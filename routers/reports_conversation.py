@@ -20,7 +20,6 @@ from aiogram.types import CallbackQuery, ChatPermissions, ForceReply, Message
 
 from bot.app.reports.actions import ACT
 from bot.app.reports.conversation import ASK, NOTE_BUTTON, REPLY
-from bot.domain.errors import DomainError
 from bot.domain.identity import TELEGRAM, Community, Member, MessageRef, Place
 from bot.domain.report_actions import DELETE, TIMEOUT, TIMEOUT_CHOICES, WARN
 from bot.i18n import t
