@@ -536,7 +536,8 @@ class EventsService:
         if not events:
             card = Card(title=t(lang, "list.title"), body=t(lang, "list.empty"), colour=COLOUR)
         else:
-            lines = [event_line(event, (await self.repo.counts(event.id)).going, lang) for event in events]
+            going = await self.repo.going_counts([event.id for event in events])
+            lines = [event_line(event, going.get(event.id, 0), lang) for event in events]
             card = Card(title=t(lang, "list.title"), body=cut("\n\n".join(lines), EMBED_DESCRIPTION),
                         footer=t(lang, "common.page", page=page + 1, pages=pages), colour=COLOUR)
         buttons = (Button(LIST_PREVIOUS, (max(page - 1, 0),), t(lang, "common.previous"), disabled=page == 0),
