@@ -95,7 +95,9 @@ class SeriesService:
             await self.repo.announced(event.id, None)
             return 0
         await self.repo.announced(event.id, ref)
-        self.events._announced(replace(event, channel_id=ref.place.id, message_id=ref.id))
+        announced = replace(event, channel_id=ref.place.id, message_id=ref.id)
+        self.events._announced(announced)
+        self.events.list_natively(announced)
         return 1
 
     # -- /event create repeat: ----------------------------------------------------------------
@@ -193,6 +195,7 @@ class SeriesService:
             reminders.ensure(new.id, outcome.planned)
         if new.message_id is not None:
             self.events.refresher.request(new.id)
+            self.events.list_natively(new)
         if outcome.promoted:
             self.events.background.spawn(self.events._tell_promoted(new, outcome.promoted, lang),
                                          "tell promoted members")
@@ -222,6 +225,7 @@ class SeriesService:
             self.events.reminders.drop(event.id, event.reminder_offsets)
             if event.message_id is not None:
                 self.events.refresher.request(event.id)
+                self.events.list_natively(event)
         await self._reschedule()
         told = self._once(((event, [], members) for event, members in done))
         why = "\n" + t(lang, "event.reason", reason=done[0][0].cancel_reason) if done[0][0].cancel_reason else ""
