@@ -73,22 +73,45 @@ def _advance(conn: sqlite3.Connection, now: datetime) -> list[PhaseMove]:
     return moves
 
 
+# Per event (rows of events e LEFT JOIN event_rsvps r LEFT JOIN event_checkins c, grouped by event):
+# answers, check-ins, no-shows-to-be, promotions, members with closed DMs.
+_AGGREGATES = (
+    f"count(CASE WHEN r.status = '{GOING}' THEN 1 END), count(CASE WHEN r.status = '{MAYBE}' THEN 1 END), "
+    f"count(CASE WHEN r.status = '{WAITLIST}' THEN 1 END), count(CASE WHEN r.status = '{DECLINED}' THEN 1 END), "
+    "count(c.user_id), count(CASE WHEN c.late = 1 THEN 1 END), "
+    f"count(CASE WHEN r.status = '{GOING}' AND c.user_id IS NULL THEN 1 END), "
+    "count(CASE WHEN r.promoted = 1 THEN 1 END), "
+    "(SELECT count(DISTINCT m.platform || ':' || m.user_id) FROM event_reminders m "
+    f" WHERE m.event_id = e.id AND m.status = '{rem.DM_CLOSED}')")
+_ANSWERS = ("FROM events e LEFT JOIN event_rsvps r ON r.event_id = e.id LEFT JOIN event_checkins c "
+            "ON c.event_id = r.event_id AND c.platform = r.platform AND c.user_id = r.user_id")
+
+
 def _figures_sql(where: str) -> str:
-    """Per event: answers, check-ins, no-shows-to-be, promotions, members with closed DMs."""
-    return (
-        f"SELECT {_E_COLUMNS}, "
-        f"count(CASE WHEN r.status = '{GOING}' THEN 1 END), count(CASE WHEN r.status = '{MAYBE}' THEN 1 END), "
-        f"count(CASE WHEN r.status = '{WAITLIST}' THEN 1 END), count(CASE WHEN r.status = '{DECLINED}' THEN 1 END), "
-        "count(c.user_id), count(CASE WHEN c.late = 1 THEN 1 END), "
-        f"count(CASE WHEN r.status = '{GOING}' AND c.user_id IS NULL THEN 1 END), "
-        "count(CASE WHEN r.promoted = 1 THEN 1 END), "
-        "(SELECT count(DISTINCT m.platform || ':' || m.user_id) FROM event_reminders m "
-        f" WHERE m.event_id = e.id AND m.status = '{rem.DM_CLOSED}') "
-        "FROM events e LEFT JOIN event_rsvps r ON r.event_id = e.id "
-        "LEFT JOIN event_checkins c ON c.event_id = r.event_id AND c.platform = r.platform AND c.user_id = r.user_id "
-        # Grouped in the order of the index the range is read from (events_guild_upcoming ends with
-        # starts_at, then the rowid): no temporary b-tree for the groups nor for the order.
-        f"WHERE {where} GROUP BY e.starts_at, e.id ORDER BY e.starts_at, e.id")
+    """One event's figures, counted from its answers (see `_AGGREGATES`)."""
+    return f"SELECT {_E_COLUMNS}, {_AGGREGATES} {_ANSWERS} WHERE {where} GROUP BY e.id"
+
+
+# Ended events the report has not stored figures for yet (see `_freeze`).
+_UNFROZEN = "NOT EXISTS (SELECT 1 FROM event_figures f WHERE f.event_id = e.id)"
+_FIGURES = ("f.going, f.maybe, f.waitlist, f.declined, f.checked_in, f.late, f.going_not_in, f.promoted, "
+            "f.dm_closed")
+
+
+def _freeze(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> None:
+    """Store the figures of the ended events matching `where` that have none yet, per event and per
+    member (migration 0017): final, since nothing about an event changes once it has ended."""
+    conn.execute(
+        "INSERT OR IGNORE INTO event_attendance (event_id, platform, user_id, event_platform, guild_id, starts_at, "
+        "ends_at, series_id, display_name, going, attended, late) "
+        f"SELECT e.id, r.platform, r.user_id, e.platform, e.guild_id, e.starts_at, {_ENDS}, e.series_id, "
+        f"r.display_name, r.status = '{GOING}', c.user_id IS NOT NULL, coalesce(c.late, 0) "
+        "FROM events e JOIN event_rsvps r ON r.event_id = e.id LEFT JOIN event_checkins c "
+        "ON c.event_id = r.event_id AND c.platform = r.platform AND c.user_id = r.user_id "
+        f"WHERE {where} AND {_UNFROZEN} AND (r.status IN ('{GOING}', '{MAYBE}') OR c.user_id IS NOT NULL)", params)
+    conn.execute(
+        f"INSERT OR IGNORE INTO event_figures (event_id, {_FIGURES.replace('f.', '')}) "
+        f"SELECT e.id, {_AGGREGATES} {_ANSWERS} WHERE {where} AND {_UNFROZEN} GROUP BY e.id", params)
 
 
 def _figures_row(r: Any) -> EventFigures:
@@ -147,15 +170,23 @@ class SqliteAttendanceRepository:
         where = (f"e.platform = ? AND e.guild_id = ? AND e.status = '{SCHEDULED}' AND e.starts_at >= ? "
                  f"AND e.starts_at < ? AND {_ENDS} <= ? AND (? IS NULL OR e.series_id = ?)")
         params = (community.platform, community.id, _unix(since), _unix(until), _unix(until), series_id, series_id)
-        # The two reads are independent: run them on two reader connections at once.
-        by_event, rows = await asyncio.gather(self.db.fetchall(_figures_sql(where), params), self.db.fetchall(
-            f"SELECT r.platform, r.user_id, max(r.display_name), count(CASE WHEN r.status = '{GOING}' THEN 1 END), "
-            "count(c.user_id), count(CASE WHEN c.late = 1 THEN 1 END), "
-            f"count(CASE WHEN r.status = '{GOING}' AND c.user_id IS NULL THEN 1 END) "
-            "FROM events e JOIN event_rsvps r ON r.event_id = e.id LEFT JOIN event_checkins c "
-            "ON c.event_id = r.event_id AND c.platform = r.platform AND c.user_id = r.user_id "
-            f"WHERE {where} AND (r.status IN ('{GOING}', '{MAYBE}') OR c.user_id IS NOT NULL) "
-            "GROUP BY r.platform, r.user_id ORDER BY count(c.user_id) DESC, r.user_id", params))
+
+        async def read() -> tuple[list[Any], list[Any]]:
+            # Independent reads: on two reader connections at once.
+            return await asyncio.gather(
+                self.db.fetchall(f"SELECT {_E_COLUMNS}, {_FIGURES} FROM events e LEFT JOIN event_figures f "
+                                 f"ON f.event_id = e.id WHERE {where} ORDER BY e.starts_at, e.id", params),
+                self.db.fetchall(
+                    "SELECT a.platform, a.user_id, max(a.display_name), sum(a.going), sum(a.attended), "
+                    "sum(a.late), sum(a.going AND NOT a.attended) FROM event_attendance a "
+                    "INDEXED BY event_attendance_by_member WHERE a.event_platform = ? AND a.guild_id = ? "
+                    "AND a.starts_at >= ? AND a.starts_at < ? AND a.ends_at <= ? AND (? IS NULL OR a.series_id = ?) "
+                    "GROUP BY a.platform, a.user_id ORDER BY sum(a.attended) DESC, a.user_id", params))
+
+        by_event, rows = await read()
+        if any(r[_N] is None for r in by_event):  # ended events not counted yet: count and keep them
+            await self.db.write_sync(_freeze, where, params)
+            by_event, rows = await read()
         return [_figures_row(r) for r in by_event], [MemberFigures(*r) for r in rows]
 
     async def advance_windows(self, now: datetime) -> list[PhaseMove]:
