@@ -16,7 +16,7 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from bot.domain.errors import DomainError
 from bot.domain.events import Event
@@ -174,6 +174,29 @@ class Totals:
     def no_show_rate(self) -> float | None:
         """No-shows among members who said they were going (None without any)."""
         return None if self.going == 0 else self.no_shows / self.going
+
+
+# An event's figures are final once it has ended: nobody may answer, check in or be moved up after
+# the end, and reminders are never tried after the start. Storage keeps them once the end is this far
+# behind (a click made just before the end may still be on its way to the database).
+SETTLED = timedelta(minutes=5)
+
+
+def merge_members(*parts: Iterable[Sequence[Any]]) -> list[MemberFigures]:
+    """Per-member rows (platform, user_id, name, going, attended, late, no_shows) counted over
+    different events, summed per member (the name: the greatest, as SQL's max), most attended first."""
+    merged: dict[tuple[str, int], list[Any]] = {}
+    for part in parts:
+        for platform, user_id, name, *counts in part:
+            row = merged.get((platform, user_id))
+            if row is None:
+                merged[(platform, user_id)] = [name, *counts]
+            else:
+                row[0] = max(row[0], name)
+                for k, value in enumerate(counts, start=1):
+                    row[k] += value
+    figures = [MemberFigures(platform, user_id, *row) for (platform, user_id), row in merged.items()]
+    return sorted(figures, key=lambda m: (-m.attended, m.user_id))
 
 
 def totals(events: Sequence[EventFigures], members: Sequence[MemberFigures]) -> Totals:

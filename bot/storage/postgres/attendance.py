@@ -19,7 +19,7 @@ from typing import Any, Callable
 import asyncpg
 
 from bot.domain import reminders as rem
-from bot.domain.attendance import OPENS_BEFORE, EventFigures, MemberFigures, next_phase
+from bot.domain.attendance import OPENS_BEFORE, SETTLED, EventFigures, MemberFigures, merge_members, next_phase
 from bot.domain.errors import DomainError
 from bot.domain.events import SCHEDULED
 from bot.domain.identity import Community, Member
@@ -125,10 +125,12 @@ def _figures_sql(where: str) -> str:
     return f"SELECT {_E_COLUMNS}, {_AGGREGATES} {_ANSWERS} WHERE {where} GROUP BY e.id"
 
 
-async def _freeze(conn: Conn, where: str, params: tuple[Any, ...]) -> None:
+async def _freeze(conn: Conn, where: str, params: tuple[Any, ...]) -> bool:
     """Store the figures of the ended events matching `where` that have none yet, per event and per
-    member (migration 0009): final, since nothing about an event changes once it has ended. Another
-    process doing the same at once changes nothing (the primary keys)."""
+    member (migration 0009): final, since nothing about an event changes once it has ended (the
+    caller leaves out events ended less than SETTLED ago: a click made just before the end may
+    still be on its way). Another process doing the same at once changes nothing (the primary
+    keys). True if any were stored."""
     await conn.execute(
         "INSERT INTO event_attendance (event_id, platform, user_id, event_platform, guild_id, starts_at, "
         "ends_at, series_id, display_name, going, attended, late) "
@@ -137,10 +139,11 @@ async def _freeze(conn: Conn, where: str, params: tuple[Any, ...]) -> None:
         "FROM events e JOIN event_rsvps r ON r.event_id = e.id LEFT JOIN event_checkins c "
         "ON c.event_id = r.event_id AND c.platform = r.platform AND c.user_id = r.user_id "
         f"WHERE {where} AND {_UNFROZEN} AND {_ANSWERED} ON CONFLICT DO NOTHING", *params)
-    await conn.execute(
+    done = await conn.execute(
         f"INSERT INTO event_figures (event_id, {_FIGURES.replace('f.', '')}) "
         f"SELECT e.id, {_AGGREGATES} {_ANSWERS} WHERE {where} AND {_UNFROZEN} GROUP BY e.id "
         "ON CONFLICT DO NOTHING", *params)
+    return done != "INSERT 0 0"
 
 
 def _figures_row(r: Any) -> EventFigures:
@@ -202,26 +205,35 @@ class PostgresAttendanceRepository:
         where = (f"e.platform = $1 AND e.guild_id = $2 AND e.status = '{SCHEDULED}' AND e.starts_at >= $3 "
                  f"AND e.starts_at < $4 AND {_ENDS} <= $4 AND ($5::bigint IS NULL OR e.series_id = $5)")
         params = (community.platform, community.id, _unix(since), _unix(until), series_id)
-
-        async def read() -> tuple[list[Any], list[Any]]:
-            # Independent reads: on two pooled connections at once.
-            return await asyncio.gather(
-                self.db.fetch(f"SELECT {_E_COLUMNS}, {_FIGURES} FROM events e LEFT JOIN event_figures f "
-                              f"ON f.event_id = e.id WHERE {where} ORDER BY e.starts_at, e.id", *params),
-                self.db.fetch(
-                    "SELECT a.platform, a.user_id, max(a.display_name COLLATE \"C\"), count(*) FILTER (WHERE a.going), "
-                    "count(*) FILTER (WHERE a.attended), count(*) FILTER (WHERE a.late), "
-                    "count(*) FILTER (WHERE a.going AND NOT a.attended) FROM event_attendance a "
-                    "WHERE a.event_platform = $1 AND a.guild_id = $2 AND a.starts_at >= $3 AND a.starts_at < $4 "
-                    "AND a.ends_at <= $4 AND ($5::bigint IS NULL OR a.series_id = $5) "
-                    "GROUP BY a.platform, a.user_id ORDER BY count(*) FILTER (WHERE a.attended) DESC, a.user_id",
-                    *params))
-
-        by_event, rows = await read()
+        by_event, kept = await self._read_report(where, params)
         if any(r[_N] is None for r in by_event):  # ended events not counted yet: count and keep them
-            await self.db.write(lambda conn: _freeze(conn, where, params))
-            by_event, rows = await read()
-        return [_figures_row(r) for r in by_event], [MemberFigures(*r) for r in rows]
+            settled = f"{where} AND {_ENDS} <= $6"
+            if await self.db.write(lambda conn: _freeze(conn, settled, (*params, _unix(until - SETTLED)))):
+                by_event, kept = await self._read_report(where, params)
+        missing = [r for r in by_event if r[_N] is None]  # ended too recently to keep: counted now
+        if not missing:
+            return [_figures_row(r) for r in by_event], [MemberFigures(*r) for r in kept]
+        live = {r[0]: r for r in await self.db.fetch(_figures_sql(f"{where} AND {_UNFROZEN}"), *params)}
+        events = [_figures_row(live[r[0]] if r[_N] is None else r) for r in by_event]
+        members = await self.db.fetch(
+            f"SELECT r.platform, r.user_id, max(r.display_name COLLATE \"C\"), {_MEMBER_COUNTS} {_JOINS} "
+            f"WHERE {where} AND {_UNFROZEN} AND {_ANSWERED} GROUP BY r.platform, r.user_id", *params)
+        return events, merge_members(kept, members)
+
+    async def _read_report(self, where: str, params: tuple[Any, ...]) -> tuple[list[Any], list[Any]]:
+        """Kept figures: per event (NULL where none is kept yet), per member. Two independent reads,
+        on two pooled connections at once."""
+        return await asyncio.gather(
+            self.db.fetch(f"SELECT {_E_COLUMNS}, {_FIGURES} FROM events e LEFT JOIN event_figures f "
+                          f"ON f.event_id = e.id WHERE {where} ORDER BY e.starts_at, e.id", *params),
+            self.db.fetch(
+                "SELECT a.platform, a.user_id, max(a.display_name COLLATE \"C\"), count(*) FILTER (WHERE a.going), "
+                "count(*) FILTER (WHERE a.attended), count(*) FILTER (WHERE a.late), "
+                "count(*) FILTER (WHERE a.going AND NOT a.attended) FROM event_attendance a "
+                "WHERE a.event_platform = $1 AND a.guild_id = $2 AND a.starts_at >= $3 AND a.starts_at < $4 "
+                "AND a.ends_at <= $4 AND ($5::bigint IS NULL OR a.series_id = $5) "
+                "GROUP BY a.platform, a.user_id ORDER BY count(*) FILTER (WHERE a.attended) DESC, a.user_id",
+                *params))
 
     async def advance_windows(self, now: datetime) -> list[PhaseMove]:
         return await self.db.write(lambda conn: _advance(conn, now))
