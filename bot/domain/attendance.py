@@ -220,9 +220,10 @@ def require_days(days: int | None) -> int:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if isinstance(value, str) and text.startswith(_FORMULA_START) else text
+def _cell(value: object) -> object:
+    if isinstance(value, str):
+        return "'" + value if value.startswith(_FORMULA_START) else value
+    return "" if value is None else value  # numbers as the csv module writes them
 
 
 def table_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
