@@ -244,7 +244,8 @@ class SeriesService:
         text = t(lang, "series.repeat_changed", title=cut(stored.title, 200),
                  rule=t(lang, f"series.rule.{stored.rule}"), count=len(occurrences), start=ts(stored.first_start, "F"),
                  last=ts(occurrences[-1].starts_at, "D") if occurrences else "-",
-                 kept=sum(1 for e in occurrences if e.id in dict(change.keep)), added=len(change.add), cancelled=len(done), notified=len(delivery.reached))
+                 kept=sum(1 for e in occurrences if e.id in dict(change.keep)), added=len(change.add),
+                 cancelled=len(done), notified=len(delivery.reached))
         if delivery.closed:
             text += "\n" + t(lang, "event.unreachable", count=len(delivery.closed))
         return _text(text)

@@ -313,7 +313,8 @@ class SqliteEventsRepository:
 
     async def count_upcoming(self, community: Community, now: datetime) -> int:
         return await self.db.fetchval(
-            f"SELECT count(*) FROM events INDEXED BY events_listed WHERE platform = ? AND guild_id = ? AND {_LISTED_NOW}",
+            "SELECT count(*) FROM events INDEXED BY events_listed WHERE platform = ? AND guild_id = ? "
+            f"AND {_LISTED_NOW}",
             (community.platform, community.id, _unix(now) - _LONGEST, _unix(now)))
 
     async def going_counts(self, event_ids: list[int]) -> dict[int, int]:
