@@ -26,7 +26,7 @@ from bot.domain.identity import Community, Member
 from bot.domain.rsvp import DECLINED, GOING, MAYBE, WAITLIST
 from bot.ports.attendance import CheckinDecision, CheckinOutcome, PastAnswer, PhaseMove
 from bot.storage.postgres.database import Database
-from bot.storage.postgres.events import _E_COLUMNS, _EVENT_COLUMNS, _N, _unix, _utc, event_from_row
+from bot.storage.postgres.events import _COLUMNS, _E_COLUMNS, _EVENT_COLUMNS, _N, _unix, _utc, event_from_row
 
 _OPENS = int(OPENS_BEFORE.total_seconds())
 _ENDS = "e.starts_at + e.duration_min * 60"
@@ -116,6 +116,8 @@ _ANSWERS = ("FROM events e LEFT JOIN event_rsvps r ON r.event_id = e.id LEFT JOI
             "ON c.event_id = r.event_id AND c.platform = r.platform AND c.user_id = r.user_id")
 _FIGURES = ("f.going, f.maybe, f.waitlist, f.declined, f.checked_in, f.late, f.going_not_in, f.promoted, "
             "f.dm_closed")
+_START, _DURATION = _COLUMNS.index("starts_at"), _COLUMNS.index("duration_min")  # in _E_COLUMNS rows
+_FREEZE_BATCH = 500  # events kept per transaction
 # Ended events the report has not stored figures for yet (see `_freeze`).
 _UNFROZEN = "NOT EXISTS (SELECT 1 FROM event_figures f WHERE f.event_id = e.id)"
 
@@ -206,10 +208,15 @@ class PostgresAttendanceRepository:
                  f"AND e.starts_at < $4 AND {_ENDS} <= $4 AND ($5::bigint IS NULL OR e.series_id = $5)")
         params = (community.platform, community.id, _unix(since), _unix(until), series_id)
         by_event, kept = await self._read_report(where, params)
-        if any(r[_N] is None for r in by_event):  # ended events not counted yet: count and keep them
-            settled = f"{where} AND {_ENDS} <= $6"
-            if await self.db.write(lambda conn: _freeze(conn, settled, (*params, _unix(until - SETTLED)))):
-                by_event, kept = await self._read_report(where, params)
+        # Ended events not counted yet: count and keep them, a batch per transaction.
+        settled = _unix(until - SETTLED)
+        due = [r[0] for r in by_event if r[_N] is None and r[_START] + r[_DURATION] * 60 <= settled]
+        for start in range(0, len(due), _FREEZE_BATCH):
+            batch = due[start:start + _FREEZE_BATCH]
+            await self.db.write(lambda conn: _freeze(conn, f"{where} AND e.id = ANY($6::bigint[])",
+                                                     (*params, batch)))
+        if due:
+            by_event, kept = await self._read_report(where, params)
         missing = [r for r in by_event if r[_N] is None]  # ended too recently to keep: counted now
         if not missing:
             return [_figures_row(r) for r in by_event], [MemberFigures(*r) for r in kept]

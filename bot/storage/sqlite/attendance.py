@@ -16,7 +16,7 @@ from bot.domain.identity import Community, Member
 from bot.domain.rsvp import DECLINED, GOING, MAYBE, WAITLIST
 from bot.ports.attendance import CheckinDecision, CheckinOutcome, PastAnswer, PhaseMove
 from bot.storage.sqlite.database import Database
-from bot.storage.sqlite.events import _E_COLUMNS, _N, _load_event, _unix, _utc, event_from_row
+from bot.storage.sqlite.events import _COLUMNS, _E_COLUMNS, _N, _load_event, _unix, _utc, event_from_row
 
 _OPENS = int(OPENS_BEFORE.total_seconds())
 _ENDS = "e.starts_at + e.duration_min * 60"
@@ -99,6 +99,8 @@ _MEMBER_COUNTS = (f"count(CASE WHEN r.status = '{GOING}' THEN 1 END), count(c.us
                   "count(CASE WHEN c.late = 1 THEN 1 END), "
                   f"count(CASE WHEN r.status = '{GOING}' AND c.user_id IS NULL THEN 1 END)")
 _ANSWERED = f"(r.status IN ('{GOING}', '{MAYBE}') OR c.user_id IS NOT NULL)"
+_START, _DURATION = _COLUMNS.index("starts_at"), _COLUMNS.index("duration_min")  # in _E_COLUMNS rows
+_FREEZE_BATCH = 500  # events kept per write unit
 # Ended events the report has not stored figures for yet (see `_freeze`).
 _UNFROZEN = "NOT EXISTS (SELECT 1 FROM event_figures f WHERE f.event_id = e.id)"
 _FIGURES = ("f.going, f.maybe, f.waitlist, f.declined, f.checked_in, f.late, f.going_not_in, f.promoted, "
@@ -181,10 +183,16 @@ class SqliteAttendanceRepository:
                  f"AND e.starts_at < ? AND {_ENDS} <= ? AND (? IS NULL OR e.series_id = ?)")
         params = (community.platform, community.id, _unix(since), _unix(until), _unix(until), series_id, series_id)
         by_event, kept = await self._read_report(where, params)
-        if any(r[_N] is None for r in by_event):  # ended events not counted yet: count and keep them
-            settled = (*params[:4], _unix(until - SETTLED), *params[5:])
-            if await self.db.write_sync(_freeze, where, settled):
-                by_event, kept = await self._read_report(where, params)
+        # Ended events not counted yet: count and keep them, a batch per write unit (other writes
+        # wait for the unit in progress only).
+        settled = _unix(until - SETTLED)
+        due = [r[0] for r in by_event if r[_N] is None and r[_START] + r[_DURATION] * 60 <= settled]
+        for start in range(0, len(due), _FREEZE_BATCH):
+            batch = due[start:start + _FREEZE_BATCH]
+            await self.db.write_sync(_freeze, f"{where} AND e.id IN ({','.join('?' * len(batch))})",
+                                     (*params, *batch))
+        if due:
+            by_event, kept = await self._read_report(where, params)
         missing = [r for r in by_event if r[_N] is None]  # ended too recently to keep: counted now
         if not missing:
             return [_figures_row(r) for r in by_event], [MemberFigures(*r) for r in kept]
