@@ -37,6 +37,7 @@ NEEDS: tuple[Need, ...] = (
     Need("Send Messages in Threads", 1 << 38, "questions, answers and notes in the case's thread"),
     Need("Manage Messages", 1 << 13, "Delete message on a case card (the reported message)"),
     Need("Moderate Members", 1 << 40, "Time out author on a case card"),
+    Need("Manage Events", 1 << 33, "each event announcement also listed in the server's own Events list"),
 )
 
 

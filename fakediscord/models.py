@@ -336,6 +336,7 @@ class Guild:
                              position=1, managed=True, tags={"bot_id": str(fake.bot_user.id)})
         self.roles[self.bot_role.id] = self.bot_role
         self.members[fake.bot_user.id] = Member(self, fake.bot_user, roles=[self.bot_role])
+        self.scheduled_events: dict[int, ScheduledEvent] = {}  # Discord's own Events list
 
     # lookups -----------------------------------------------------------------------------------------
     @property
@@ -493,7 +494,7 @@ class Guild:
             threads=[],
             presences=[],
             stage_instances=[],
-            guild_scheduled_events=[],
+            guild_scheduled_events=[e.payload() for e in self.scheduled_events.values()],
             soundboard_sounds=[],
         )
         return data
@@ -792,3 +793,52 @@ def _find_one(items: list[dict[str, Any]], label: Optional[str], custom_id: Opti
             raise ValueError(f"no {what} with label={label!r} custom_id={custom_id!r}; the message has {found}")
         raise ValueError(f"{len(matches)} {what}s match label={label!r} custom_id={custom_id!r}; pass custom_id=")
     return matches[0]
+
+
+# Guild scheduled events (the server's own Events list) ------------------------------------------------
+EVENT_STAGE, EVENT_VOICE, EVENT_EXTERNAL = 1, 2, 3
+EVENT_SCHEDULED, EVENT_ACTIVE, EVENT_COMPLETED, EVENT_CANCELED = 1, 2, 3, 4
+GUILD_ONLY = 2
+
+
+class ScheduledEvent:
+    """A guild scheduled event as Discord keeps it: EXTERNAL (3) with ``entity_metadata.location``
+    and an end time, or VOICE (2) / STAGE (1) in a channel; status 1 SCHEDULED, 2 ACTIVE,
+    3 COMPLETED, 4 CANCELED."""
+
+    def __init__(self, guild: Guild, event_id: int, creator: User, *, name: str, start: str,
+                 end: Optional[str], entity_type: int, channel_id: Optional[int], location: Optional[str],
+                 description: Optional[str]) -> None:
+        self.guild = guild
+        self.id = event_id
+        self.creator = creator
+        self.name = name
+        self.description = description
+        self.scheduled_start_time = start
+        self.scheduled_end_time = end
+        self.entity_type = entity_type
+        self.channel_id = channel_id
+        self.location = location
+        self.status = EVENT_SCHEDULED
+        self.privacy_level = GUILD_ONLY
+
+    def payload(self) -> dict[str, Any]:
+        return {
+            "id": str(self.id),
+            "guild_id": str(self.guild.id),
+            "channel_id": str(self.channel_id) if self.channel_id else None,
+            "creator_id": str(self.creator.id),
+            "creator": self.creator.payload(),
+            "name": self.name,
+            "description": self.description,
+            "scheduled_start_time": self.scheduled_start_time,
+            "scheduled_end_time": self.scheduled_end_time,
+            "privacy_level": self.privacy_level,
+            "status": self.status,
+            "entity_type": self.entity_type,
+            "entity_id": None,
+            "entity_metadata": {"location": self.location} if self.entity_type == EVENT_EXTERNAL else None,
+            "user_count": 0,
+            "image": None,
+            "recurrence_rule": None,
+        }

@@ -8,6 +8,7 @@ names of uploaded files, time, status and Discord error code.
 from __future__ import annotations
 
 import asyncio
+import datetime as _dt
 import json
 import logging
 import re
@@ -20,6 +21,7 @@ from urllib.parse import unquote
 from aiohttp import web
 
 from . import errors as E
+from . import models as M
 from . import permissions as P
 from .errors import APIError
 from .models import DM, NEWS, PUBLIC_THREAD, TEXT, Channel, Message
@@ -782,6 +784,162 @@ async def add_member_role(ctx: Ctx) -> Any:
 async def remove_member_role(ctx: Ctx) -> Any:
     member, role = _member_and_role(ctx)
     member.remove_role(role)
+    return None
+
+
+# --------------------------------------------------------------------------------------------------
+# guild scheduled events (the server's Events list), as Discord validates them
+
+_EVENT_STATUS_MOVES = {(M.EVENT_SCHEDULED, M.EVENT_ACTIVE), (M.EVENT_SCHEDULED, M.EVENT_CANCELED),
+                       (M.EVENT_ACTIVE, M.EVENT_COMPLETED)}
+
+
+def _form_error(field_name: str, code: str, message: str) -> APIError:
+    return E.invalid_form_body({field_name: {"_errors": [{"code": code, "message": message}]}})
+
+
+def _event_time(body: dict[str, Any], key: str) -> Optional["_dt.datetime"]:
+    value = body.get(key)
+    if value is None:
+        return None
+    try:
+        moment = _dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise _form_error(key, "DATE_TIME_TYPE_PARSE", "Could not parse " + str(value)[:40] + ". Should be ISO8601.")
+    return moment.astimezone(_dt.timezone.utc)
+
+
+def _scheduled_event(ctx: Ctx, guild) -> "M.ScheduledEvent":
+    found = guild.scheduled_events.get(_int(ctx.params["event_id"]))
+    if found is None:
+        raise E.not_found(E.UNKNOWN_GUILD_SCHEDULED_EVENT, "Guild Scheduled Event")
+    return found
+
+
+def _check_event_fields(guild, body: dict[str, Any], *, entity_type: int, start: "_dt.datetime",
+                        end: Optional["_dt.datetime"], location: Optional[str], channel_id: Any,
+                        creating: bool) -> None:
+    name = body.get("name")
+    if (creating or "name" in body) and (not isinstance(name, str) or not 1 <= len(name) <= 100):
+        raise _form_error("name", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.")
+    description = body.get("description")
+    if description is not None and (not isinstance(description, str) or len(description) > 1000):
+        raise _form_error("description", "BASE_TYPE_MAX_LENGTH", "Must be 1000 or fewer in length.")
+    if "privacy_level" in body or creating:
+        if body.get("privacy_level") != M.GUILD_ONLY:
+            raise _form_error("privacy_level", "BASE_TYPE_CHOICES", "Value must be one of {2}.")
+    if entity_type not in (M.EVENT_STAGE, M.EVENT_VOICE, M.EVENT_EXTERNAL):
+        raise _form_error("entity_type", "BASE_TYPE_CHOICES", "Value must be one of {1, 2, 3}.")
+    if entity_type == M.EVENT_EXTERNAL:
+        if channel_id is not None:
+            raise _form_error("channel_id", "GUILD_SCHEDULED_EVENT_CHANNEL_NOT_ALLOWED",
+                              "An external event cannot have a channel.")
+        if not isinstance(location, str) or not 1 <= len(location) <= 100:
+            raise _form_error("entity_metadata", "GUILD_SCHEDULED_EVENT_LOCATION_REQUIRED",
+                              "An external event needs a location of 1 to 100 characters.")
+        if end is None:
+            raise _form_error("scheduled_end_time", "GUILD_SCHEDULED_EVENT_END_TIME_REQUIRED",
+                              "An external event needs an end time.")
+    else:
+        channel = guild.channels.get(_int(channel_id)) if channel_id is not None else None
+        wanted = M.VOICE if entity_type == M.EVENT_VOICE else 13
+        if channel is None or channel.type != wanted:
+            raise _form_error("channel_id", "GUILD_SCHEDULED_EVENT_CHANNEL_REQUIRED",
+                              "A voice or stage event needs a channel of that kind.")
+    if end is not None and end <= start:
+        raise _form_error("scheduled_end_time", "GUILD_SCHEDULED_EVENT_END_BEFORE_START",
+                          "The end time must be after the start time.")
+
+
+@route("GET", "/guilds/{guild_id}/scheduled-events")
+async def list_scheduled_events(ctx: Ctx) -> Any:
+    return [e.payload() for e in _guild(ctx).scheduled_events.values()]
+
+
+@route("POST", "/guilds/{guild_id}/scheduled-events")
+async def create_scheduled_event(ctx: Ctx) -> Any:
+    """Create an event in the server's Events list: the bot needs Manage Events (403 50013); the
+    start must be in the future; EXTERNAL needs a location and an end, VOICE/STAGE a channel."""
+    guild = _guild(ctx)
+    _bot_can(ctx, guild, P.MANAGE_EVENTS)
+    body = ctx.body()
+    if len(guild.scheduled_events) >= 100:
+        raise APIError(400, 30038, "Maximum number of guild scheduled events reached (100)")
+    start = _event_time(body, "scheduled_start_time")
+    if start is None:
+        raise _form_error("scheduled_start_time", "BASE_TYPE_REQUIRED", "This field is required")
+    if start <= _dt.datetime.now(_dt.timezone.utc):
+        raise _form_error("scheduled_start_time", "GUILD_SCHEDULED_EVENT_SCHEDULED_START_TIME_IN_PAST",
+                          "Cannot schedule event in the past.")
+    end = _event_time(body, "scheduled_end_time")
+    entity_type = body.get("entity_type")
+    location = (body.get("entity_metadata") or {}).get("location")
+    _check_event_fields(guild, body, entity_type=entity_type, start=start, end=end, location=location,
+                        channel_id=body.get("channel_id"), creating=True)
+    event = M.ScheduledEvent(guild, ctx.fake._next_id(), ctx.fake.bot_user, name=body["name"],
+                             start=start.isoformat(), end=end.isoformat() if end else None,
+                             entity_type=entity_type,
+                             channel_id=None if entity_type == M.EVENT_EXTERNAL else _int(body["channel_id"]),
+                             location=location if entity_type == M.EVENT_EXTERNAL else None,
+                             description=body.get("description"))
+    guild.scheduled_events[event.id] = event
+    return event.payload()
+
+
+@route("GET", "/guilds/{guild_id}/scheduled-events/{event_id}")
+async def get_scheduled_event(ctx: Ctx) -> Any:
+    return _scheduled_event(ctx, _guild(ctx)).payload()
+
+
+@route("PATCH", "/guilds/{guild_id}/scheduled-events/{event_id}")
+async def modify_scheduled_event(ctx: Ctx) -> Any:
+    """Change an event: any field, and status only as Discord allows (SCHEDULED to ACTIVE or
+    CANCELED, ACTIVE to COMPLETED); a finished or cancelled event cannot be changed."""
+    guild = _guild(ctx)
+    _bot_can(ctx, guild, P.MANAGE_EVENTS)
+    event = _scheduled_event(ctx, guild)
+    body = ctx.body()
+    if event.status in (M.EVENT_COMPLETED, M.EVENT_CANCELED):
+        raise APIError(400, 180000, "Cannot modify a finished event")
+    status = body.get("status", event.status)
+    if status != event.status and (event.status, status) not in _EVENT_STATUS_MOVES:
+        raise _form_error("status", "GUILD_SCHEDULED_EVENT_INVALID_STATUS_TRANSITION",
+                          "Invalid status transition.")
+    start = _event_time(body, "scheduled_start_time") or _dt.datetime.fromisoformat(event.scheduled_start_time)
+    end = (_event_time(body, "scheduled_end_time") if "scheduled_end_time" in body
+           else _dt.datetime.fromisoformat(event.scheduled_end_time) if event.scheduled_end_time else None)
+    if "scheduled_start_time" in body and start <= _dt.datetime.now(_dt.timezone.utc):
+        raise _form_error("scheduled_start_time", "GUILD_SCHEDULED_EVENT_SCHEDULED_START_TIME_IN_PAST",
+                          "Cannot schedule event in the past.")
+    entity_type = body.get("entity_type", event.entity_type)
+    location = ((body.get("entity_metadata") or {}).get("location") if "entity_metadata" in body
+                else event.location)
+    channel_id = body.get("channel_id") if "channel_id" in body else event.channel_id
+    if entity_type == M.EVENT_EXTERNAL and "channel_id" not in body:
+        channel_id = None
+    _check_event_fields(guild, body, entity_type=entity_type, start=start, end=end, location=location,
+                        channel_id=channel_id, creating=False)
+    if "name" in body:
+        event.name = body["name"]
+    if "description" in body:
+        event.description = body["description"]
+    event.scheduled_start_time = start.isoformat()
+    event.scheduled_end_time = end.isoformat() if end else None
+    event.entity_type = entity_type
+    event.location = location if entity_type == M.EVENT_EXTERNAL else None
+    event.channel_id = None if entity_type == M.EVENT_EXTERNAL else _int(channel_id)
+    event.status = status
+    return event.payload()
+
+
+@route("DELETE", "/guilds/{guild_id}/scheduled-events/{event_id}")
+async def delete_scheduled_event(ctx: Ctx) -> Any:
+    guild = _guild(ctx)
+    _bot_can(ctx, guild, P.MANAGE_EVENTS)
+    event = _scheduled_event(ctx, guild)
+    del guild.scheduled_events[event.id]
     return None
 
 

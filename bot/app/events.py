@@ -38,7 +38,7 @@ from bot.i18n import RTL_LANGUAGES, dates, t
 from bot.i18n.format import CONTENT, EMBED_DESCRIPTION, EMBED_TITLE, FIELD_VALUE, FOOTER, cut, ts
 from bot.ports.event_extras import EventExtrasRepository
 from bot.ports.events import Attendee, EventsRepository
-from bot.ports.messaging import (PRIMARY, SECONDARY, SUCCESS, Attachment, Button, Card, Field, Message,
+from bot.ports.messaging import (PRIMARY, SECONDARY, SUCCESS, Attachment, Button, Card, Field, Listing, Message,
                                  Messenger, MessengerError)
 from bot.ports.runtime import Scheduler
 
@@ -270,6 +270,7 @@ class EventsService:
                                          settings_for=setup.settings_for)
         scheduler.add_loader("event reminders", self.reminders.load)
         self.watchers: list[Callable[[Event], None]] = []
+        self._listing = asyncio.Lock()  # one native-listing call at a time: never two listings of one event
         if extras is not None:
             self.reminders.zone_of = extras.timezone_of
 
@@ -352,6 +353,37 @@ class EventsService:
         if self.communities is not None:
             await self.communities.edit_elsewhere(self.messenger, "event", event_id, message)
 
+    # -- the platform's own events list -------------------------------------------------------
+    def list_natively(self, event: Event) -> None:
+        """Keep the event's native listing (Discord's Events list, where the bot has Manage Events)
+        in step with its announcement, in the background: created when it is announced, updated
+        when it is edited, cancelled when it is cancelled."""
+        if self.extras is not None and hasattr(self.messenger, "list_event"):
+            self.background.spawn(self._list_natively(event.id), "native event listing")
+
+    async def _list_natively(self, event_id: int) -> None:
+        assert self.extras is not None
+        async with self._listing:  # the event is read afresh: the listing follows its latest state
+            event = await self.repo.get(event_id)
+            if event is None:
+                return
+            listed = await self.extras.native_id(event_id)
+            if listed is None and (event.cancelled or event.message_id is None
+                                   or event.starts_at <= self.clock.now()):
+                return  # nothing listed to cancel; not announced; or too late to list
+            url = event.jump_url() or ""
+            listing = Listing(title=event.title, starts_at=event.starts_at, ends_at=event.ends_at,
+                              location=event.location or url or event.title,
+                              description="\n\n".join(p for p in (event.description, url) if p),
+                              cancelled=event.cancelled)
+            try:
+                made = await self.messenger.list_event(event.community, listing, listed)  # type: ignore[attr-defined]
+            except MessengerError:
+                log.warning("could not list event %s natively (listing %s)", event_id, listed, exc_info=True)
+                return
+            if made is not None and made != listed:
+                await self.extras.set_native_id(event_id, made)
+
     # -- /event create ------------------------------------------------------------------------
     async def plan(self, actor: Actor, settings: GuildSettings, *, title: str | None, when: str,
                    duration: str | None = None, location: str | None = None, description: str | None = None,
@@ -402,6 +434,7 @@ class EventsService:
         if self.communities is not None:
             self.background.spawn(self._announce_elsewhere(event, lang), "announce in linked communities")
         self._announced(event)
+        self.list_natively(event)
         text = t(lang, "event.created", title=cut(event.title, 200), url=event.jump_url() or "",
                  start=ts(event.starts_at, "F"), relative=ts(event.starts_at, "R"),
                  local=f"{_written_local(event, lang)} ({event.timezone})")
@@ -489,6 +522,7 @@ class EventsService:
         else:
             self.reminders.ensure(event.id, outcome.planned)
         self.refresher.request(event.id)
+        self.list_natively(new)
         changes = change_lines(outcome.changes, lang, new.timezone)
         dm = _text(t(lang, "event.dm_edited", title=new.title, changes=changes, url=new.jump_url() or ""))
         delivery = await dm_many(self.messenger, outcome.notify, lambda member: dm)
@@ -513,6 +547,7 @@ class EventsService:
             event.id, lambda ev: plan_cancel(actor, settings, ev, reason=reason, now=now), now)
         self.reminders.drop(event.id, cancelled.reminder_offsets)
         self.refresher.request(event.id)
+        self.list_natively(cancelled)
         why = t(lang, "event.reason", reason=cancelled.cancel_reason) if cancelled.cancel_reason else ""
         dm = _text(t(lang, "event.dm_cancelled", title=cancelled.title,
                      start=dates.start(lang, cancelled.starts_at, cancelled.timezone),
@@ -536,7 +571,8 @@ class EventsService:
         if not events:
             card = Card(title=t(lang, "list.title"), body=t(lang, "list.empty"), colour=COLOUR)
         else:
-            lines = [event_line(event, (await self.repo.counts(event.id)).going, lang) for event in events]
+            going = await self.repo.going_counts([event.id for event in events])
+            lines = [event_line(event, going.get(event.id, 0), lang) for event in events]
             card = Card(title=t(lang, "list.title"), body=cut("\n\n".join(lines), EMBED_DESCRIPTION),
                         footer=t(lang, "common.page", page=page + 1, pages=pages), colour=COLOUR)
         buttons = (Button(LIST_PREVIOUS, (max(page - 1, 0),), t(lang, "common.previous"), disabled=page == 0),

@@ -22,7 +22,8 @@ from bot.domain.errors import DomainError
 from bot.domain.events import Change, Event, plan_cancel, plan_edit, require_manager, require_same_community
 from bot.domain.identity import Member, Place
 from bot.domain.roles import Actor
-from bot.domain.series import SCOPES, THIS, announce_at, in_scope, plan_series, shift_wall_clock
+from bot.domain.series import (SCOPES, THIS, announce_at, in_scope, plan_repeat_change, plan_series,
+                                shift_wall_clock)
 from bot.domain.when import parse_when
 from bot.i18n import t
 from bot.i18n.format import CONTENT, cut, ts
@@ -97,6 +98,7 @@ class SeriesService:
         await self.repo.announced(event.id, ref)
         posted = replace(event, channel_id=ref.place.id, message_id=ref.id)
         self.events._announced(posted)
+        self.events.list_natively(posted)
         if self.events.communities is not None:
             # A community linked across platforms: the occurrence is announced in each linked place
             # too, and kept in step with the first announcement from then on.
@@ -155,9 +157,17 @@ class SeriesService:
     async def edit(self, actor: Actor, event_ref: str, *, scope: str | None, title: str | None = None,
                    when: str | None = None, duration: str | None = None, location: str | None = None,
                    description: str | None = None, capacity: int | None = None,
-                   role: int | None = None) -> Message:
+                   role: int | None = None, repeat: str | None = None, until: str | None = None,
+                   count: int | None = None) -> Message:
         """`scope` this (or none): the one event, as /event edit always did; following / all: every
-        occurrence in scope, in one unit, each member who answered any of them told once."""
+        occurrence in scope, in one unit, each member who answered any of them told once. With
+        `repeat`, `until` or `count`: the series' dates from then on follow the new rule
+        (`change_repeat`)."""
+        if repeat is not None or until is not None or count is not None:
+            others = (title, when, duration, location, description, capacity, role)
+            if any(value is not None for value in others):
+                raise DomainError("series.repeat_alone")
+            return await self.change_repeat(actor, event_ref, scope=scope, repeat=repeat, until=until, count=count)
         if scope in (None, THIS):
             return await self.events.edit(actor, event_ref, title=title, when=when, duration=duration,
                                           location=location, description=description, capacity=capacity,
@@ -199,9 +209,51 @@ class SeriesService:
             reminders.ensure(new.id, outcome.planned)
         if new.message_id is not None:
             self.events.refresher.request(new.id)
+            self.events.list_natively(new)
         if outcome.promoted:
             self.events.background.spawn(self.events._tell_promoted(new, outcome.promoted, lang),
                                          "tell promoted members")
+
+    async def change_repeat(self, actor: Actor, event_ref: str, *, scope: str | None, repeat: str | None,
+                            until: str | None, count: int | None) -> Message:
+        """A new repeat rule (or end) for the dates in `scope` (following or all): dates the new rule
+        still has keep their answers; dates it drops are cancelled (their announcements show it,
+        members who answered told once) or, never announced nor answered, removed; new dates are
+        announced on schedule. The series' calendar (RRULE) follows; ended dates never change."""
+        settings = await self.events.setup.settings_for(self.events._community(actor))
+        lang = settings.language
+        chosen = await self.events.resolve(actor, event_ref)
+        require_manager(actor, settings, chosen)
+        if chosen.series_id is None:
+            raise DomainError("series.not_a_series", title=cut(chosen.title, 100))
+        series = await self.repo.get(chosen.series_id)
+        assert series is not None
+        now = self.clock.now()
+        change = plan_repeat_change(series, await self.repo.occurrences(series.id),
+                                    await self.repo.original_starts(series.id), chosen, scope or THIS,
+                                    repeat=repeat, until=until, count=count, now=now)
+        why = t(lang, "series.reason_repeat", rule=t(lang, f"series.rule.{change.series.rule}"))
+        stored, done = await self.repo.change_repeat(series.id, change, lambda ev: plan_cancel(
+            actor, settings, ev, reason=why, now=now), now)
+        for event, _ in done:
+            self.events.reminders.drop(event.id, event.reminder_offsets)
+            if event.message_id is not None:
+                self.events.refresher.request(event.id)
+                self.events.list_natively(event)
+        await self.announce_due()  # new dates already within announce_ahead are announced now
+        told = self._once(((event, [], members) for event, members in done))
+        delivery = await dm_many(self.messenger, told, lambda member: _text(t(
+            lang, "series.dm_repeat_changed", title=told[member].first.title, count=told[member].count,
+            start=ts(told[member].first.starts_at, "F"), rule=t(lang, f"series.rule.{stored.rule}"))))
+        occurrences = [e for e in await self.repo.occurrences(stored.id) if not e.cancelled and e.ends_at > now]
+        text = t(lang, "series.repeat_changed", title=cut(stored.title, 200),
+                 rule=t(lang, f"series.rule.{stored.rule}"), count=len(occurrences), start=ts(stored.first_start, "F"),
+                 last=ts(occurrences[-1].starts_at, "D") if occurrences else "-",
+                 kept=sum(1 for e in occurrences if e.id in dict(change.keep)), added=len(change.add),
+                 cancelled=len(done), notified=len(delivery.reached))
+        if delivery.closed:
+            text += "\n" + t(lang, "event.unreachable", count=len(delivery.closed))
+        return _text(text)
 
     @staticmethod
     def _once(changed: Iterable[tuple[Event, list[Change], tuple[Member, ...]]]) -> dict[Member, _Told]:
@@ -228,6 +280,7 @@ class SeriesService:
             self.events.reminders.drop(event.id, event.reminder_offsets)
             if event.message_id is not None:
                 self.events.refresher.request(event.id)
+                self.events.list_natively(event)
         await self._reschedule()
         told = self._once(((event, [], members) for event, members in done))
         why = "\n" + t(lang, "event.reason", reason=done[0][0].cancel_reason) if done[0][0].cancel_reason else ""

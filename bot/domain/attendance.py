@@ -16,7 +16,7 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from bot.domain.errors import DomainError
 from bot.domain.events import Event
@@ -176,6 +176,29 @@ class Totals:
         return None if self.going == 0 else self.no_shows / self.going
 
 
+# An event's figures are final once it has ended: nobody may answer, check in or be moved up after
+# the end, and reminders are never tried after the start. Storage keeps them once the end is this far
+# behind (a click made just before the end may still be on its way to the database).
+SETTLED = timedelta(minutes=5)
+
+
+def merge_members(*parts: Iterable[Sequence[Any]]) -> list[MemberFigures]:
+    """Per-member rows (platform, user_id, name, going, attended, late, no_shows) counted over
+    different events, summed per member (the name: the greatest, as SQL's max), most attended first."""
+    merged: dict[tuple[str, int], list[Any]] = {}
+    for part in parts:
+        for platform, user_id, name, *counts in part:
+            row = merged.get((platform, user_id))
+            if row is None:
+                merged[(platform, user_id)] = [name, *counts]
+            else:
+                row[0] = max(row[0], name)
+                for k, value in enumerate(counts, start=1):
+                    row[k] += value
+    figures = [MemberFigures(platform, user_id, *row) for (platform, user_id), row in merged.items()]
+    return sorted(figures, key=lambda m: (-m.attended, m.user_id))
+
+
 def totals(events: Sequence[EventFigures], members: Sequence[MemberFigures]) -> Totals:
     """Totals of a report over ended events."""
     return Totals(events=len(events), going=sum(e.going for e in events),
@@ -197,9 +220,10 @@ def require_days(days: int | None) -> int:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if isinstance(value, str) and text.startswith(_FORMULA_START) else text
+def _cell(value: object) -> object:
+    if isinstance(value, str):
+        return "'" + value if value.startswith(_FORMULA_START) else value
+    return "" if value is None else value  # numbers as the csv module writes them
 
 
 def table_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from bot.domain.errors import DomainError
-from bot.domain.events import Event
+from bot.domain.events import SCHEDULED as SCHEDULED_STATUS, Event
 from bot.domain.when import normalise_digits
 
 WEEKLY = "weekly"
@@ -194,3 +194,85 @@ def shift_wall_clock(start: datetime, zone: str, old_chosen: datetime, new_chose
     tz = ZoneInfo(zone)
     delta = new_chosen.astimezone(tz).replace(tzinfo=None) - old_chosen.astimezone(tz).replace(tzinfo=None)
     return _localise(start.astimezone(tz).replace(tzinfo=None) + delta, tz)
+
+
+# -- changing the repeat rule of a series ----------------------------------------------------------
+@dataclass(frozen=True)
+class RepeatChange:
+    """What a new repeat rule (or a new `until` / `count`) does from `anchor` on, the first date the
+    change touches (`following`: the chosen date; `all`: the first date not yet over).
+
+    Dates the new rule still has (the same local day) are kept with their answers, announcements and
+    reminders. Dates it drops are cancelled, their members told once, unless nobody answered them and
+    they were never announced: those are simply removed. Dates it adds are announced on schedule.
+    Ended dates never change: when the series has dates before the anchor, those stay in the old
+    series (its rule now ends before the anchor, so its calendar's RRULE stops there) and the dates
+    from the anchor on form a new series (`split`) with its own RRULE; otherwise the series itself
+    takes the new rule."""
+
+    series: Series  # from the anchor on: the same id, or 0 for the series that splits off
+    split: bool
+    kept_before: int  # when split: the old series' dates before the anchor (its new count)
+    keep: tuple[tuple[int, datetime], ...]  # (event id, the new rule's date for it)
+    drop: tuple[int, ...]
+    add: tuple[Event, ...]  # new dates (ids 0)
+
+
+def _local_day(moment: datetime, zone: ZoneInfo) -> date:
+    return moment.astimezone(zone).date()
+
+
+def plan_repeat_change(series: Series, occurrences: list[Event], original: dict[int, datetime], chosen: Event,
+                       scope: str, *, repeat: str | None, until: str | None, count: int | None,
+                       now: datetime) -> RepeatChange:
+    """The change of `series`' rule (`repeat`, else the same) and end (`until` or `count`, else the
+    last date it has now) for `scope` following or all, from `plan_edit`'s checks already passed."""
+    if scope not in (FOLLOWING, ALL):
+        raise DomainError("series.repeat_scope")
+    rule = parse_rule(repeat) if repeat is not None else series.rule
+    if until and count is not None:
+        raise DomainError("series.until_or_count")
+    if count is not None and not 2 <= count <= MAX_OCCURRENCES:
+        raise DomainError("series.bad_count", value=count, maximum=MAX_OCCURRENCES)
+    targets = in_scope(chosen, occurrences, scope, now)
+    if not targets:
+        raise DomainError("event.over", title=chosen.title)
+    anchor = targets[0]
+    tz = ZoneInfo(series.timezone)
+    if until:
+        end: datetime | None = parse_until(until, series.timezone)
+        assert end is not None
+        if end < anchor.starts_at:
+            raise DomainError("series.until_before_start", value=until)
+        if end > anchor.starts_at + timedelta(days=HORIZON_DAYS):
+            raise DomainError("series.until_too_far", value=until, days=HORIZON_DAYS)
+    elif count is None:  # the series keeps ending on the day it ends now
+        last = max(original.get(e.id, e.starts_at) for e in occurrences)
+        end = datetime.combine(_local_day(last, tz) + timedelta(days=1), datetime.min.time()).replace(
+            tzinfo=tz).astimezone(timezone.utc) - timedelta(seconds=1)
+    else:
+        end = None
+    starts = occurrence_starts(anchor.starts_at, series.timezone, rule, count=count, until=end)
+    by_day = {_local_day(start, tz): start for start in starts}
+    keep: list[tuple[int, datetime]] = []
+    drop: list[int] = []
+    for event in targets:
+        start = by_day.pop(_local_day(event.starts_at, tz), None)
+        if start is None:
+            drop.append(event.id)
+        else:
+            keep.append((event.id, start))
+    for event in occurrences:  # a date cancelled on its own stays cancelled if the new rule has it too
+        if event.cancelled and event.starts_at >= anchor.starts_at:
+            start = by_day.pop(_local_day(event.starts_at, tz), None)
+            if start is not None:
+                keep.append((event.id, start))
+    add = tuple(replace(anchor, id=0, starts_at=start, message_id=None, status=SCHEDULED_STATUS,
+                        cancel_reason="", version=1) for start in sorted(by_day.values()))
+    if rule == series.rule and not drop and not add:
+        raise DomainError("event.nothing_changed")
+    anchor_date = original.get(anchor.id, anchor.starts_at)
+    kept_before = sum(1 for e in occurrences if original.get(e.id, e.starts_at) < anchor_date)
+    new = replace(series, rule=rule, first_start=anchor.starts_at, occurrences=len(starts))
+    return RepeatChange(series=replace(new, id=0) if kept_before else new, split=kept_before > 0,
+                        kept_before=kept_before, keep=tuple(keep), drop=tuple(drop), add=add)

@@ -40,3 +40,10 @@ class EventExtrasRepository(Protocol):
     async def going_names(self, event_id: int, limit: int) -> list[str]:
         """Display names of the first `limit` members going, in click order."""
         ...
+
+    # -- the platform's own listing (Discord's Events list) -------------------------------------
+    async def native_id(self, event_id: int) -> int | None:
+        """The id of the event's listing on its platform, if one was made."""
+        ...
+
+    async def set_native_id(self, event_id: int, native_id: int | None) -> None: ...

@@ -104,6 +104,10 @@ class EventsRepository(Protocol):
 
     async def count_upcoming(self, community: Community, now: datetime) -> int: ...
 
+    async def going_counts(self, event_ids: list[int]) -> dict[int, int]:
+        """How many are going to each of these events (events nobody is going to are left out)."""
+        ...
+
     async def search(self, community: Community, query: str, now: datetime, *, limit: int = 25,
                      include_past: bool = False) -> list[Event]:
         """The community's events whose title contains `query` literally (case-insensitive for Latin

@@ -16,7 +16,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Protocol, runtime_checkable
 
-from bot.domain.identity import Member, MessageRef, Place
+from bot.domain.identity import Community, Member, MessageRef, Place
 
 PRIMARY = "primary"
 SECONDARY = "secondary"
@@ -113,6 +113,30 @@ class Messenger(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class Listing:
+    """An event as the platform's own events list shows it (on Discord, a guild scheduled event in
+    the server's Events list), kept beside the announcement."""
+
+    title: str
+    starts_at: datetime
+    ends_at: datetime
+    location: str  # where: the event's location, else a link to its announcement
+    description: str = ""
+    cancelled: bool = False
+
+
+@runtime_checkable
+class Listings(Protocol):
+    """A front end whose platform has its own events list (Discord). Optional: the others have none."""
+
+    async def list_event(self, community: Community, listing: Listing, listed_id: int | None) -> int | None:
+        """Create the listing (`listed_id` None) or bring it up to date (`cancelled`: cancel it).
+        Returns its id; None when the bot may not (on Discord, without Manage Events): not an
+        error. Raises MessengerError when the platform refuses for another reason."""
+        ...
+
+
 @dataclass
 class Messengers:
     """The Messenger the app layer holds: routes each call to the front end of the place's or the
@@ -137,6 +161,14 @@ class Messengers:
 
     async def delete(self, ref: MessageRef) -> bool:
         return await self._for(ref.place.platform).delete(ref)
+
+    async def list_event(self, community: Community, listing: Listing, listed_id: int | None) -> int | None:
+        """The platform's own listing of an event, where the community's front end has one; None
+        elsewhere."""
+        front = self.by_platform.get(community.platform)
+        if not isinstance(front, Listings):
+            return None
+        return await front.list_event(community, listing, listed_id)
 
     async def dm(self, member: Member, message: Message, *, nonce: str | None = None) -> Delivery:
         if nonce is None:  # front ends without nonces keep their two-argument dm

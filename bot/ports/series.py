@@ -12,7 +12,7 @@ from typing import Protocol
 
 from bot.domain.events import Event
 from bot.domain.identity import Member, MessageRef
-from bot.domain.series import Series
+from bot.domain.series import RepeatChange, Series
 from bot.ports.events import CancelPlan, EditOutcome, EditPlan
 
 
@@ -57,4 +57,13 @@ class SeriesRepository(Protocol):
     async def cancel_many(self, event_ids: list[int], plan: CancelPlan,
                           now: datetime) -> list[tuple[Event, tuple[Member, ...]]]:
         """Cancel each event in one unit (pending reminders dropped); who answered each."""
+        ...
+
+    async def change_repeat(self, series_id: int, change: RepeatChange, plan: CancelPlan,
+                            now: datetime) -> tuple[Series, list[tuple[Event, tuple[Member, ...]]]]:
+        """Apply a new repeat rule (bot.domain.series.plan_repeat_change) in one unit: the series
+        updated, or the dates from the anchor on split off into a new series; kept dates moved to it
+        with their answers; dropped dates cancelled with `plan` (who answered each returned), or
+        removed when never announced nor answered (decided in the unit); new dates queued to be
+        announced. Returns the series the dates from the anchor on belong to."""
         ...

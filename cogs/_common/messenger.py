@@ -8,8 +8,9 @@ import time
 
 import discord
 
-from bot.domain.identity import DISCORD, Member, MessageRef, Place
-from bot.ports.messaging import Delivery, Message, MessengerError, PlaceGone
+from bot.domain.identity import DISCORD, Community, Member, MessageRef, Place
+from bot.i18n.format import cut
+from bot.ports.messaging import Delivery, Listing, Message, MessengerError, PlaceGone
 from cogs._common.render import send_kwargs
 
 log = logging.getLogger(__name__)
@@ -107,6 +108,35 @@ class DiscordMessenger:
         except discord.HTTPException as exc:
             raise MessengerError(str(exc)) from exc
         return Delivery.DELIVERED
+
+    async def list_event(self, community: Community, listing: Listing, listed_id: int | None) -> int | None:
+        """A guild scheduled event (EXTERNAL, members only) mirroring an announcement: created, updated,
+        or cancelled (status 4). Skipped, with no request, where the bot lacks Manage Events; a 403
+        (the permission taken away meanwhile) is a skip too."""
+        guild = self.client.get_guild(community.id)
+        if guild is None or not guild.me.guild_permissions.manage_events:
+            return None
+        http = self.client.http
+        payload: dict[str, object]
+        if listing.cancelled:
+            payload = {"status": 4}
+        else:
+            payload = {"name": cut(listing.title, 100), "privacy_level": 2, "entity_type": 3,
+                       "entity_metadata": {"location": cut(listing.location, 100)},
+                       "scheduled_start_time": listing.starts_at.isoformat(),
+                       "scheduled_end_time": listing.ends_at.isoformat(),
+                       "description": cut(listing.description, 1000)}
+        try:
+            await self.pacer.wait()
+            if listed_id is None:
+                made = await http.create_guild_scheduled_event(community.id, **payload)
+                return int(made["id"])
+            await http.edit_scheduled_event(community.id, listed_id, **payload)
+            return listed_id
+        except discord.Forbidden:
+            return None
+        except discord.HTTPException as exc:
+            raise MessengerError(str(exc)) from exc
 
     async def _dm_channel(self, user_id: int) -> discord.abc.Messageable:
         """The member's DM channel, opened with one request the first time and remembered."""

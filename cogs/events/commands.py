@@ -84,17 +84,22 @@ class Events(commands.Cog):
         capacity="New number of places (0 removes the limit)",
         scope="For a repeating event: this date (default), this and following dates, or all",
         role="Only members with this role may answer Going or Maybe (@everyone: anyone may)",
+        repeat="A repeating event: repeat differently from then on (with scope following or all)",
+        until="A repeating event: its new last day, e.g. 2026-12-31 (with scope following or all)",
+        count="A repeating event: how many dates from then on, 2 to 60 (with scope following or all)",
     )
-    @app_commands.choices(scope=SCOPES)
+    @app_commands.choices(scope=SCOPES, repeat=REPEATS)
     async def edit(self, interaction: discord.Interaction, event: str, title: str | None = None,
                    when: str | None = None, duration: str | None = None, location: str | None = None,
                    description: str | None = None, capacity: int | None = None, scope: str | None = None,
-                   role: discord.Role | None = None) -> None:
+                   role: discord.Role | None = None, repeat: str | None = None, until: str | None = None,
+                   count: int | None = None) -> None:
         ctx = await context(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         await answer(interaction, await ctx.app.series.edit(
             ctx.actor, event, scope=scope, title=title, when=when, duration=duration, location=location,
-            description=description, capacity=capacity, role=role.id if role else None))
+            description=description, capacity=capacity, role=role.id if role else None, repeat=repeat,
+            until=until, count=count))
 
     @event.command(name="cancel", description="Cancel an event; members who answered are told (organisers)")
     @app_commands.describe(event="The event (type to search by title)", reason="Why, for the members",

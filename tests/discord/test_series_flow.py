@@ -57,3 +57,37 @@ async def test_weekly_series_on_discord(world) -> None:
     assert sum("Term is over" in text for text in dms) == 1  # told once, not once per date
     shown = h.fake.channel_messages(h.world.announcements)
     assert all(m.embeds[0]["title"].startswith("CANCELLED") for m in shown[before:before + 2])
+
+
+async def test_changing_how_a_series_repeats(world) -> None:
+    """Weekly to every 2 weeks: the dates the new rule keeps keep their answers and announcements;
+    the dropped announced date shows CANCELLED and its member is told once; the calendar follows."""
+    h = world
+    before = len(announcements(h))
+    await slash(h, h.world.organiser, "event create", title="Tafseer circle", when="tomorrow 6pm",
+                repeat="weekly", count=4, announce_ahead=9)
+    first, second = announcements(h)[before:before + 2]
+    for message in (first, second):
+        going = await h.fake.click(h.world.alice, message, "Going")
+        await going.wait_done()
+    refused = await slash(h, h.world.organiser, "event edit", event=str(event_id_of(first)),
+                          repeat="fortnightly")  # scope this: refused, nothing changes
+    assert "scope" in refused.text and "following" in refused.text
+    r = await slash(h, h.world.organiser, "event edit", event=str(event_id_of(first)), repeat="fortnightly",
+                    scope="all")
+    assert "now repeats every 2 weeks" in r.text and "2 dates to come" in r.text, r.text
+    assert "2 dates kept" in r.text and "1 date cancelled" in r.text and "1 member told" in r.text
+    await h.bot.app.idle()
+    shown = h.fake.channel_messages(h.world.announcements)
+    assert shown[before].embeds[0]["title"] == "Tafseer circle"
+    assert shown[before + 1].embeds[0]["title"].startswith("CANCELLED")
+    dms = [m.text for m in h.fake.dms(h.world.alice) if "now repeats" in m.text]
+    assert len(dms) == 1 and "1 date you answered will not take place" in dms[0]
+    mine = await slash(h, h.world.alice, "my events")
+    assert "Tafseer circle" in str(mine.embeds)  # her answer to the kept date stands
+
+    ics = await h.fake.click(h.world.alice, shown[before], "Add to calendar")
+    await ics.wait_done()
+    master = next(v for v in Calendar.from_ical(ics.attachments[1].data).walk("VEVENT") if "RRULE" in v)
+    assert master["RRULE"]["FREQ"] == ["WEEKLY"] and master["RRULE"]["INTERVAL"] == [2]
+    assert master["RRULE"]["COUNT"] == [2]

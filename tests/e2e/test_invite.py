@@ -34,9 +34,9 @@ async def test_prints_the_url_for_the_tokens_application(tmp_path: Path) -> None
         assert query["scope"] == ["bot applications.commands"]
         # View Channels, Send Messages, Embed Links, Attach Files
         assert query["permissions"] == [str((1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 35) | (1 << 38)
-                                        | (1 << 13) | (1 << 40))]
+                                        | (1 << 13) | (1 << 40) | (1 << 33))]
         assert fake.requests_to("GET", "/oauth2/applications/@me")
-        for name in ("View Channels", "Send Messages", "Embed Links", "Attach Files"):
+        for name in ("View Channels", "Send Messages", "Embed Links", "Attach Files", "Manage Events"):
             assert f"    {name}: " in out
         assert "Administrator" not in out
 

@@ -57,6 +57,16 @@ MESSAGES = {
         "en": "That move would put some dates in the past. Pick a later time, or change fewer dates.",
         "ur": "اس تبدیلی سے کچھ تاریخیں گزرے وقت میں چلی جائیں گی۔ بعد کا وقت چنیں یا کم تاریخیں بدلیں۔",
     },
+    "series.repeat_alone": {
+        "en": "Change how the event repeats (`repeat`, `until`, `count`) on its own, then the other details "
+              "in a second edit.",
+        "ur": "دہرانے کا طریقہ (`repeat`، `until`، `count`) الگ سے بدلیں، باقی تفصیلات دوسری ترمیم میں۔",
+    },
+    "series.repeat_scope": {
+        "en": "Changing how the event repeats needs `scope` following (from this date) or all (every date "
+              "still to come).",
+        "ur": "دہرانے کا طریقہ بدلنے کے لیے `scope` میں following (اس تاریخ سے آگے) یا all (آنے والی تمام تاریخیں) چنیں۔",
+    },
     # -- replies and DMs --------------------------------------------------------------------------
     "series.created": {
         "en": "**{title}** repeats {rule}: {count:date|dates}, the first {start} ({relative}), the last {last} "
@@ -83,6 +93,26 @@ MESSAGES = {
     "series.dm_cancelled": {
         "en": "**{title}** is cancelled from {start}: {count:date|dates} you answered will not take place.{reason}",
         "ur": "**{title}** {start} سے منسوخ ہے: آپ کی جواب دی ہوئی {count:تاریخ اب نہیں ہوگی|تاریخیں اب نہیں ہوں گی}۔{reason}",
+    },
+    "series.repeat_changed": {
+        "en": "**{title}** now repeats {rule}: {count:date|dates} to come, from {start} to {last}. "
+              "{kept:date|dates} kept with the answers given, {added:new date|new dates}, "
+              "{cancelled:date|dates} cancelled; {notified:member|members} told by DM. "
+              "Past dates are unchanged.",
+        "ur": "**{title}** اب {rule} ہوگی: آنے والی {count:تاریخ|تاریخیں}، {start} سے {last} تک۔ "
+              "{kept:تاریخ|تاریخیں} جوابات سمیت برقرار، {added:نئی تاریخ|نئی تاریخیں}، "
+              "{cancelled:تاریخ|تاریخیں} منسوخ؛ {notified:رکن|اراکین} کو براہِ راست پیغام سے بتا دیا گیا۔ "
+              "گزری ہوئی تاریخیں نہیں بدلیں۔",
+    },
+    "series.reason_repeat": {
+        "en": "The event now repeats {rule}.",
+        "ur": "یہ تقریب اب {rule} ہوگی۔",
+    },
+    "series.dm_repeat_changed": {
+        "en": "**{title}** now repeats {rule}, so {count:date|dates} you answered will not take place, "
+              "the first {start}. Your answers to the dates still on are kept.",
+        "ur": "**{title}** اب {rule} ہوگی، اس لیے آپ کی جواب دی ہوئی {count:تاریخ اب نہیں ہوگی|تاریخیں اب نہیں ہوں گی}، "
+              "پہلی {start}۔ باقی تاریخوں کے لیے آپ کے جوابات برقرار ہیں۔",
     },
     "series.ics_ready": {
         "en": "**{title}**: this date, and the whole series, as calendar files.",

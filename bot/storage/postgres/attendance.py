@@ -11,20 +11,22 @@ by its primary key.
 
 from __future__ import annotations
 
+import asyncio
+
 from datetime import datetime
 from typing import Any, Callable
 
 import asyncpg
 
 from bot.domain import reminders as rem
-from bot.domain.attendance import OPENS_BEFORE, EventFigures, MemberFigures, next_phase
+from bot.domain.attendance import OPENS_BEFORE, SETTLED, EventFigures, MemberFigures, merge_members, next_phase
 from bot.domain.errors import DomainError
 from bot.domain.events import SCHEDULED
 from bot.domain.identity import Community, Member
 from bot.domain.rsvp import DECLINED, GOING, MAYBE, WAITLIST
 from bot.ports.attendance import CheckinDecision, CheckinOutcome, PastAnswer, PhaseMove
 from bot.storage.postgres.database import Database
-from bot.storage.postgres.events import _E_COLUMNS, _EVENT_COLUMNS, _N, _unix, _utc, event_from_row
+from bot.storage.postgres.events import _COLUMNS, _E_COLUMNS, _EVENT_COLUMNS, _N, _unix, _utc, event_from_row
 
 _OPENS = int(OPENS_BEFORE.total_seconds())
 _ENDS = "e.starts_at + e.duration_min * 60"
@@ -97,20 +99,53 @@ async def _advance(conn: Conn, now: datetime) -> list[PhaseMove]:
     return moves
 
 
+_ANSWERED = f"(r.status IN ('{GOING}', '{MAYBE}') OR c.user_id IS NOT NULL)"
+
+
+# Per event (rows of events e LEFT JOIN event_rsvps r LEFT JOIN event_checkins c, grouped by event):
+# answers, check-ins, no-shows-to-be, promotions, members with closed DMs.
+_AGGREGATES = (
+    f"count(*) FILTER (WHERE r.status = '{GOING}'), count(*) FILTER (WHERE r.status = '{MAYBE}'), "
+    f"count(*) FILTER (WHERE r.status = '{WAITLIST}'), count(*) FILTER (WHERE r.status = '{DECLINED}'), "
+    "count(c.user_id), count(*) FILTER (WHERE c.late), "
+    f"count(*) FILTER (WHERE r.status = '{GOING}' AND c.user_id IS NULL), "
+    "count(*) FILTER (WHERE r.promoted), "
+    "(SELECT count(DISTINCT m.platform || ':' || m.user_id) FROM event_reminders m "
+    f" WHERE m.event_id = e.id AND m.status = '{rem.DM_CLOSED}')")
+_ANSWERS = ("FROM events e LEFT JOIN event_rsvps r ON r.event_id = e.id LEFT JOIN event_checkins c "
+            "ON c.event_id = r.event_id AND c.platform = r.platform AND c.user_id = r.user_id")
+_FIGURES = ("f.going, f.maybe, f.waitlist, f.declined, f.checked_in, f.late, f.going_not_in, f.promoted, "
+            "f.dm_closed")
+_START, _DURATION = _COLUMNS.index("starts_at"), _COLUMNS.index("duration_min")  # in _E_COLUMNS rows
+_FREEZE_BATCH = 500  # events kept per transaction
+# Ended events the report has not stored figures for yet (see `_freeze`).
+_UNFROZEN = "NOT EXISTS (SELECT 1 FROM event_figures f WHERE f.event_id = e.id)"
+
+
 def _figures_sql(where: str) -> str:
-    """Per event: answers, check-ins, no-shows-to-be, promotions, members with closed DMs."""
-    return (
-        f"SELECT {_E_COLUMNS}, "
-        f"count(*) FILTER (WHERE r.status = '{GOING}'), count(*) FILTER (WHERE r.status = '{MAYBE}'), "
-        f"count(*) FILTER (WHERE r.status = '{WAITLIST}'), count(*) FILTER (WHERE r.status = '{DECLINED}'), "
-        "count(c.user_id), count(*) FILTER (WHERE c.late), "
-        f"count(*) FILTER (WHERE r.status = '{GOING}' AND c.user_id IS NULL), "
-        "count(*) FILTER (WHERE r.promoted), "
-        "(SELECT count(DISTINCT m.platform || ':' || m.user_id) FROM event_reminders m "
-        f" WHERE m.event_id = e.id AND m.status = '{rem.DM_CLOSED}') "
-        "FROM events e LEFT JOIN event_rsvps r ON r.event_id = e.id "
-        "LEFT JOIN event_checkins c ON c.event_id = r.event_id AND c.platform = r.platform AND c.user_id = r.user_id "
-        f"WHERE {where} GROUP BY e.id ORDER BY e.starts_at, e.id")
+    """One event's figures, counted from its answers (see `_AGGREGATES`)."""
+    return f"SELECT {_E_COLUMNS}, {_AGGREGATES} {_ANSWERS} WHERE {where} GROUP BY e.id"
+
+
+async def _freeze(conn: Conn, where: str, params: tuple[Any, ...]) -> bool:
+    """Store the figures of the ended events matching `where` that have none yet, per event and per
+    member (migration 0009): final, since nothing about an event changes once it has ended (the
+    caller leaves out events ended less than SETTLED ago: a click made just before the end may
+    still be on its way). Another process doing the same at once changes nothing (the primary
+    keys). True if any were stored."""
+    await conn.execute(
+        "INSERT INTO event_attendance (event_id, platform, user_id, event_platform, guild_id, starts_at, "
+        "ends_at, series_id, display_name, going, attended, late) "
+        f"SELECT e.id, r.platform, r.user_id, e.platform, e.guild_id, e.starts_at, {_ENDS}, e.series_id, "
+        f"r.display_name, r.status = '{GOING}', c.user_id IS NOT NULL, coalesce(c.late, FALSE) "
+        "FROM events e JOIN event_rsvps r ON r.event_id = e.id LEFT JOIN event_checkins c "
+        "ON c.event_id = r.event_id AND c.platform = r.platform AND c.user_id = r.user_id "
+        f"WHERE {where} AND {_UNFROZEN} AND {_ANSWERED} ON CONFLICT DO NOTHING", *params)
+    done = await conn.execute(
+        f"INSERT INTO event_figures (event_id, {_FIGURES.replace('f.', '')}) "
+        f"SELECT e.id, {_AGGREGATES} {_ANSWERS} WHERE {where} AND {_UNFROZEN} GROUP BY e.id "
+        "ON CONFLICT DO NOTHING", *params)
+    return done != "INSERT 0 0"
 
 
 def _figures_row(r: Any) -> EventFigures:
@@ -122,7 +157,6 @@ _JOINS = ("FROM event_rsvps r JOIN events e ON e.id = r.event_id LEFT JOIN event
 _MEMBER_COUNTS = (f"count(*) FILTER (WHERE r.status = '{GOING}'), count(c.user_id), "
                   "count(*) FILTER (WHERE c.late), "
                   f"count(*) FILTER (WHERE r.status = '{GOING}' AND c.user_id IS NULL)")
-_ANSWERED = f"(r.status IN ('{GOING}', '{MAYBE}') OR c.user_id IS NOT NULL)"
 
 
 class PostgresAttendanceRepository:
@@ -173,12 +207,40 @@ class PostgresAttendanceRepository:
         where = (f"e.platform = $1 AND e.guild_id = $2 AND e.status = '{SCHEDULED}' AND e.starts_at >= $3 "
                  f"AND e.starts_at < $4 AND {_ENDS} <= $4 AND ($5::bigint IS NULL OR e.series_id = $5)")
         params = (community.platform, community.id, _unix(since), _unix(until), series_id)
-        events = [_figures_row(r) for r in await self.db.fetch(_figures_sql(where), *params)]
-        rows = await self.db.fetch(
-            f"SELECT r.platform, r.user_id, max(r.display_name COLLATE \"C\"), {_MEMBER_COUNTS} "
-            f"{_JOINS} WHERE {where} AND {_ANSWERED} "
-            "GROUP BY r.platform, r.user_id ORDER BY count(c.user_id) DESC, r.user_id", *params)
-        return events, [MemberFigures(*r) for r in rows]
+        by_event, kept = await self._read_report(where, params)
+        # Ended events not counted yet: count and keep them, a batch per transaction.
+        settled = _unix(until - SETTLED)
+        due = [r[0] for r in by_event if r[_N] is None and r[_START] + r[_DURATION] * 60 <= settled]
+        for start in range(0, len(due), _FREEZE_BATCH):
+            batch = due[start:start + _FREEZE_BATCH]
+            await self.db.write(lambda conn: _freeze(conn, f"{where} AND e.id = ANY($6::bigint[])",
+                                                     (*params, batch)))
+        if due:
+            by_event, kept = await self._read_report(where, params)
+        missing = [r for r in by_event if r[_N] is None]  # ended too recently to keep: counted now
+        if not missing:
+            return [_figures_row(r) for r in by_event], [MemberFigures(*r) for r in kept]
+        live = {r[0]: r for r in await self.db.fetch(_figures_sql(f"{where} AND {_UNFROZEN}"), *params)}
+        events = [_figures_row(live[r[0]] if r[_N] is None else r) for r in by_event]
+        members = await self.db.fetch(
+            f"SELECT r.platform, r.user_id, max(r.display_name COLLATE \"C\"), {_MEMBER_COUNTS} {_JOINS} "
+            f"WHERE {where} AND {_UNFROZEN} AND {_ANSWERED} GROUP BY r.platform, r.user_id", *params)
+        return events, merge_members(kept, members)
+
+    async def _read_report(self, where: str, params: tuple[Any, ...]) -> tuple[list[Any], list[Any]]:
+        """Kept figures: per event (NULL where none is kept yet), per member. Two independent reads,
+        on two pooled connections at once."""
+        return await asyncio.gather(
+            self.db.fetch(f"SELECT {_E_COLUMNS}, {_FIGURES} FROM events e LEFT JOIN event_figures f "
+                          f"ON f.event_id = e.id WHERE {where} ORDER BY e.starts_at, e.id", *params),
+            self.db.fetch(
+                "SELECT a.platform, a.user_id, max(a.display_name COLLATE \"C\"), count(*) FILTER (WHERE a.going), "
+                "count(*) FILTER (WHERE a.attended), count(*) FILTER (WHERE a.late), "
+                "count(*) FILTER (WHERE a.going AND NOT a.attended) FROM event_attendance a "
+                "WHERE a.event_platform = $1 AND a.guild_id = $2 AND a.starts_at >= $3 AND a.starts_at < $4 "
+                "AND a.ends_at <= $4 AND ($5::bigint IS NULL OR a.series_id = $5) "
+                "GROUP BY a.platform, a.user_id ORDER BY count(*) FILTER (WHERE a.attended) DESC, a.user_id",
+                *params))
 
     async def advance_windows(self, now: datetime) -> list[PhaseMove]:
         return await self.db.write(lambda conn: _advance(conn, now))

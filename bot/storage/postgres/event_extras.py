@@ -101,3 +101,9 @@ class PostgresEventExtrasRepository:
             "SELECT display_name FROM event_rsvps WHERE event_id = $1 AND status = $2 ORDER BY seq LIMIT $3",
             event_id, GOING, limit)
         return [r[0] for r in rows]
+
+    async def native_id(self, event_id: int) -> int | None:
+        return await self.db.fetchval("SELECT native_event_id FROM events WHERE id = $1", event_id)
+
+    async def set_native_id(self, event_id: int, native_id: int | None) -> None:
+        await self.db.execute("UPDATE events SET native_event_id = $1 WHERE id = $2", native_id, event_id)

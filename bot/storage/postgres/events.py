@@ -40,6 +40,9 @@ _N = len(_COLUMNS)
 _LISTED = "(announce_state IS NULL OR announce_state = 'posted')"
 # No event lasts longer than this: a lower bound on starts_at lets the index skip finished ones.
 _LONGEST = MAX_DURATION * 60
+# Listed, scheduled and not yet ended ($3 = now - _LONGEST, $4 = now), written as the partial index
+# `events_listed` (migration 0009) is, so the planner can prove the index applies.
+_LISTED_NOW = (f"status = '{SCHEDULED}' AND {_LISTED} AND starts_at > $3 AND starts_at + duration_min * 60 > $4")
 Conn = asyncpg.Connection
 
 
@@ -246,17 +249,23 @@ class PostgresEventsRepository:
 
     async def upcoming(self, community: Community, now: datetime, *, limit: int, offset: int = 0) -> list[Event]:
         rows = await self.db.fetch(
-            f"SELECT {_EVENT_COLUMNS} FROM events WHERE platform = $1 AND guild_id = $2 AND status = $3 "
-            f"AND starts_at > $4 AND starts_at + duration_min * 60 > $5 AND {_LISTED} "
-            "ORDER BY starts_at, id LIMIT $6 OFFSET $7",
-            community.platform, community.id, SCHEDULED, _unix(now) - _LONGEST, _unix(now), limit, offset)
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE platform = $1 AND guild_id = $2 AND {_LISTED_NOW} "
+            "ORDER BY starts_at, id LIMIT $5 OFFSET $6",
+            community.platform, community.id, _unix(now) - _LONGEST, _unix(now), limit, offset)
         return [event_from_row(r) for r in rows]
 
     async def count_upcoming(self, community: Community, now: datetime) -> int:
         return await self.db.fetchval(
-            "SELECT count(*) FROM events WHERE platform = $1 AND guild_id = $2 AND status = $3 "
-            f"AND starts_at > $4 AND starts_at + duration_min * 60 > $5 AND {_LISTED}",
-            community.platform, community.id, SCHEDULED, _unix(now) - _LONGEST, _unix(now))
+            f"SELECT count(*) FROM events WHERE platform = $1 AND guild_id = $2 AND {_LISTED_NOW}",
+            community.platform, community.id, _unix(now) - _LONGEST, _unix(now))
+
+    async def going_counts(self, event_ids: list[int]) -> dict[int, int]:
+        if not event_ids:
+            return {}
+        rows = await self.db.fetch(
+            "SELECT event_id, count(*) FROM event_rsvps WHERE event_id = ANY($1::bigint[]) AND status = $2 "
+            "GROUP BY event_id", list(event_ids), GOING)
+        return {r[0]: r[1] for r in rows}
 
     async def search(self, community: Community, query: str, now: datetime, *, limit: int = 25,
                      include_past: bool = False) -> list[Event]:

@@ -17,7 +17,8 @@ import asyncpg
 from bot.domain.errors import DomainError
 from bot.domain.events import SCHEDULED, Event
 from bot.domain.identity import Member, MessageRef
-from bot.domain.series import CLAIMED, FAILED, PENDING, POSTED, Series, announce_at
+from bot.domain.rsvp import TOLD
+from bot.domain.series import CLAIMED, FAILED, PENDING, POSTED, RepeatChange, Series, announce_at
 from bot.ports.events import CancelPlan, EditOutcome, EditPlan
 from bot.storage.postgres.database import Database
 from bot.storage.postgres.events import _EVENT_COLUMNS, _cancel, _edit, _unix, _utc, event_from_row
@@ -33,14 +34,18 @@ def _series_from_row(r: asyncpg.Record) -> Series:
                   location=r[11], duration_min=r[12])
 
 
-async def _create(conn: Conn, series: Series, occurrences: list[Event], now: datetime) -> int:
-    series_id = await conn.fetchval(
+async def _create_row(conn: Conn, series: Series, now: datetime) -> int:
+    return int(await conn.fetchval(
         "INSERT INTO event_series (platform, guild_id, organiser_id, rule, first_start, timezone, occurrences, "
         "announce_ahead_days, title, description, location, duration_min, created_at) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
         series.platform, series.guild_id, series.organiser_id, series.rule, _unix(series.first_start),
         series.timezone, series.occurrences, series.announce_ahead_days, series.title, series.description,
-        series.location, series.duration_min, _unix(now))
+        series.location, series.duration_min, _unix(now)))
+
+
+async def _insert_occurrences(conn: Conn, series_id: int, ahead_days: int,
+                              occurrences: list[Event] | tuple[Event, ...], now: datetime) -> None:
     await conn.executemany(
         "INSERT INTO events (platform, guild_id, channel_id, organiser_id, title, description, location, "
         "starts_at, duration_min, timezone, capacity, reminder_offsets, status, created_at, updated_at, "
@@ -48,10 +53,45 @@ async def _create(conn: Conn, series: Series, occurrences: list[Event], now: dat
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $8, $16, $17, $18, $19)",
         [(e.platform, e.guild_id, e.channel_id, e.organiser_id, e.title, e.description, e.location,
           _unix(e.starts_at), e.duration_min, e.timezone, e.capacity, ",".join(map(str, e.reminder_offsets)),
-          SCHEDULED, _unix(now), series_id, _unix(announce_at(e.starts_at, series.announce_ahead_days)), PENDING,
+          SCHEDULED, _unix(now), series_id, _unix(announce_at(e.starts_at, ahead_days)), PENDING,
           e.rsvp_role, e.ping_role)
          for e in occurrences])
-    return int(series_id)
+
+
+async def _create(conn: Conn, series: Series, occurrences: list[Event], now: datetime) -> int:
+    series_id = await _create_row(conn, series, now)
+    await _insert_occurrences(conn, series_id, series.announce_ahead_days, occurrences, now)
+    return series_id
+
+
+async def _change_repeat(conn: Conn, series_id: int, change: RepeatChange, plan: CancelPlan,
+                         now: datetime) -> tuple[int, list[tuple[Event, tuple[Member, ...]]]]:
+    new = change.series
+    await conn.execute("SELECT id FROM event_series WHERE id = $1 FOR UPDATE", series_id)
+    if change.split:
+        await conn.execute("UPDATE event_series SET occurrences = $1 WHERE id = $2", change.kept_before, series_id)
+        target = await _create_row(conn, new, now)
+    else:
+        await conn.execute("UPDATE event_series SET rule = $1, first_start = $2, occurrences = $3 WHERE id = $4",
+                           new.rule, _unix(new.first_start), new.occurrences, series_id)
+        target = series_id
+    await conn.executemany("UPDATE events SET series_id = $1, original_start = $2 WHERE id = $3",
+                           [(target, _unix(start), event_id) for event_id, start in change.keep])
+    cancelled = []
+    for event_id in change.drop:
+        # Decided here, under the row lock: a click or an announcement meanwhile makes it a cancellation.
+        row = await conn.fetchrow(
+            f"SELECT message_id IS NOT NULL OR announce_state IN ('{CLAIMED}', '{POSTED}') OR EXISTS "
+            "(SELECT 1 FROM event_rsvps WHERE event_id = events.id AND status = ANY($2::text[])) "
+            "FROM events WHERE id = $1 FOR UPDATE", event_id, list(TOLD))
+        if row is None:
+            continue
+        if row[0]:
+            cancelled.append(await _cancel(conn, event_id, plan, now))
+        else:
+            await conn.execute("DELETE FROM events WHERE id = $1", event_id)
+    await _insert_occurrences(conn, target, new.announce_ahead_days, change.add, now)
+    return target, cancelled
 
 
 async def _claim_due(conn: Conn, now: datetime, limit: int) -> list[Event]:
@@ -136,3 +176,10 @@ class PostgresSeriesRepository:
     async def cancel_many(self, event_ids: list[int], plan: CancelPlan,
                           now: datetime) -> list[tuple[Event, tuple[Member, ...]]]:
         return await self.db.write(lambda conn: _cancel_many(conn, event_ids, plan, now))
+
+    async def change_repeat(self, series_id: int, change: RepeatChange, plan: CancelPlan,
+                            now: datetime) -> tuple[Series, list[tuple[Event, tuple[Member, ...]]]]:
+        target, cancelled = await self.db.write(lambda conn: _change_repeat(conn, series_id, change, plan, now))
+        stored = await self.get(target)
+        assert stored is not None
+        return stored, cancelled

@@ -3,19 +3,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from datetime import datetime
 from typing import Any, Callable
 
 from bot.domain import reminders as rem
-from bot.domain.attendance import OPENS_BEFORE, EventFigures, MemberFigures, next_phase
+from bot.domain.attendance import OPENS_BEFORE, SETTLED, EventFigures, MemberFigures, merge_members, next_phase
 from bot.domain.errors import DomainError
 from bot.domain.events import SCHEDULED
 from bot.domain.identity import Community, Member
 from bot.domain.rsvp import DECLINED, GOING, MAYBE, WAITLIST
 from bot.ports.attendance import CheckinDecision, CheckinOutcome, PastAnswer, PhaseMove
 from bot.storage.sqlite.database import Database
-from bot.storage.sqlite.events import _E_COLUMNS, _N, _load_event, _unix, _utc, event_from_row
+from bot.storage.sqlite.events import _COLUMNS, _E_COLUMNS, _N, _load_event, _unix, _utc, event_from_row
 
 _OPENS = int(OPENS_BEFORE.total_seconds())
 _ENDS = "e.starts_at + e.duration_min * 60"
@@ -72,20 +73,57 @@ def _advance(conn: sqlite3.Connection, now: datetime) -> list[PhaseMove]:
     return moves
 
 
+# Per event (rows of events e LEFT JOIN event_rsvps r LEFT JOIN event_checkins c, grouped by event):
+# answers, check-ins, no-shows-to-be, promotions, members with closed DMs.
+_AGGREGATES = (
+    f"count(CASE WHEN r.status = '{GOING}' THEN 1 END), count(CASE WHEN r.status = '{MAYBE}' THEN 1 END), "
+    f"count(CASE WHEN r.status = '{WAITLIST}' THEN 1 END), count(CASE WHEN r.status = '{DECLINED}' THEN 1 END), "
+    "count(c.user_id), count(CASE WHEN c.late = 1 THEN 1 END), "
+    f"count(CASE WHEN r.status = '{GOING}' AND c.user_id IS NULL THEN 1 END), "
+    "count(CASE WHEN r.promoted = 1 THEN 1 END), "
+    "(SELECT count(DISTINCT m.platform || ':' || m.user_id) FROM event_reminders m "
+    f" WHERE m.event_id = e.id AND m.status = '{rem.DM_CLOSED}')")
+_ANSWERS = ("FROM events e LEFT JOIN event_rsvps r ON r.event_id = e.id LEFT JOIN event_checkins c "
+            "ON c.event_id = r.event_id AND c.platform = r.platform AND c.user_id = r.user_id")
+
+
 def _figures_sql(where: str) -> str:
-    """Per event: answers, check-ins, no-shows-to-be, promotions, members with closed DMs."""
-    return (
-        f"SELECT {_E_COLUMNS}, "
-        f"count(CASE WHEN r.status = '{GOING}' THEN 1 END), count(CASE WHEN r.status = '{MAYBE}' THEN 1 END), "
-        f"count(CASE WHEN r.status = '{WAITLIST}' THEN 1 END), count(CASE WHEN r.status = '{DECLINED}' THEN 1 END), "
-        "count(c.user_id), count(CASE WHEN c.late = 1 THEN 1 END), "
-        f"count(CASE WHEN r.status = '{GOING}' AND c.user_id IS NULL THEN 1 END), "
-        "count(CASE WHEN r.promoted = 1 THEN 1 END), "
-        "(SELECT count(DISTINCT m.platform || ':' || m.user_id) FROM event_reminders m "
-        f" WHERE m.event_id = e.id AND m.status = '{rem.DM_CLOSED}') "
-        "FROM events e LEFT JOIN event_rsvps r ON r.event_id = e.id "
-        "LEFT JOIN event_checkins c ON c.event_id = r.event_id AND c.platform = r.platform AND c.user_id = r.user_id "
-        f"WHERE {where} GROUP BY e.id ORDER BY e.starts_at, e.id")
+    """One event's figures, counted from its answers (see `_AGGREGATES`)."""
+    return f"SELECT {_E_COLUMNS}, {_AGGREGATES} {_ANSWERS} WHERE {where} GROUP BY e.id"
+
+
+# Per member over rows of event_rsvps r JOIN events e LEFT JOIN event_checkins c.
+_JOINS = ("FROM event_rsvps r JOIN events e ON e.id = r.event_id LEFT JOIN event_checkins c "
+          "ON c.event_id = r.event_id AND c.platform = r.platform AND c.user_id = r.user_id")
+_MEMBER_COUNTS = (f"count(CASE WHEN r.status = '{GOING}' THEN 1 END), count(c.user_id), "
+                  "count(CASE WHEN c.late = 1 THEN 1 END), "
+                  f"count(CASE WHEN r.status = '{GOING}' AND c.user_id IS NULL THEN 1 END)")
+_ANSWERED = f"(r.status IN ('{GOING}', '{MAYBE}') OR c.user_id IS NOT NULL)"
+_START, _DURATION = _COLUMNS.index("starts_at"), _COLUMNS.index("duration_min")  # in _E_COLUMNS rows
+_FREEZE_BATCH = 500  # events kept per write unit
+# Ended events the report has not stored figures for yet (see `_freeze`).
+_UNFROZEN = "NOT EXISTS (SELECT 1 FROM event_figures f WHERE f.event_id = e.id)"
+_FIGURES = ("f.going, f.maybe, f.waitlist, f.declined, f.checked_in, f.late, f.going_not_in, f.promoted, "
+            "f.dm_closed")
+
+
+def _freeze(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> bool:
+    """Store the figures of the ended events matching `where` that have none yet, per event and per
+    member (migration 0017): final, since nothing about an event changes once it has ended (the
+    caller leaves out events ended less than SETTLED ago: a click made just before the end may
+    still be on its way). True if any were stored."""
+    conn.execute(
+        "INSERT OR IGNORE INTO event_attendance (event_id, platform, user_id, event_platform, guild_id, starts_at, "
+        "ends_at, series_id, display_name, going, attended, late) "
+        f"SELECT e.id, r.platform, r.user_id, e.platform, e.guild_id, e.starts_at, {_ENDS}, e.series_id, "
+        f"r.display_name, r.status = '{GOING}', c.user_id IS NOT NULL, coalesce(c.late, 0) "
+        "FROM events e JOIN event_rsvps r ON r.event_id = e.id LEFT JOIN event_checkins c "
+        "ON c.event_id = r.event_id AND c.platform = r.platform AND c.user_id = r.user_id "
+        f"WHERE {where} AND {_UNFROZEN} AND (r.status IN ('{GOING}', '{MAYBE}') OR c.user_id IS NOT NULL)", params)
+    conn.execute(
+        f"INSERT OR IGNORE INTO event_figures (event_id, {_FIGURES.replace('f.', '')}) "
+        f"SELECT e.id, {_AGGREGATES} {_ANSWERS} WHERE {where} AND {_UNFROZEN} GROUP BY e.id", params)
+    return bool(conn.execute("SELECT changes()").fetchone()[0])
 
 
 def _figures_row(r: Any) -> EventFigures:
@@ -144,16 +182,39 @@ class SqliteAttendanceRepository:
         where = (f"e.platform = ? AND e.guild_id = ? AND e.status = '{SCHEDULED}' AND e.starts_at >= ? "
                  f"AND e.starts_at < ? AND {_ENDS} <= ? AND (? IS NULL OR e.series_id = ?)")
         params = (community.platform, community.id, _unix(since), _unix(until), _unix(until), series_id, series_id)
-        events = [_figures_row(r) for r in await self.db.fetchall(_figures_sql(where), params)]
-        rows = await self.db.fetchall(
-            f"SELECT r.platform, r.user_id, max(r.display_name), count(CASE WHEN r.status = '{GOING}' THEN 1 END), "
-            "count(c.user_id), count(CASE WHEN c.late = 1 THEN 1 END), "
-            f"count(CASE WHEN r.status = '{GOING}' AND c.user_id IS NULL THEN 1 END) "
-            "FROM events e JOIN event_rsvps r ON r.event_id = e.id LEFT JOIN event_checkins c "
-            "ON c.event_id = r.event_id AND c.platform = r.platform AND c.user_id = r.user_id "
-            f"WHERE {where} AND (r.status IN ('{GOING}', '{MAYBE}') OR c.user_id IS NOT NULL) "
-            "GROUP BY r.platform, r.user_id ORDER BY count(c.user_id) DESC, r.user_id", params)
-        return events, [MemberFigures(*r) for r in rows]
+        by_event, kept = await self._read_report(where, params)
+        # Ended events not counted yet: count and keep them, a batch per write unit (other writes
+        # wait for the unit in progress only).
+        settled = _unix(until - SETTLED)
+        due = [r[0] for r in by_event if r[_N] is None and r[_START] + r[_DURATION] * 60 <= settled]
+        for start in range(0, len(due), _FREEZE_BATCH):
+            batch = due[start:start + _FREEZE_BATCH]
+            await self.db.write_sync(_freeze, f"{where} AND e.id IN ({','.join('?' * len(batch))})",
+                                     (*params, *batch))
+        if due:
+            by_event, kept = await self._read_report(where, params)
+        missing = [r for r in by_event if r[_N] is None]  # ended too recently to keep: counted now
+        if not missing:
+            return [_figures_row(r) for r in by_event], [MemberFigures(*r) for r in kept]
+        live = {r[0]: r for r in await self.db.fetchall(_figures_sql(f"{where} AND {_UNFROZEN}"), params)}
+        events = [_figures_row(live[r[0]] if r[_N] is None else r) for r in by_event]
+        members = await self.db.fetchall(
+            f"SELECT r.platform, r.user_id, max(r.display_name), {_MEMBER_COUNTS} {_JOINS} "
+            f"WHERE {where} AND {_UNFROZEN} AND {_ANSWERED} GROUP BY r.platform, r.user_id", params)
+        return events, merge_members(kept, members)
+
+    async def _read_report(self, where: str, params: tuple[Any, ...]) -> tuple[list[Any], list[Any]]:
+        """Kept figures: per event (NULL where none is kept yet), per member. Two independent reads,
+        on two reader connections at once."""
+        return await asyncio.gather(
+            self.db.fetchall(f"SELECT {_E_COLUMNS}, {_FIGURES} FROM events e LEFT JOIN event_figures f "
+                             f"ON f.event_id = e.id WHERE {where} ORDER BY e.starts_at, e.id", params),
+            self.db.fetchall(
+                "SELECT a.platform, a.user_id, max(a.display_name), sum(a.going), sum(a.attended), sum(a.late), "
+                "sum(a.going AND NOT a.attended) FROM event_attendance a INDEXED BY event_attendance_by_member "
+                "WHERE a.event_platform = ? AND a.guild_id = ? AND a.starts_at >= ? AND a.starts_at < ? "
+                "AND a.ends_at <= ? AND (? IS NULL OR a.series_id = ?) "
+                "GROUP BY a.platform, a.user_id ORDER BY sum(a.attended) DESC, a.user_id", params))
 
     async def advance_windows(self, now: datetime) -> list[PhaseMove]:
         return await self.db.write_sync(_advance, now)

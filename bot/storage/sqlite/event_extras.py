@@ -88,3 +88,10 @@ class SqliteEventExtrasRepository:
             "SELECT display_name FROM event_rsvps WHERE event_id = ? AND status = ? ORDER BY seq LIMIT ?",
             (event_id, GOING, limit))
         return [r[0] for r in rows]
+
+    async def native_id(self, event_id: int) -> int | None:
+        return await self.db.fetchval("SELECT native_event_id FROM events WHERE id = ?", (event_id,))
+
+    async def set_native_id(self, event_id: int, native_id: int | None) -> None:
+        await self.db.write_sync(lambda conn: conn.execute(
+            "UPDATE events SET native_event_id = ? WHERE id = ?", (native_id, event_id)))

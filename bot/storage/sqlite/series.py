@@ -9,7 +9,8 @@ from datetime import datetime
 from bot.domain.errors import DomainError
 from bot.domain.events import SCHEDULED, Event
 from bot.domain.identity import Member, MessageRef
-from bot.domain.series import CLAIMED, FAILED, PENDING, POSTED, Series, announce_at
+from bot.domain.rsvp import TOLD
+from bot.domain.series import CLAIMED, FAILED, PENDING, POSTED, RepeatChange, Series, announce_at
 from bot.ports.events import CancelPlan, EditOutcome, EditPlan
 from bot.storage.sqlite.database import Database
 from bot.storage.sqlite.events import _EVENT_COLUMNS, _cancel, _edit, _unix, _utc, event_from_row
@@ -24,14 +25,24 @@ def _series_from_row(r: tuple) -> Series:  # type: ignore[type-arg]
                   location=r[11], duration_min=r[12])
 
 
-def _create(conn: sqlite3.Connection, series: Series, occurrences: list[Event], now: datetime) -> int:
-    series_id = int(conn.execute(
+def _create_row(conn: sqlite3.Connection, series: Series, now: datetime) -> int:
+    return int(conn.execute(
         "INSERT INTO event_series (platform, guild_id, organiser_id, rule, first_start, timezone, occurrences, "
         "announce_ahead_days, title, description, location, duration_min, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (series.platform, series.guild_id, series.organiser_id, series.rule, _unix(series.first_start),
          series.timezone, series.occurrences, series.announce_ahead_days, series.title, series.description,
          series.location, series.duration_min, _unix(now))).lastrowid or 0)
+
+
+def _create(conn: sqlite3.Connection, series: Series, occurrences: list[Event], now: datetime) -> int:
+    series_id = _create_row(conn, series, now)
+    _insert_occurrences(conn, series_id, series.announce_ahead_days, occurrences, now)
+    return series_id
+
+
+def _insert_occurrences(conn: sqlite3.Connection, series_id: int, ahead_days: int,
+                        occurrences: list[Event] | tuple[Event, ...], now: datetime) -> None:
     conn.executemany(
         "INSERT INTO events (platform, guild_id, channel_id, organiser_id, title, description, location, "
         "starts_at, duration_min, timezone, capacity, reminder_offsets, status, created_at, updated_at, "
@@ -40,9 +51,37 @@ def _create(conn: sqlite3.Connection, series: Series, occurrences: list[Event], 
         [(e.platform, e.guild_id, e.channel_id, e.organiser_id, e.title, e.description, e.location,
           _unix(e.starts_at), e.duration_min, e.timezone, e.capacity, ",".join(map(str, e.reminder_offsets)),
           SCHEDULED, _unix(now), _unix(now), series_id, _unix(e.starts_at),
-          _unix(announce_at(e.starts_at, series.announce_ahead_days)), PENDING, e.rsvp_role, e.ping_role)
+          _unix(announce_at(e.starts_at, ahead_days)), PENDING, e.rsvp_role, e.ping_role)
          for e in occurrences])
-    return series_id
+
+
+def _change_repeat(conn: sqlite3.Connection, series_id: int, change: RepeatChange, plan: CancelPlan,
+                   now: datetime) -> tuple[int, list[tuple[Event, tuple[Member, ...]]]]:
+    new = change.series
+    if change.split:
+        conn.execute("UPDATE event_series SET occurrences = ? WHERE id = ?", (change.kept_before, series_id))
+        target = _create_row(conn, new, now)
+    else:
+        conn.execute("UPDATE event_series SET rule = ?, first_start = ?, occurrences = ? WHERE id = ?",
+                     (new.rule, _unix(new.first_start), new.occurrences, series_id))
+        target = series_id
+    conn.executemany("UPDATE events SET series_id = ?, original_start = ? WHERE id = ?",
+                     [(target, _unix(start), event_id) for event_id, start in change.keep])
+    cancelled = []
+    for event_id in change.drop:
+        # Decided here, in the unit: a click or an announcement meanwhile makes it a cancellation.
+        row = conn.execute(
+            f"SELECT message_id IS NOT NULL OR announce_state IN ('{CLAIMED}', '{POSTED}') OR EXISTS "
+            f"(SELECT 1 FROM event_rsvps WHERE event_id = events.id AND status IN ({','.join('?' * len(TOLD))})) "
+            "FROM events WHERE id = ?", (*TOLD, event_id)).fetchone()
+        if row is None:
+            continue
+        if row[0]:
+            cancelled.append(_cancel(conn, event_id, plan, now))
+        else:
+            conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
+    _insert_occurrences(conn, target, new.announce_ahead_days, change.add, now)
+    return target, cancelled
 
 
 def _claim_due(conn: sqlite3.Connection, now: datetime, limit: int) -> list[Event]:
@@ -132,3 +171,10 @@ class SqliteSeriesRepository:
     async def cancel_many(self, event_ids: list[int], plan: CancelPlan,
                           now: datetime) -> list[tuple[Event, tuple[Member, ...]]]:
         return await self.db.write_sync(_cancel_many, event_ids, plan, now)
+
+    async def change_repeat(self, series_id: int, change: RepeatChange, plan: CancelPlan,
+                            now: datetime) -> tuple[Series, list[tuple[Event, tuple[Member, ...]]]]:
+        target, cancelled = await self.db.write_sync(_change_repeat, series_id, change, plan, now)
+        stored = await self.get(target)
+        assert stored is not None
+        return stored, cancelled
