@@ -122,3 +122,39 @@ async def test_0008_refolds_old_texts_and_counts_their_terms(pg_empty_url: str, 
             raise AssertionError("report_intake accepted an UPDATE")
     finally:
         await store.close()
+
+
+async def test_simultaneous_near_identical_reports_through_two_processes_join_one_case(pg_url: str) -> None:
+    """Forwards of two rumours, each copy with another word left out (no two alike, so none is an
+    exact match), reported at once through two processes: each rumour is one case. The lookup runs
+    before the community's lock; what was reported while it ran is looked at again under the lock."""
+    import asyncio
+
+    from bot.storage.postgres.leases import Lease
+
+    a = await PostgresStore.open(pg_url, lease=Lease("process-a", 60))
+    b = await PostgresStore.open(pg_url, lease=Lease("process-b", 60))
+    rumours = [
+        "the government will stop all flood relief payments from monday so withdraw your money from the "
+        "bank today and tell every family in the district before the offices close",
+        "doctors say papaya leaves cure dengue in one night share this with everyone in your family and "
+        "all the groups before the hospitals delete it from their websites forever",
+    ]
+    reports = []
+    for r, text in enumerate(rumours):
+        words = text.split()
+        for n in range(20):
+            copy = words[:n + 2] + words[n + 3:]   # leave out the (n + 3)th word
+            reports.append((a if n % 2 else b, 100 * (r + 1) + n, " ".join(copy)))
+    try:
+        results = await asyncio.gather(*(
+            s.reports.submit(intake_from_target(guild_id=10, reporter_id=rid, category="misinformation",
+                                                target=text, now=NOW), now=NOW, sla_hours=12)
+            for s, rid, text in reports))
+        by_rumour = [{x.case_id for x in results[:20]}, {x.case_id for x in results[20:]}]
+        assert [len(c) for c in by_rumour] == [1, 1] and by_rumour[0] != by_rumour[1]
+        assert sum(x.joined for x in results) == 38
+        assert sorted({x.number for x in results}) == [1, 2]
+    finally:
+        await a.close()
+        await b.close()

@@ -1,7 +1,7 @@
 """Report cases on PostgreSQL: intake, triage steps with their audit rows, reveals, SLA bookkeeping,
 outcome notices, queue, stats and export queries.
 
-Intake takes a transaction-level advisory lock on the community first, so two reports arriving at
+Intake decides under a transaction-level advisory lock on the community, so two reports arriving at
 once in one community (in this process or another) are decided one after the other: the second sees
 the case the first opened, and case numbers never collide (the unique (platform, guild_id, number)
 constraint is the last line of defence). Candidates for the duplicate rule are index lookups (same
@@ -9,7 +9,9 @@ message, same link, identical text hash) and, only when none of those matches, t
 prefilter SQLite uses too: the text's rarest terms in the community (report_terms, kept in the
 intake's transaction) ask the GIN index on the texts' words for those holding all but one of them,
 within a length window (migration 0008; the trigram query it replaced scored most texts of a large
-community while holding the lock); which case a report joins is
+community while holding the lock). That search runs before the lock, and under it only the texts
+reported since are looked at again (`_submit`), so the lock is held for index lookups and inserts
+alone. Which case a report joins is
 decided by the domain (`choose_case`, `plan_intake`). The audit log and the evidence are append-only
 and a case's status changes are audited by triggers (migration 0001).
 
@@ -100,7 +102,7 @@ GROUP BY guild_id, term
 ON CONFLICT (guild_id, term) DO UPDATE SET docs = EXCLUDED.docs"""
 
 
-async def _similar(conn: Conn, intake: Intake, now: datetime) -> list[Candidate]:
+async def _similar(conn: Conn, intake: Intake, now: datetime, *, after: int = 0) -> list[Candidate]:
     """Open cases of the last 30 days whose text may be near-identical to the report's, inside the
     length window the domain's cutoff allows, each with the identifiers (numbers, links, handles) of
     its reported content, which keep texts that differ in them apart.
@@ -108,7 +110,7 @@ async def _similar(conn: Conn, intake: Intake, now: datetime) -> list[Candidate]
     As on SQLite: the text's rarest terms in this community (report_terms) ask the GIN index on the
     texts' words for those holding all of them but one (`fts_query`'s rule), so a report reads a few
     index entries and rows however many texts share its common words; the closest by trigram
-    similarity come first."""
+    similarity come first. With `after`, only texts reported since that intake id."""
     if intake.text_hash is None:
         return []
     words = terms(intake.normalised)[:_MAX_LOOKUP_TERMS]
@@ -120,16 +122,16 @@ async def _similar(conn: Conn, intake: Intake, now: datetime) -> list[Candidate]
         return []
     need = len(chosen) - 1 if len(chosen) >= 3 else len(chosen)
     groups = [list(group) for group in combinations(chosen, need)]
-    holds = " OR ".join(f"string_to_array(i.norm_text, ' ') @> ${9 + n}::text[]" for n in range(len(groups)))
+    holds = " OR ".join(f"string_to_array(i.norm_text, ' ') @> ${10 + n}::text[]" for n in range(len(groups)))
     low, high = length_window(intake.normalised)
     rows = await conn.fetch(
         "SELECT i.case_id, i.norm_text, i.evidence::jsonb ->> 'content' AS content "
         "FROM report_intake i JOIN report_cases c ON c.id = i.case_id "
         f"WHERE i.norm_text IS NOT NULL AND ({holds}) AND i.guild_id = $2 AND c.platform = $3 "
         "AND i.created_at >= $4 AND i.norm_len BETWEEN $5 AND $6 AND c.status = ANY($7::text[]) "
-        "ORDER BY similarity(i.norm_text, $1) DESC, i.id DESC LIMIT $8",
+        "AND i.id > $9 ORDER BY similarity(i.norm_text, $1) DESC, i.id DESC LIMIT $8",
         intake.normalised, intake.guild_id, intake.platform, _ts(now - TEXT_WINDOW), low, high, _OPEN,
-        MAX_CANDIDATES, *groups)
+        MAX_CANDIDATES, after, *groups)
     return [Candidate(r[0], r[1], identifiers(r[2] or "")) for r in rows]
 
 
@@ -145,23 +147,51 @@ async def _join_target(conn: Conn, case_id: int, reporter: Member) -> JoinTarget
                       reported_by_this_member=bool(row["again"]))
 
 
-async def _submit(conn: Conn, intake: Intake, now: datetime, sla_hours: int) -> IntakeResult:
-    """One unit: the community's intake lock, the abuse limit, the candidates, the domain's decision,
-    then the rows it implies."""
-    await conn.execute("SELECT pg_advisory_xact_lock(hashtextextended('baithak:intake:' || $1 || ':' || $2, 0))",
-                       intake.platform, str(intake.guild_id))
-    at = _ts(now)
+async def _exact(conn: Conn, intake: Intake, now: datetime) -> tuple[list[datetime], list[int | None]]:
+    """In one statement: the member's recent report times, and the open case with the same message,
+    link key or identical text (in that order)."""
     row = await conn.fetchrow(_EXACT_SQL, intake.guild_id, intake.reporter_id, _ts(now - RATE_LIMIT_WINDOW),
                               intake.platform, intake.message_id, intake.link_key, intake.text_hash, _OPEN,
                               _ts(now - TEXT_WINDOW), intake.reporter.platform)
     recent = [_dt(int(x)) for x in (row["recent"] or [])]
+    return recent, [row["by_message"], row["by_link"], row["by_text"]]  # type: ignore[return-value]
+
+
+async def _submit(conn: Conn, intake: Intake, now: datetime, sla_hours: int) -> IntakeResult:
+    """One unit: the candidates, the community's intake lock, the abuse limit, the domain's decision,
+    then the rows it implies.
+
+    The near-identical candidates are looked up before the lock (when no exact match is in sight),
+    with the newest intake id of the community seen just before; under the lock only the texts
+    reported since are looked up again. Intakes of a community insert under its lock, so its ids
+    grow in commit order and every text committed after that first look has a greater id: the
+    decision sees exactly what it would have seen had it looked under the lock, and the lock is held
+    for a few index lookups and the inserts instead of the whole search."""
+    keys = identifiers(intake.evidence.content)
+    early: list[Candidate] | None = None
+    seen = 0
+    if intake.text_hash is not None and all(x is None for x in (await _exact(conn, intake, now))[1]):
+        seen = await conn.fetchval("SELECT COALESCE(max(id), 0) FROM report_intake WHERE guild_id = $1",
+                                   intake.guild_id)
+        early = await _similar(conn, intake, now)
+    # Keyed by the community id alone (not its platform), so one community's intakes never overlap.
+    await conn.execute("SELECT pg_advisory_xact_lock(hashtextextended('baithak:intake:' || $1, 0))",
+                       str(intake.guild_id))
+    at = _ts(now)
+    recent, exact = await _exact(conn, intake, now)
     check_rate_limit(recent, now)  # type: ignore[arg-type]
-    exact = [row["by_message"], row["by_link"], row["by_text"]]
     candidates: list[Candidate] = []
     if all(x is None for x in exact):
-        candidates = await _similar(conn, intake, now)
-    case_id = choose_case(exact, intake.normalised, lambda: candidates, keys=identifiers(intake.evidence.content))
+        candidates = (await _similar(conn, intake, now) if early is None
+                      else early + await _similar(conn, intake, now, after=seen))
+    case_id = choose_case(exact, intake.normalised, lambda: candidates, keys=keys)
     target = None if case_id is None else await _join_target(conn, case_id, intake.reporter)
+    if target is not None and target.status not in OPEN_STATUSES and all(x is None for x in exact):
+        # A near-identical case closed between the first look and the lock (its row is locked
+        # now): decide again from what the lock sees.
+        candidates = await _similar(conn, intake, now)
+        case_id = choose_case(exact, intake.normalised, lambda: candidates, keys=keys)
+        target = None if case_id is None else await _join_target(conn, case_id, intake.reporter)
     plan = plan_intake(intake, target, now=now, sla_hours=sla_hours)
     if target is not None:
         await conn.execute("UPDATE report_cases SET report_count = report_count + 1, "

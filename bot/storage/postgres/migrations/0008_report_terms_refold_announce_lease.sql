@@ -52,3 +52,6 @@ DROP INDEX report_intake_trgm;
 -- message).
 ALTER TABLE events ADD COLUMN announce_lease_owner TEXT, ADD COLUMN announce_lease_until BIGINT;
 CREATE INDEX events_announce_claimed ON events (announce_lease_until) WHERE announce_state = 'claimed';
+-- The newest intake of a community (the near-identical lookup runs before the community's intake
+-- lock, and under it looks again only at what was reported since).
+CREATE INDEX report_intake_guild_id ON report_intake (guild_id, id);
