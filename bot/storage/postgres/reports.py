@@ -165,8 +165,10 @@ async def _submit(conn: Conn, intake: Intake, now: datetime, sla_hours: int) -> 
     with the newest intake id of the community seen just before; under the lock only the texts
     reported since are looked up again. Intakes of a community insert under its lock, so its ids
     grow in commit order and every text committed after that first look has a greater id: the
-    decision sees exactly what it would have seen had it looked under the lock, and the lock is held
-    for a few index lookups and the inserts instead of the whole search."""
+    decision sees every text committed before it, as if it had looked under the lock, and the lock
+    is held for a few index lookups and the inserts instead of the whole search. A case chosen from
+    the first look that was closed meanwhile is caught when its row is locked, and the decision is
+    made again from what the lock sees."""
     keys = identifiers(intake.evidence.content)
     early: list[Candidate] | None = None
     seen = 0
