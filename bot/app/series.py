@@ -37,6 +37,13 @@ JOB = "series-announce"
 BATCH = 50
 
 
+def announce_nonce(event_id: int) -> str:
+    """The occurrence's announcement nonce (at most 25 characters): a process that takes over a claim
+    left by one that stopped mid-post posts again with it, and the platform answers with the first
+    message instead of a second announcement."""
+    return f"bk-ann-{event_id}"
+
+
 def _text(text: str) -> Message:
     return Message(text=cut(text, CONTENT))
 
@@ -89,7 +96,7 @@ class SeriesService:
         lang = (await self.events.setup.settings_for(event.community)).language
         message = await self.events.render_announcement(event, lang)
         try:
-            ref = await self.messenger.post(event.place, message)
+            ref = await self.messenger.post(event.place, message, nonce=announce_nonce(event.id))
         except MessengerError:
             log.warning("could not announce occurrence %s of series %s in channel %s", event.id,
                         event.series_id, event.channel_id, exc_info=True)

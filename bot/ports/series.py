@@ -37,8 +37,10 @@ class SeriesRepository(Protocol):
         ...
 
     async def claim_due(self, now: datetime, limit: int = 50) -> list[Event]:
-        """Occurrences due to be announced by `now` and not yet claimed, claimed in the same unit:
-        once returned they are never returned again. Cancelled occurrences are never returned."""
+        """Occurrences due to be announced by `now` and not yet claimed, claimed under a lease in the
+        same unit: returned again only when that claim was left by a process that stopped before
+        recording the post (its lease expired; on SQLite, any claim of an earlier process), to be
+        posted with the same nonce. Cancelled occurrences are never returned."""
         ...
 
     async def announced(self, event_id: int, ref: MessageRef | None) -> None:
@@ -46,7 +48,7 @@ class SeriesRepository(Protocol):
         ...
 
     async def next_due(self) -> datetime | None:
-        """When the next unclaimed occurrence is due to be announced."""
+        """When the next unclaimed occurrence (or one whose claim may be taken over) is due."""
         ...
 
     async def edit_many(self, event_ids: list[int], plan: EditPlan, now: datetime) -> list[EditOutcome]:

@@ -6,8 +6,8 @@ schemas: every table of ours is copied with the columns both sides have, in an o
 the foreign keys, inside one transaction on the target with its triggers held back (the audit log's
 triggers would otherwise add rows of their own, and the append-only ones refuse nothing here since
 rows are only inserted). What one driver derives from the rows is derived again on the other: the
-PostgreSQL search columns from the resources, SQLite's full-text tables from the published resources
-and the reports' normalised text. Identity sequences (PostgreSQL) continue after the highest id.
+PostgreSQL search columns from the resources and its report term counts, SQLite's full-text tables
+from the published resources and the reports' normalised text. Identity sequences (PostgreSQL) continue after the highest id.
 
 Verified by the row count of every table and a sample of rows (the first SAMPLE rows of each table in
 a total order of its columns) compared value for value; any difference rolls nothing back (the copy
@@ -181,6 +181,10 @@ async def copy_sqlite_to_postgres(path: Path, url: str) -> Report:
                 if seq:
                     await target.execute(
                         f"SELECT setval($1, COALESCE((SELECT max(id) FROM \"{t}\"), 0) + 1, false)", seq)
+            # The near-identical prefilter's term counts, derived from the reported texts just copied.
+            from bot.storage.postgres.reports import REBUILD_TERMS
+
+            await target.execute(REBUILD_TERMS)
         # Planner statistics for the rows just loaded: without them the first duplicate-text lookups
         # on a large copy can take seconds (measured by the PostgreSQL benchmark).
         await target.execute("ANALYZE")

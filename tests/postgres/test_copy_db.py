@@ -158,6 +158,11 @@ async def test_copy_sqlite_to_postgres_and_back_keeps_everything(tmp_path: Path,
         joined = await pg.reports.submit(intake_from_target(guild_id=100, reporter_id=22, category="other",
                                                             target=ids["text"], now=NOW), now=NOW, sla_hours=12)
         assert joined.joined and joined.case_id == ids["case"]
+        # A forward with other words is found through the term counts copy-db derived from the texts.
+        near = ids["text"].replace("many ", "").upper() + " !!"
+        found = await pg.reports.submit(intake_from_target(guild_id=100, reporter_id=25, category="other",
+                                                           target=near, now=NOW), now=NOW, sla_hours=12)
+        assert found.joined and found.case_id == ids["case"]
         other = await pg.reports.submit(intake_from_target(guild_id=100, reporter_id=23, category="other",
                                                            target="https://other.example/x", now=NOW),
                                         now=NOW, sla_hours=12)

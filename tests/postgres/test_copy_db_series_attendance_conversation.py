@@ -103,7 +103,13 @@ async def test_copy_keeps_series_check_ins_and_conversations(tmp_path: Path, pg_
     assert done.returncode == 0, done.stderr
     sqlite = await SqliteStore.open(back)
     try:
-        assert await snapshot(sqlite, ids) == after_pg
+        copied = await snapshot(sqlite, ids)
+        # The dates PostgreSQL's process claimed and never recorded as posted (it stopped, then the
+        # data moved) are due again here, to be taken over once and posted with their nonces.
+        assert copied.pop("next_due") == later[0].starts_at - timedelta(days=7)
+        assert copied == {k: v for k, v in after_pg.items() if k != "next_due"}
+        taken = await sqlite.series.claim_due(NOW + timedelta(days=60))
+        assert [e.id for e in taken] == [e.id for e in later]
         assert await sqlite.series.claim_due(NOW + timedelta(days=60)) == []
     finally:
         await sqlite.close()

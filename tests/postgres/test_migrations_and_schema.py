@@ -1,6 +1,6 @@
 """The PostgreSQL foundation: migrations (checksums, rollback, several processes at once) and the
 schema's own guarantees (append-only audit and evidence, case identity and transitions, full-text
-search over published resources only, trigram similarity of report text)."""
+search over published resources only; the report-text prefilter is in test_report_prefilter.py)."""
 
 from __future__ import annotations
 
@@ -144,27 +144,6 @@ async def test_full_text_search_finds_published_resources_only(pg_url: str) -> N
                     "VALUES (1, 'https://b.example/', 'b.example', 't', 5, 'pending', 0)")
     finally:
         await db.close()
-
-
-async def test_trigram_index_finds_near_identical_report_text(pg_url: str) -> None:
-    conn = await asyncpg.connect(pg_url)
-    try:
-        case_id = await _open_case(conn)
-        await conn.execute(
-            "INSERT INTO report_intake (case_id, guild_id, reporter_id, created_at, source, category, evidence, "
-            "norm_text, norm_len) VALUES ($1, 1, 6, 101, 'text', 'other', '{}', $2, length($2))",
-            case_id, "vaccine causes magnetism share before they delete it")
-        hits = await conn.fetch(
-            "SELECT case_id, similarity(norm_text, $1) AS score FROM report_intake "
-            "WHERE guild_id = 1 AND norm_text % $1 ORDER BY score DESC",
-            "vaccine causes magnetism, share before they delete this")
-        assert [h["case_id"] for h in hits] == [case_id] and hits[0]["score"] > 0.6
-        plan = "\n".join(r[0] for r in await conn.fetch(
-            "EXPLAIN SELECT id FROM report_intake WHERE norm_text % 'abc def' AND norm_text IS NOT NULL"))
-        assert "report_intake_trgm" in plan or "Seq Scan" in plan  # the index exists and is usable
-        assert await conn.fetchval("SELECT count(*) FROM pg_indexes WHERE indexname = 'report_intake_trgm'") == 1
-    finally:
-        await conn.close()
 
 
 async def test_database_write_commits_or_rolls_back_whole(pg_url: str) -> None:

@@ -1,12 +1,17 @@
 """Report cases on PostgreSQL: intake, triage steps with their audit rows, reveals, SLA bookkeeping,
 outcome notices, queue, stats and export queries.
 
-Intake takes a transaction-level advisory lock on the community first, so two reports arriving at
+Intake decides under a transaction-level advisory lock on the community, so two reports arriving at
 once in one community (in this process or another) are decided one after the other: the second sees
 the case the first opened, and case numbers never collide (the unique (platform, guild_id, number)
 constraint is the last line of defence). Candidates for the duplicate rule are index lookups (same
-message, same link, identical text hash) and, for near-identical text, a pg_trgm similarity query
-(`norm_text % $1`, best `similarity` first) over a length window; which case a report joins is
+message, same link, identical text hash) and, only when none of those matches, the near-identical
+prefilter SQLite uses too: the text's rarest terms in the community (report_terms, kept in the
+intake's transaction) ask the GIN index on the texts' words for those holding all but one of them,
+within a length window (migration 0008; the trigram query it replaced scored most texts of a large
+community while holding the lock). That search runs before the lock, and under it only the texts
+reported since are looked at again (`_submit`), so the lock is held for index lookups and inserts
+alone. Which case a report joins is
 decided by the domain (`choose_case`, `plan_intake`). The audit log and the evidence are append-only
 and a case's status changes are audited by triggers (migration 0001).
 
@@ -17,6 +22,7 @@ marked; a notice whose lease expired unmarked (its process died) is pending agai
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from itertools import combinations
 from typing import Any, Iterable
 
 import asyncpg
@@ -25,7 +31,8 @@ from bot.domain.errors import DomainError
 from bot.domain.identity import Community, Member, MessageRef
 from bot.domain.report_categories import (OPEN_STATUSES, STATUS_DISMISSED, STATUS_ESCALATED, STATUS_NEW,
                                           STATUS_RESOLVED, STATUS_TRIAGING)
-from bot.domain.report_duplicates import MAX_CANDIDATES, TEXT_WINDOW, Candidate, identifiers, length_window
+from bot.domain.report_duplicates import (MAX_CANDIDATES, TEXT_WINDOW, Candidate, identifiers, length_window,
+                                          rarest_terms, terms)
 from bot.domain.report_stats import StatRow
 from bot.domain.report_status import Change
 from bot.domain.reports import (RATE_LIMIT_WINDOW, AuditEntry, Case, Intake, IntakeResult,
@@ -78,22 +85,53 @@ SELECT
 """
 
 
-async def _similar(conn: Conn, intake: Intake, now: datetime) -> list[Candidate]:
-    """Open cases of the last 30 days whose text is trigram-similar to the report's (pg_trgm's `%`
-    uses the GIN index), best first, inside the length window the domain's cutoff allows; each with
-    the identifiers (numbers, links, handles) of its reported content, which keep texts that differ
-    in them apart."""
+# The rarest terms are chosen among a text's first terms (as on SQLite).
+_MAX_LOOKUP_TERMS = 64
+# Keeps report_terms equal to the texts (migration 0008 builds it from them, copy-db rebuilds it).
+COUNT_TERMS = """
+INSERT INTO report_terms (guild_id, term, docs)
+SELECT $1, term, 1 FROM unnest($2::text[]) AS t (term) ORDER BY term
+ON CONFLICT (guild_id, term) DO UPDATE SET docs = report_terms.docs + 1"""
+REBUILD_TERMS = """
+INSERT INTO report_terms (guild_id, term, docs)
+SELECT guild_id, term, count(*)
+FROM (SELECT DISTINCT i.id, i.guild_id, w.term
+      FROM report_intake i, unnest(string_to_array(i.norm_text, ' ')) AS w (term)
+      WHERE i.norm_text IS NOT NULL AND w.term <> '') AS d
+GROUP BY guild_id, term
+ON CONFLICT (guild_id, term) DO UPDATE SET docs = EXCLUDED.docs"""
+
+
+async def _similar(conn: Conn, intake: Intake, now: datetime, *, after: int = 0) -> list[Candidate]:
+    """Open cases of the last 30 days whose text may be near-identical to the report's, inside the
+    length window the domain's cutoff allows, each with the identifiers (numbers, links, handles) of
+    its reported content, which keep texts that differ in them apart.
+
+    As on SQLite: the text's rarest terms in this community (report_terms) ask the GIN index on the
+    texts' words for those holding all of them but one (`fts_query`'s rule), so a report reads a few
+    index entries and rows however many texts share its common words; the closest by trigram
+    similarity come first. With `after`, only texts reported since that intake id."""
     if intake.text_hash is None:
         return []
+    words = terms(intake.normalised)[:_MAX_LOOKUP_TERMS]
+    counts = {r[0]: r[1] for r in await conn.fetch(
+        "SELECT term, docs FROM report_terms WHERE guild_id = $1 AND term = ANY($2::text[])",
+        intake.guild_id, words)}
+    chosen = rarest_terms(counts)
+    if not chosen:
+        return []
+    need = len(chosen) - 1 if len(chosen) >= 3 else len(chosen)
+    groups = [list(group) for group in combinations(chosen, need)]
+    holds = " OR ".join(f"string_to_array(i.norm_text, ' ') @> ${10 + n}::text[]" for n in range(len(groups)))
     low, high = length_window(intake.normalised)
     rows = await conn.fetch(
         "SELECT i.case_id, i.norm_text, i.evidence::jsonb ->> 'content' AS content "
         "FROM report_intake i JOIN report_cases c ON c.id = i.case_id "
-        "WHERE i.norm_text % $1 AND i.guild_id = $2 AND c.platform = $3 AND i.created_at >= $4 "
-        "AND i.norm_len BETWEEN $5 AND $6 AND c.status = ANY($7::text[]) "
-        "ORDER BY similarity(i.norm_text, $1) DESC, i.id DESC LIMIT $8",
+        f"WHERE i.norm_text IS NOT NULL AND ({holds}) AND i.guild_id = $2 AND c.platform = $3 "
+        "AND i.created_at >= $4 AND i.norm_len BETWEEN $5 AND $6 AND c.status = ANY($7::text[]) "
+        "AND i.id > $9 ORDER BY similarity(i.norm_text, $1) DESC, i.id DESC LIMIT $8",
         intake.normalised, intake.guild_id, intake.platform, _ts(now - TEXT_WINDOW), low, high, _OPEN,
-        MAX_CANDIDATES)
+        MAX_CANDIDATES, after, *groups)
     return [Candidate(r[0], r[1], identifiers(r[2] or "")) for r in rows]
 
 
@@ -109,23 +147,53 @@ async def _join_target(conn: Conn, case_id: int, reporter: Member) -> JoinTarget
                       reported_by_this_member=bool(row["again"]))
 
 
-async def _submit(conn: Conn, intake: Intake, now: datetime, sla_hours: int) -> IntakeResult:
-    """One unit: the community's intake lock, the abuse limit, the candidates, the domain's decision,
-    then the rows it implies."""
-    await conn.execute("SELECT pg_advisory_xact_lock(hashtextextended('baithak:intake:' || $1 || ':' || $2, 0))",
-                       intake.platform, str(intake.guild_id))
-    at = _ts(now)
+async def _exact(conn: Conn, intake: Intake, now: datetime) -> tuple[list[datetime], list[int | None]]:
+    """In one statement: the member's recent report times, and the open case with the same message,
+    link key or identical text (in that order)."""
     row = await conn.fetchrow(_EXACT_SQL, intake.guild_id, intake.reporter_id, _ts(now - RATE_LIMIT_WINDOW),
                               intake.platform, intake.message_id, intake.link_key, intake.text_hash, _OPEN,
                               _ts(now - TEXT_WINDOW), intake.reporter.platform)
     recent = [_dt(int(x)) for x in (row["recent"] or [])]
+    return recent, [row["by_message"], row["by_link"], row["by_text"]]  # type: ignore[return-value]
+
+
+async def _submit(conn: Conn, intake: Intake, now: datetime, sla_hours: int) -> IntakeResult:
+    """One unit: the candidates, the community's intake lock, the abuse limit, the domain's decision,
+    then the rows it implies.
+
+    The near-identical candidates are looked up before the lock (when no exact match is in sight),
+    with the newest intake id of the community seen just before; under the lock only the texts
+    reported since are looked up again. Intakes of a community insert under its lock, so its ids
+    grow in commit order and every text committed after that first look has a greater id: the
+    decision sees every text committed before it, as if it had looked under the lock, and the lock
+    is held for a few index lookups and the inserts instead of the whole search. A case chosen from
+    the first look that was closed meanwhile is caught when its row is locked, and the decision is
+    made again from what the lock sees."""
+    keys = identifiers(intake.evidence.content)
+    early: list[Candidate] | None = None
+    seen = 0
+    if intake.text_hash is not None and all(x is None for x in (await _exact(conn, intake, now))[1]):
+        seen = await conn.fetchval("SELECT COALESCE(max(id), 0) FROM report_intake WHERE guild_id = $1",
+                                   intake.guild_id)
+        early = await _similar(conn, intake, now)
+    # Keyed by the community id alone (not its platform), so one community's intakes never overlap.
+    await conn.execute("SELECT pg_advisory_xact_lock(hashtextextended('baithak:intake:' || $1, 0))",
+                       str(intake.guild_id))
+    at = _ts(now)
+    recent, exact = await _exact(conn, intake, now)
     check_rate_limit(recent, now)  # type: ignore[arg-type]
-    exact = [row["by_message"], row["by_link"], row["by_text"]]
     candidates: list[Candidate] = []
     if all(x is None for x in exact):
-        candidates = await _similar(conn, intake, now)
-    case_id = choose_case(exact, intake.normalised, lambda: candidates, keys=identifiers(intake.evidence.content))
+        candidates = (await _similar(conn, intake, now) if early is None
+                      else early + await _similar(conn, intake, now, after=seen))
+    case_id = choose_case(exact, intake.normalised, lambda: candidates, keys=keys)
     target = None if case_id is None else await _join_target(conn, case_id, intake.reporter)
+    if target is not None and target.status not in OPEN_STATUSES and all(x is None for x in exact):
+        # A near-identical case closed between the first look and the lock (its row is locked
+        # now): decide again from what the lock sees.
+        candidates = await _similar(conn, intake, now)
+        case_id = choose_case(exact, intake.normalised, lambda: candidates, keys=keys)
+        target = None if case_id is None else await _join_target(conn, case_id, intake.reporter)
     plan = plan_intake(intake, target, now=now, sla_hours=sla_hours)
     if target is not None:
         await conn.execute("UPDATE report_cases SET report_count = report_count + 1, "
@@ -155,6 +223,8 @@ async def _submit(conn: Conn, intake: Intake, now: datetime, sla_hours: int) -> 
         intake.category, intake.message_id, intake.channel_id, intake.link_key,
         intake.text_hash, intake.normalised if intake.text_hash else None,
         len(intake.normalised) if intake.text_hash else 0, intake.details, intake.evidence.to_json())
+    if intake.text_hash is not None:
+        await conn.execute(COUNT_TERMS, intake.guild_id, terms(intake.normalised))
     return IntakeResult(case_id=case_id, number=number, joined=target is not None, urgent=plan.urgent,
                         sla_due_at=plan.sla_due_at, became_urgent=plan.became_urgent)
 

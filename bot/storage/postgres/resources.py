@@ -4,8 +4,9 @@ Search runs over the `search` tsvector the schema generates (migrations 0001/000
 `search_*` columns written here with the same folding as the SQLite side
 (`bot.domain.resource_search.search_text`): English stemmed and as written, Urdu as written, Latin
 accents folded. The vector is NULL unless the resource is published, so search can never find a
-pending, rejected or removed one. User words only ever reach the query as bound parameters, each
-turned into a tsquery by `baithak_tsquery` (never parsed as tsquery syntax).
+pending, rejected or removed one. A query asks for each term's spellings as the SQLite driver does
+(`bot.storage.postgres.search`: prefixes, compounds, ھ/ہ, Roman Urdu), user words only ever reaching
+it as quoted lexemes in bound parameters.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from bot.domain.identity import Community, Member, MessageRef
 from bot.domain.resource_search import MARK_END, MARK_START, SearchQuery, search_text
 from bot.domain.resources import (IN_LIBRARY, PENDING, PUBLISHED, REJECTED, REMOVED, NewResource, Resource,
                                   SearchHit, already_decided, check_duplicate)
+from bot.storage.postgres.search import tsquery_sql
 from bot.storage.postgres.database import Database, like_escape
 
 SNIPPET_WORDS = 16
@@ -163,19 +165,18 @@ class PostgresResourceRepository:
                      limit: int = 10) -> list[SearchHit]:
         """Published resources matching every term (or, when none has them all, any term), best
         ts_rank first (title weighs most), each with a snippet of its description."""
-        hits = await self._search(query, " && ", community, tag, limit)
+        hits = await self._search(query, False, community, tag, limit)
         if not hits and len(query.terms) > 1:
-            hits = await self._search(query, " || ", community, tag, limit)
+            hits = await self._search(query, True, community, tag, limit)
         return hits
 
-    async def _search(self, query: SearchQuery, joiner: str, community: Community, tag: str | None,
+    async def _search(self, query: SearchQuery, any_term: bool, community: Community, tag: str | None,
                       limit: int) -> list[SearchHit]:
-        terms = list(query.terms)
-        tsquery = joiner.join(f"baithak_tsquery(${n})" for n in range(1, len(terms) + 1))
-        k = len(terms)
+        tsquery, params = tsquery_sql(query, any_term=any_term, first=1)
+        k = len(params)
         tag_clause = "" if tag is None else \
             f"AND r.id IN (SELECT resource_id FROM resource_tags WHERE tag = ${k + 6})"
-        params: list[Any] = [*terms, community.platform, community.id, PUBLISHED, limit, _HEADLINE]
+        params += [community.platform, community.id, PUBLISHED, limit, _HEADLINE]
         if tag is not None:
             params.append(tag)
         rows = await self.db.fetch(

@@ -2,10 +2,11 @@
 of `events`; the edit and cancel units of `bot.storage.postgres.events` are applied to each in one
 transaction (each locking its event row).
 
-Announcements are claimed with `FOR UPDATE SKIP LOCKED`: of several processes looking for due
-occurrences at once, each takes rows nobody else is taking, and a claimed occurrence is never handed
-out again, as on SQLite (the post carries no nonce, so a claim left by a process that died is not
-taken over: an announcement is never posted twice).
+Announcements are claimed under a lease, like reminders: `FOR UPDATE SKIP LOCKED` picks due
+occurrences nobody else is taking and marks them with this process's owner and an expiry; `announced`
+records the post and releases them. A claim whose process died before recording (its lease expired)
+is due again and taken over by whichever process looks next, which posts with the same nonce
+(`bot.app.series.announce_nonce`), so Discord answers the retry with the first message if it went out.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from bot.domain.rsvp import TOLD
 from bot.domain.series import CLAIMED, FAILED, PENDING, POSTED, RepeatChange, Series, announce_at
 from bot.ports.events import CancelPlan, EditOutcome, EditPlan
 from bot.storage.postgres.database import Database
+from bot.storage.postgres.leases import Lease
 from bot.storage.postgres.events import _EVENT_COLUMNS, _cancel, _edit, _unix, _utc, event_from_row
 
 _SERIES = ("id, platform, guild_id, organiser_id, rule, first_start, timezone, occurrences, "
@@ -94,11 +96,17 @@ async def _change_repeat(conn: Conn, series_id: int, change: RepeatChange, plan:
     return target, cancelled
 
 
-async def _claim_due(conn: Conn, now: datetime, limit: int) -> list[Event]:
+# A claim another process may take over: left unrecorded past its lease (or made before leases).
+_TAKEABLE = f"announce_state = '{CLAIMED}' AND status = '{SCHEDULED}' " \
+            "AND (announce_lease_until IS NULL OR announce_lease_until < $1)"
+
+
+async def _claim_due(conn: Conn, now: datetime, limit: int, lease: Lease) -> list[Event]:
     rows = await conn.fetch(
-        f"UPDATE events SET announce_state = $1 WHERE id IN (SELECT id FROM events WHERE announce_state = $2 "
-        f"AND announce_at <= $3 ORDER BY announce_at, id LIMIT $4 FOR UPDATE SKIP LOCKED) "
-        f"RETURNING {_EVENT_COLUMNS}", CLAIMED, PENDING, _unix(now), limit)
+        f"UPDATE events SET announce_state = $2, announce_lease_owner = $3, announce_lease_until = $4 "
+        f"WHERE id IN (SELECT id FROM events WHERE announce_at <= $5 AND (announce_state = $6 OR ({_TAKEABLE})) "
+        f"ORDER BY announce_at, id LIMIT $7 FOR UPDATE SKIP LOCKED) RETURNING {_EVENT_COLUMNS}",
+        lease.now(), CLAIMED, lease.owner, lease.until(), _unix(now), PENDING, limit)
     return sorted((event_from_row(r) for r in rows), key=lambda e: (e.starts_at, e.id))
 
 
@@ -126,8 +134,9 @@ async def _cancel_many(conn: Conn, event_ids: list[int], plan: CancelPlan,
 
 
 class PostgresSeriesRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, lease: Lease | None = None) -> None:
         self.db = db
+        self.lease = lease or Lease()
 
     async def create(self, series: Series, occurrences: list[Event], now: datetime) -> tuple[Series, list[Event]]:
         series_id = await self.db.write(lambda conn: _create(conn, series, occurrences, now))
@@ -155,19 +164,25 @@ class PostgresSeriesRepository:
         return {r[0]: _utc(r[1]) for r in rows}
 
     async def claim_due(self, now: datetime, limit: int = 50) -> list[Event]:
-        return await self.db.write(lambda conn: _claim_due(conn, now, limit))
+        return await self.db.write(lambda conn: _claim_due(conn, now, limit, self.lease))
 
     async def announced(self, event_id: int, ref: MessageRef | None) -> None:
+        """Record the post (or that it failed) and release the claim, whoever holds it: a process
+        whose lease expired mid-post and the one that took over posted with the same nonce."""
         if ref is None:
-            await self.db.write(lambda conn: conn.execute(
-                "UPDATE events SET announce_state = $1 WHERE id = $2", FAILED, event_id))
+            await self.db.execute(
+                "UPDATE events SET announce_state = $1, announce_lease_owner = NULL, announce_lease_until = NULL "
+                "WHERE id = $2", FAILED, event_id)
         else:
-            await self.db.write(lambda conn: conn.execute(
-                "UPDATE events SET channel_id = $1, message_id = $2, announce_state = $3 WHERE id = $4",
-                ref.place.id, ref.id, POSTED, event_id))
+            await self.db.execute(
+                "UPDATE events SET channel_id = $1, message_id = $2, announce_state = $3, "
+                "announce_lease_owner = NULL, announce_lease_until = NULL WHERE id = $4",
+                ref.place.id, ref.id, POSTED, event_id)
 
     async def next_due(self) -> datetime | None:
-        value = await self.db.fetchval("SELECT min(announce_at) FROM events WHERE announce_state = $1", PENDING)
+        value = await self.db.fetchval(
+            f"SELECT min(announce_at) FROM events WHERE announce_state = $2 OR ({_TAKEABLE})",
+            self.lease.now(), PENDING)
         return None if value is None else _utc(value)
 
     async def edit_many(self, event_ids: list[int], plan: EditPlan, now: datetime) -> list[EditOutcome]:

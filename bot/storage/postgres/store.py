@@ -42,7 +42,7 @@ class PostgresStore:
         self.factchecks = PostgresFactchecksRepository(db)
         self.network = PostgresNetworkRepository(db)
         self.digest = PostgresDigestRepository(db)
-        self.series = PostgresSeriesRepository(db)
+        self.series = PostgresSeriesRepository(db, self.lease)
         self.attendance = PostgresAttendanceRepository(db)
         self.report_conversation = PostgresConversationRepository(db)
         self.telegram = PostgresTelegramRepository(db)

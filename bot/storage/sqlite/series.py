@@ -1,5 +1,11 @@
 """Event series in SQLite (implements `bot.ports.series.SeriesRepository`). Occurrences are rows of
-`events`; the edit and cancel units of `bot.storage.sqlite.events` are applied to each in one unit."""
+`events`; the edit and cancel units of `bot.storage.sqlite.events` are applied to each in one unit.
+
+Announcements are claimed under a lease (migration 0016), as on PostgreSQL: the claim names this
+process and an expiry, and `announced` releases it. SQLite has one process at a time, so a claim
+another process made (the one before a restart, which stopped before recording its post) is taken
+over at once, as is one of this process's own whose lease expired; the post carries the
+occurrence's nonce, so a retry of a post that did go out is not a second message."""
 
 from __future__ import annotations
 
@@ -11,6 +17,7 @@ from bot.domain.events import SCHEDULED, Event
 from bot.domain.identity import Member, MessageRef
 from bot.domain.rsvp import TOLD
 from bot.domain.series import CLAIMED, FAILED, PENDING, POSTED, RepeatChange, Series, announce_at
+from bot.storage.leases import Lease
 from bot.ports.events import CancelPlan, EditOutcome, EditPlan
 from bot.storage.sqlite.database import Database
 from bot.storage.sqlite.events import _EVENT_COLUMNS, _cancel, _edit, _unix, _utc, event_from_row
@@ -84,11 +91,18 @@ def _change_repeat(conn: sqlite3.Connection, series_id: int, change: RepeatChang
     return target, cancelled
 
 
-def _claim_due(conn: sqlite3.Connection, now: datetime, limit: int) -> list[Event]:
+# A claim that may be taken over: made by another (stopped) process, past its lease, or made before
+# leases existed. Parameters: this process's owner, the wall clock now.
+_TAKEABLE = f"announce_state = '{CLAIMED}' AND status = '{SCHEDULED}' AND (announce_lease_owner IS NOT ? " \
+            "OR announce_lease_until IS NULL OR announce_lease_until < ?)"
+
+
+def _claim_due(conn: sqlite3.Connection, now: datetime, limit: int, lease: Lease) -> list[Event]:
     rows = conn.execute(
-        f"UPDATE events SET announce_state = ? WHERE id IN (SELECT id FROM events WHERE announce_state = ? "
-        f"AND announce_at <= ? ORDER BY announce_at, id LIMIT ?) RETURNING {_EVENT_COLUMNS}",
-        (CLAIMED, PENDING, _unix(now), limit)).fetchall()
+        f"UPDATE events SET announce_state = ?, announce_lease_owner = ?, announce_lease_until = ? "
+        f"WHERE id IN (SELECT id FROM events WHERE announce_at <= ? AND (announce_state = ? OR ({_TAKEABLE})) "
+        f"ORDER BY announce_at, id LIMIT ?) RETURNING {_EVENT_COLUMNS}",
+        (CLAIMED, lease.owner, lease.until(), _unix(now), PENDING, lease.owner, lease.now(), limit)).fetchall()
     events = sorted((event_from_row(r) for r in rows), key=lambda e: (e.starts_at, e.id))
     return events
 
@@ -121,8 +135,9 @@ def _cancel_many(conn: sqlite3.Connection, event_ids: list[int], plan: CancelPla
 
 
 class SqliteSeriesRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, lease: Lease | None = None) -> None:
         self.db = db
+        self.lease = lease or Lease()
 
     async def create(self, series: Series, occurrences: list[Event], now: datetime) -> tuple[Series, list[Event]]:
         series_id = await self.db.write_sync(_create, series, occurrences, now)
@@ -150,19 +165,23 @@ class SqliteSeriesRepository:
         return {r[0]: _utc(r[1]) for r in rows}
 
     async def claim_due(self, now: datetime, limit: int = 50) -> list[Event]:
-        return await self.db.write_sync(_claim_due, now, limit)
+        return await self.db.write_sync(_claim_due, now, limit, self.lease)
 
     async def announced(self, event_id: int, ref: MessageRef | None) -> None:
+        """Record the post (or that it failed) and release the claim."""
         if ref is None:
             await self.db.write_sync(lambda conn: conn.execute(
-                "UPDATE events SET announce_state = ? WHERE id = ?", (FAILED, event_id)))
+                "UPDATE events SET announce_state = ?, announce_lease_owner = NULL, announce_lease_until = NULL "
+                "WHERE id = ?", (FAILED, event_id)))
         else:
             await self.db.write_sync(lambda conn: conn.execute(
-                "UPDATE events SET channel_id = ?, message_id = ?, announce_state = ? WHERE id = ?",
-                (ref.place.id, ref.id, POSTED, event_id)))
+                "UPDATE events SET channel_id = ?, message_id = ?, announce_state = ?, announce_lease_owner = NULL, "
+                "announce_lease_until = NULL WHERE id = ?", (ref.place.id, ref.id, POSTED, event_id)))
 
     async def next_due(self) -> datetime | None:
-        value = await self.db.fetchval("SELECT min(announce_at) FROM events WHERE announce_state = ?", (PENDING,))
+        value = await self.db.fetchval(
+            f"SELECT min(announce_at) FROM events WHERE announce_state = ? OR ({_TAKEABLE})",
+            (PENDING, self.lease.owner, self.lease.now()))
         return None if value is None else _utc(value)
 
     async def edit_many(self, event_ids: list[int], plan: EditPlan, now: datetime) -> list[EditOutcome]:
