@@ -71,9 +71,10 @@ async def run_bot(settings: Settings) -> int:
     """Run until the front ends stop or a signal arrives; returns an exit code. Discord runs when
     DISCORD_TOKEN is set, Telegram (long polling, same process) when TELEGRAM_TOKEN is."""
     use_endpoints(settings.api_base, settings.gateway_url)
+    store = await open_store(settings)
+    # Watches the running bot, from here on: a refusal to start stays the one line it is meant to be.
     monitor = LoopMonitor()  # logs any stall of the event loop over 250 ms, with what was running
     monitor.start()
-    store = await open_store(settings)
     app = App(settings, store)
     # Several processes on one PostgreSQL: another one's /setup invalidates our cached settings.
     await watch_settings(store, app.setup.forget)

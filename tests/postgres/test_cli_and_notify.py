@@ -54,7 +54,8 @@ def test_migrate_then_check_on_postgres(cli, pg_empty_url: str, tmp_path: Path) 
     assert "ok: connected to PostgreSQL" in out and f"ok: {len(files)} migration(s) applied" in out
     assert "ok: constraints validated" in out and "ok: audit log and evidence guarded by triggers" in out
     problems = [line for line in out.splitlines() if line.startswith("problem:")]
-    assert problems == ["problem: DISCORD_TOKEN is not set: `baithak run` needs it (see .env.example)"]
+    assert problems == ["problem: neither DISCORD_TOKEN nor TELEGRAM_TOKEN is set: `baithak run` needs one of them, "
+                        "or both (see .env.example)"]
     assert PASSWORD not in out
     assert list(tmp_path.iterdir()) == []  # nothing created beside us: no 'postgresql:' folder
 

@@ -98,7 +98,7 @@ async def test_0008_refolds_old_texts_and_counts_their_terms(pg_empty_url: str, 
     finally:
         await conn.close()
     applied = await migrate_url(pg_empty_url)
-    assert [m.version for m in applied] == [8]
+    assert [m.version for m in applied][0] == 8  # and whatever later migrations follow it
 
     store = await PostgresStore.open(pg_empty_url)
     try:
