@@ -28,11 +28,11 @@ from bot.domain.errors import DomainError
 from bot.domain.event_attendees import AttendeeRow, attendees_csv
 from bot.domain.event_templates import fill_from_template, template_name
 from bot.domain.events import (Change, Counts, Event, plan_cancel, plan_edit, plan_event, require_manager,
-                               require_rsvp_role, require_same_community)
+                               require_same_community)
 from bot.domain.guild_settings import GuildSettings
 from bot.domain.identity import TELEGRAM, Community, Member, Place, parse_id
 from bot.domain.roles import Actor
-from bot.domain.rsvp import DECLINED, WAITLIST
+from bot.domain.rsvp import WAITLIST
 from bot.domain.when import When, parse_when
 from bot.i18n import RTL_LANGUAGES, dates, t
 from bot.i18n.format import CONTENT, EMBED_DESCRIPTION, EMBED_TITLE, FIELD_VALUE, FOOTER, cut, ts
@@ -455,12 +455,10 @@ class EventsService:
         the result; returns after the click is durable. The announcement refresh, reminders and the
         DMs to promoted members follow in the background."""
         community = self._community(actor)
-        if choice != DECLINED:
-            gated = await self.repo.get(event_id)
-            if gated is not None and gated.community == community:
-                require_rsvp_role(actor, gated, choice)
+        # The role of a role-gated event is checked inside the write, on the event as it stands then.
         outcome = await self.repo.rsvp(event_id, community=community, member=actor.member,
-                                       display_name=actor.display_name, choice=choice, now=self.clock.now())
+                                       display_name=actor.display_name, choice=choice, now=self.clock.now(),
+                                       roles=actor.role_ids)
         lang = (await self._settings(actor)).language
         event = outcome.event
         if outcome.previous != outcome.status or outcome.promoted:

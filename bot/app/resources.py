@@ -11,6 +11,7 @@ before acknowledging a slower action (Discord's deferral), then calls the action
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from typing import Awaitable, Callable, Iterable
@@ -325,9 +326,11 @@ class ResourcesService:
         lang = (await self.setup.settings_for(community)).language
         parsed = parse_query(query)
         tag_filter = parse_tag_filter(tag)
-        hits = await self.repo.search(community, parsed, tag=tag_filter, limit=RESULTS)
+        # The library's own search and the network's run side by side (each its own read), not one
+        # after the other.
+        hits, network = await asyncio.gather(self.repo.search(community, parsed, tag=tag_filter, limit=RESULTS),
+                                             self._network_hits(community, parsed, tag_filter))
         shown = _shown_query(query)
-        network = await self._network_hits(community, parsed, tag_filter)
         if not hits and not network:
             key = "resource.search.none_tag" if tag_filter else "resource.search.none"
             return Message(text=t(lang, key, query=shown, tag=tag_filter))
@@ -341,8 +344,9 @@ class ResourcesService:
         """Published resources of the partners that share theirs, best few of each, in turn."""
         if self.network is None:
             return []
-        per_partner = [[(partner, h) for h in await self.repo.search(partner, parsed, tag=tag, limit=RESULTS)]
-                       for partner in await self.network(community)]
+        partners = await self.network(community)
+        found = await asyncio.gather(*(self.repo.search(partner, parsed, tag=tag, limit=RESULTS) for partner in partners))
+        per_partner = [[(partner, h) for h in hits] for partner, hits in zip(partners, found)]
         merged: list[tuple[Community, SearchHit]] = []
         for rank in range(RESULTS):
             merged += [hits[rank] for hits in per_partner if rank < len(hits)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Collection
 
 from bot.domain.durations import format_minutes, format_offsets, parse_duration, parse_offsets
 from bot.domain.errors import DomainError
@@ -134,7 +135,13 @@ def clean_ping(actor: Actor, role: int | None) -> int | None:
 
 def require_rsvp_role(actor: Actor, event: Event, choice: str) -> None:
     """Going and Maybe on a role-gated event need the role; anyone may say they can't go."""
-    if event.rsvp_role is not None and choice != DECLINED and event.rsvp_role not in actor.role_ids:
+    require_rsvp_roles(actor.role_ids, event, choice)
+
+
+def require_rsvp_roles(role_ids: Collection[int], event: Event, choice: str) -> None:
+    """The same rule for a member holding `role_ids`, for storage to apply inside the write that
+    records the click (so an edit of the event's role cannot slip between the check and the write)."""
+    if event.rsvp_role is not None and choice != DECLINED and event.rsvp_role not in role_ids:
         raise DomainError("rsvp.role_required", role=f"<@&{event.rsvp_role}>")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable, Protocol
+from typing import Callable, Collection, Protocol
 
 from bot.domain.events import Change, Counts, Event
 from bot.domain.identity import DISCORD, Community, Member, MessageRef
@@ -121,10 +121,12 @@ class EventsRepository(Protocol):
 
     # -- RSVP -----------------------------------------------------------------------------------
     async def rsvp(self, event_id: int, *, community: Community | None, member: Member,
-                   display_name: str, choice: str, now: datetime) -> RsvpOutcome:
+                   display_name: str, choice: str, now: datetime, roles: Collection[int] = ()) -> RsvpOutcome:
         """Record a click (going, maybe, declined) decided by `bot.domain.rsvp.decide` on the current
         state; raises DomainError and changes nothing when refused, including for a click from another
-        community than the event's."""
+        community than the event's, and for Going / Maybe on a role-gated event by a member whose
+        `roles` lack its role (`bot.domain.events.require_rsvp_roles`, checked in the same write unit
+        as the click, on the event as it stands then)."""
         ...
 
     async def status_of(self, event_id: int, member: Member) -> str | None: ...

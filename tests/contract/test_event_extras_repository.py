@@ -74,7 +74,7 @@ async def test_going_names_in_click_order_and_event_roles(store) -> None:
     for uid, name, choice in ((11, "Alice", "going"), (12, "Bob", "maybe"), (13, "زینب", "going"),
                               (14, "Dan", "going")):
         await store.events.rsvp(event.id, community=HERE, member=Member(DISCORD, uid), display_name=name,
-                                choice=choice, now=NOW)
+                                choice=choice, now=NOW, roles=frozenset({7}))
     assert await store.event_extras.going_names(event.id, 2) == ["Alice", "زینب"]
     assert await store.event_extras.going_names(event.id, 10) == ["Alice", "زینب", "Dan"]
     outcome = await store.events.edit(event.id, lambda ev, going: (replace(ev, rsvp_role=None, version=ev.version + 1),

@@ -15,14 +15,14 @@ process; the app then marks it late when it is late (`bot.domain.reminders.class
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Collection
 
 import asyncpg
 
 from bot.domain import reminders as rem
 from bot.domain.errors import DomainError
 from bot.domain.events import (CANCELLED, MAX_DURATION, SCHEDULED, Counts, Event, capacity_raised,
-                               free_places, reminders_moved)
+                               free_places, reminders_moved, require_rsvp_roles)
 from bot.domain.identity import Community, Member, MessageRef
 from bot.domain.rsvp import DECLINED, GOING, MAYBE, REMINDED, TOLD, WAITLIST, decide, reminded
 from bot.ports.events import (Attendee, CancelPlan, Claimed, EditOutcome, EditPlan, Planned,
@@ -132,7 +132,7 @@ async def _promote(conn: Conn, event: Event, now: datetime) -> tuple[Member, ...
 
 
 async def _rsvp(conn: Conn, event_id: int, community: Community | None, member: Member, display_name: str,
-                choice: str, now: datetime) -> RsvpOutcome:
+                choice: str, now: datetime, roles: Collection[int] = ()) -> RsvpOutcome:
     row = await conn.fetchrow(
         f"SELECT {_EVENT_COLUMNS}, rsvp_seq FROM events WHERE id = $1 FOR UPDATE", event_id)
     if row is None:
@@ -140,6 +140,7 @@ async def _rsvp(conn: Conn, event_id: int, community: Community | None, member: 
     event = event_from_row(row)
     if community != event.community:
         raise DomainError("common.not_found")  # a button from another server
+    require_rsvp_roles(roles, event, choice)  # the event's role as of this transaction (row locked)
     seq = row[_N]
     mine = await conn.fetchrow("SELECT status, seq FROM event_rsvps WHERE event_id = $1 AND platform = $2 "
                                "AND user_id = $3", event_id, member.platform, member.id)
@@ -287,10 +288,12 @@ class PostgresEventsRepository:
 
     # -- RSVP ---------------------------------------------------------------------------------
     async def rsvp(self, event_id: int, *, community: Community | None, member: Member, display_name: str,
-                   choice: str, now: datetime) -> RsvpOutcome:
-        """Record a click in one transaction holding the event's row lock; returns after COMMIT."""
+                   choice: str, now: datetime, roles: Collection[int] = ()) -> RsvpOutcome:
+        """Record a click in one transaction holding the event's row lock (a role-gated event's role
+        checked under that lock); returns after COMMIT."""
+        held = frozenset(roles)
         return await self.db.write(lambda conn: _rsvp(conn, event_id, community, member, display_name,
-                                                      choice, now))
+                                                      choice, now, held))
 
     async def status_of(self, event_id: int, member: Member) -> str | None:
         return await self.db.fetchval(

@@ -12,12 +12,12 @@ import asyncio
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Collection
 
 from bot.domain import reminders as rem
 from bot.domain.errors import DomainError
 from bot.domain.events import (CANCELLED, MAX_DURATION, SCHEDULED, Counts, Event, capacity_raised, free_places,
-                               reminders_moved)
+                               reminders_moved, require_rsvp_roles)
 from bot.domain.identity import Community, Member, MessageRef
 from bot.domain.rsvp import DECLINED, GOING, MAYBE, REMINDED, TOLD, WAITLIST, decide, reminded
 from bot.ports.events import (Attendee, CancelPlan, Claimed, EditOutcome, EditPlan, Planned,
@@ -77,6 +77,7 @@ class Click:
     display_name: str
     choice: str
     now: datetime
+    roles: Collection[int] = ()
 
 
 def _load_event(conn: sqlite3.Connection, event_id: int) -> Event:
@@ -157,6 +158,7 @@ def _rsvp_one(conn: sqlite3.Connection, click: Click) -> RsvpOutcome:
     event = event_from_row(row)
     if click.community != event.community:
         raise DomainError("common.not_found")  # a button from another server
+    require_rsvp_roles(click.roles, event, click.choice)  # the event's role as of this write
     seq, going, previous, my_seq = row[_N], row[_N + 1], row[_N + 2], row[_N + 3]
     decision = decide(click.choice, previous=previous, going=going, capacity=event.capacity,
                       cancelled=event.cancelled, starts_at=event.starts_at,
@@ -344,12 +346,12 @@ class SqliteEventsRepository:
 
     # -- RSVP ---------------------------------------------------------------------------------
     async def rsvp(self, event_id: int, *, community: Community | None, member: Member, display_name: str,
-                   choice: str, now: datetime) -> RsvpOutcome:
+                   choice: str, now: datetime, roles: Collection[int] = ()) -> RsvpOutcome:
         """Record a click; returns after COMMIT. Clicks arriving while a batch is being written are
         decided together in the next write unit, in arrival order (one hop to the writer's thread
-        for a whole burst)."""
+        for a whole burst). A role-gated event's role is checked in that unit."""
         future: asyncio.Future[RsvpOutcome] = asyncio.get_running_loop().create_future()
-        self._clicks.append((Click(event_id, community, member, display_name, choice, now), future))
+        self._clicks.append((Click(event_id, community, member, display_name, choice, now, frozenset(roles)), future))
         if self._flusher is None or self._flusher.done():
             self._flusher = asyncio.create_task(self._flush_clicks(), name="event-rsvp-writer")
         return await future

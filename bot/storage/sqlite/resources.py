@@ -256,8 +256,11 @@ class SqliteResourceRepository:
         # leaves the scope token out: bm25 computes every phrase's frequency over the whole index,
         # and walking a phrase present in every row of the community would cost more than the
         # ranking; the join keeps other communities' rows out instead.
-        ranked = conn.execute(
-            f"""SELECT resources_fts.rowid, resources_fts.rank
+        # One pass: the rows, their rank and the snippets of the few results together. (Fetching
+        # the snippets in a second query ran the MATCH over every term's doclists a second time,
+        # about as costly as the ranking itself; here snippet() is computed for the rows returned.)
+        rows = conn.execute(
+            f"""SELECT r.*, resources_fts.rank AS fts_rank, snippet(resources_fts, 1, ?9, ?10, '…', ?11) AS snip
                 FROM resources_fts JOIN resources r ON r.id = resources_fts.rowid
                 WHERE resources_fts MATCH ?1 AND r.guild_id = ?2 AND r.platform = ?7 AND r.status = ?8
                   {tag_clause.replace("rowid", "resources_fts.rowid", 1)}
@@ -266,22 +269,8 @@ class SqliteResourceRepository:
                      ORDER BY rowid DESC LIMIT 1 OFFSET ?4), 0)
                 ORDER BY resources_fts.rank LIMIT ?6""",
             [expression, community.id, match(query, community, any_term=any_term), RANK_CANDIDATES - 1, tag,
-             limit, community.platform, PUBLISHED]).fetchall()
-        if not ranked:
-            return []
-        order = {row[0]: (i, row[1]) for i, row in enumerate(ranked)}
-        # Rows and snippets for the few results (snippets are the costly part per row).
-        marks = ", ".join("?" * len(order))
-        rows = conn.execute(
-            f"""SELECT r.*, snippet(resources_fts, 1, ?, ?, '…', ?) AS snip
-                FROM resources_fts JOIN resources r ON r.id = resources_fts.rowid
-                WHERE resources_fts MATCH ? AND resources_fts.rowid IN ({marks})
-                  AND r.platform = ? AND r.guild_id = ? AND r.status = ?""",
-            [MARK_START, MARK_END, SNIPPET_TOKENS, expression, *order, community.platform, community.id,
-             PUBLISHED]).fetchall()
-        hits = [SearchHit(_row_to_resource(r), r["snip"] or "", order[r["id"]][1]) for r in rows]
-        hits.sort(key=lambda h: order[h.resource.id][0])
-        return hits
+             limit, community.platform, PUBLISHED, MARK_START, MARK_END, SNIPPET_TOKENS]).fetchall()
+        return [SearchHit(_row_to_resource(r), r["snip"] or "", r["fts_rank"]) for r in rows]
 
     async def top(self, community: Community, *, tag: str | None = None, limit: int = 10) -> list[Resource]:
         if tag is None:
