@@ -1,4 +1,5 @@
-"""/start (with a payload from a start link), /help and /my in a private chat."""
+"""/start (with a payload from a start link, or without one: a greeting and the help) and /my in a
+private chat; /help itself is routers/help.py, included here."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from aiogram.types import Message
 
 from bot.domain.identity import parse_id
 from bot.i18n import t
-from bot.ports.messaging import Message as Out
+from routers import help
 from routers._common.context import full_name
 
 _EVENT_PAYLOAD = re.compile(r"^ev([0-9]{1,19})g([0-9]{1,19})$")
@@ -38,6 +39,14 @@ def build() -> Router:
         await app.telegram.started(message.from_user.id)
         lang = await front.lang(None)
         payload = (command.args or "").strip()
+        if payload in ("", "help"):
+            # Started from the menu or a plain link, or from "open the full help" under a group's
+            # /help: the greeting, then the help for the group the member last wrote in.
+            lang, answers = await help.private_help(front, app, message.from_user)
+            await front.reply(message, t(lang, "tg.help.welcome", name=full_name(message.from_user)))
+            for answer in answers:
+                await front.messenger.send(message.chat.id, answer)
+            return
         await front.reply(message, t(lang, "tg.start.welcome", name=full_name(message.from_user)))
         found = _EVENT_PAYLOAD.match(payload)
         if found and parse_id(found.group(1)) is not None and parse_id(found.group(2)) is not None:
@@ -62,11 +71,6 @@ def build() -> Router:
                 lang = (await app.setup.settings_for(Community(draft["platform"], draft["guild_id"]))).language
                 await front.messenger.send(message.chat.id, picker(lang))
 
-    @router.message(Command("help"))
-    async def help_(message: Message, front) -> None:  # type: ignore[no-untyped-def]
-        lang = await front.lang(message.chat)
-        await front.reply(message, Out(text=t(lang, "tg.help") + "\n" + t(lang, "tg.help.events_more")))
-
     @router.message(Command("my"))
     async def my(message: Message, front, app) -> None:  # type: ignore[no-untyped-def]
         if message.chat.type != "private":
@@ -75,4 +79,5 @@ def build() -> Router:
             return
         await send_my(front, app, message)
 
+    router.include_router(help.build())
     return router

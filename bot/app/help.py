@@ -125,6 +125,16 @@ class HelpService:
                 out.append(HelpLine(command, role, t(lang, f"help.cmd.{key}"), t(lang, f"help.ex.{key}")))
         return lang, out
 
+    async def sections(self, actor: Actor) -> tuple[str, list[str]]:
+        """The community's language and the sections (MEMBER, ORGANISER, MODERATOR, ADMIN, in the order
+        they are shown) this member may see: the same role rules as `lines`, for a front end that keeps
+        its own command list and words (Telegram's `routers/help.py`). Without a community (a private
+        chat with no group known), everyone's section in the default language."""
+        community = actor.community
+        settings = await self.setup.settings_for(community)  # type: ignore[attr-defined]
+        allowed = roles_of(actor, settings if community is not None else None)
+        return settings.language, [role for role in ROLES if role in allowed]
+
     async def help(self, actor: Actor, commands: Iterable[str]) -> Message:
         """The ephemeral /help answer: one card per section the member may use."""
         lang, lines = await self.lines(actor, commands)

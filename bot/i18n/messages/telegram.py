@@ -53,24 +53,6 @@ MESSAGES = {
         "en": "Start me in a private chat to get reminders: {link}",
         "ur": "یاد دہانیاں پانے کے لیے مجھے نجی چیٹ میں شروع کریں: {link}",
     },
-    "tg.help": {
-        "en": "**In the group**\n"
-              "/event Title | when | duration | place | capacity: announce an event (organisers), or /event alone for questions one by one\n"
-              "/events: upcoming events\n"
-              "/setup: settings (admins); /setup language ur, /setup timezone Asia/Karachi, /setup reminders 24h,1h\n"
-              "/organiser add, /organiser remove: in reply to a member's message (admins)\n"
-              "**In a private chat with me**\n"
-              "/my: your events and their calendar file\n"
-              "/cancel: stop a form you started",
-        "ur": "**گروپ میں**\n"
-              "/event عنوان | کب | دورانیہ | مقام | گنجائش: تقریب کا اعلان (منتظمین)، یا صرف /event لکھیں اور سوال ایک ایک کر کے آئیں گے\n"
-              "/events: آنے والی تقریبات\n"
-              "/setup: ترتیبات (ایڈمن)؛ /setup language ur، /setup timezone Asia/Karachi، /setup reminders 24h,1h\n"
-              "/organiser add، /organiser remove: کسی رکن کے پیغام کے جواب میں (ایڈمن)\n"
-              "**میرے ساتھ نجی چیٹ میں**\n"
-              "/my: آپ کی تقریبات اور ان کی کیلنڈر فائل\n"
-              "/cancel: شروع کیا ہوا فارم روک دیں",
-    },
     # -- setup -----------------------------------------------------------------------------------
     "tg.setup.title": {"en": "Baithak settings for {group}", "ur": "{group} کے لیے بیٹھک کی ترتیبات"},
     "tg.setup.moderators": {"en": "Moderators' group", "ur": "ماڈریٹروں کا گروپ"},
