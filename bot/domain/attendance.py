@@ -199,6 +199,17 @@ def merge_members(*parts: Iterable[Sequence[Any]]) -> list[MemberFigures]:
     return sorted(figures, key=lambda m: (-m.attended, m.user_id))
 
 
+def split_window(window: Iterable[Sequence[int]], since: int, until: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Of (id, start, end) rows in unix seconds (the events that started in the longest duration
+    before `until`): those still running at `until` (a report up to `until` leaves them out), and
+    those a report from `since` holds that ended less than SETTLED before `until` (counted afresh);
+    each by id."""
+    settled = until - int(SETTLED.total_seconds())
+    running = tuple(sorted(i for i, _, end in window if end > until))
+    live = tuple(sorted(i for i, start, end in window if start >= since and settled < end <= until))
+    return running, live
+
+
 def totals(events: Sequence[EventFigures], members: Sequence[MemberFigures]) -> Totals:
     """Totals of a report over ended events."""
     return Totals(events=len(events), going=sum(e.going for e in events),

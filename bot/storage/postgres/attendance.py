@@ -19,14 +19,15 @@ from typing import Any, Callable
 import asyncpg
 
 from bot.domain import reminders as rem
-from bot.domain.attendance import OPENS_BEFORE, SETTLED, EventFigures, MemberFigures, merge_members, next_phase
+from bot.domain.attendance import (OPENS_BEFORE, SETTLED, EventFigures, MemberFigures, merge_members, next_phase,
+                                   split_window)
 from bot.domain.errors import DomainError
 from bot.domain.events import SCHEDULED
 from bot.domain.identity import Community, Member
 from bot.domain.rsvp import DECLINED, GOING, MAYBE, WAITLIST
 from bot.ports.attendance import CheckinDecision, CheckinOutcome, PastAnswer, PhaseMove
 from bot.storage.postgres.database import Database
-from bot.storage.postgres.events import _COLUMNS, _E_COLUMNS, _EVENT_COLUMNS, _N, _unix, _utc, event_from_row
+from bot.storage.postgres.events import _COLUMNS, _E_COLUMNS, _EVENT_COLUMNS, _LONGEST, _N, _unix, _utc, event_from_row
 
 _OPENS = int(OPENS_BEFORE.total_seconds())
 _ENDS = "e.starts_at + e.duration_min * 60"
@@ -226,6 +227,35 @@ class PostgresAttendanceRepository:
             f"SELECT r.platform, r.user_id, max(r.display_name COLLATE \"C\"), {_MEMBER_COUNTS} {_JOINS} "
             f"WHERE {where} AND {_UNFROZEN} AND {_ANSWERED} GROUP BY r.platform, r.user_id", *params)
         return events, merge_members(kept, members)
+
+    async def report_marker(self, community: Community, since: datetime, until: datetime,
+                            series_id: int | None = None) -> tuple[Any, ...]:
+        """What `report` with the same arguments would answer, in brief (see the port): a few index
+        seeks and the events of the last MAX_DURATION, never the whole period."""
+        scope = (f"e.platform = $1 AND e.guild_id = $2 AND e.status = '{SCHEDULED}' "
+                 "AND ($3::bigint IS NULL OR e.series_id = $3)")
+        who = (community.platform, community.id, series_id)
+        bounds = await self.db.fetchrow(
+            "SELECT (SELECT counter FROM event_changes WHERE platform = $1 AND guild_id = $2), "
+            f"(SELECT min(e.starts_at) FROM events e WHERE {scope} AND e.starts_at >= $4), "
+            f"(SELECT max(e.starts_at) FROM events e WHERE {scope} AND e.starts_at < $5)",
+            *who, _unix(since), _unix(until))
+        assert bounds is not None
+        # the events of the last MAX_DURATION before `until` (none started earlier is still running)
+        window = await self.db.fetch(
+            f"SELECT e.id, e.starts_at, {_ENDS} FROM events e WHERE {scope} AND e.starts_at >= $4 "
+            "AND e.starts_at < $5", *who, _unix(until) - _LONGEST, _unix(until))
+        running, live_ids = split_window(window, _unix(since), _unix(until))
+        live: list[Any] = []
+        members: list[Any] = []
+        if live_ids:  # ended less than SETTLED ago: counted afresh by the report
+            where = "e.id = ANY($1::bigint[])"
+            live = await self.db.fetch(_figures_sql(where) + " ORDER BY e.id", list(live_ids))
+            members = await self.db.fetch(
+                f"SELECT r.platform, r.user_id, max(r.display_name COLLATE \"C\"), {_MEMBER_COUNTS} {_JOINS} "
+                f"WHERE {where} AND {_ANSWERED} GROUP BY r.platform, r.user_id ORDER BY r.platform, r.user_id",
+                list(live_ids))
+        return (*bounds, running, tuple(map(tuple, live)), tuple(map(tuple, members)))
 
     async def _read_report(self, where: str, params: tuple[Any, ...]) -> tuple[list[Any], list[Any]]:
         """Kept figures: per event (NULL where none is kept yet), per member. Two independent reads,

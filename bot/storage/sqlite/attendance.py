@@ -9,14 +9,15 @@ from datetime import datetime
 from typing import Any, Callable
 
 from bot.domain import reminders as rem
-from bot.domain.attendance import OPENS_BEFORE, SETTLED, EventFigures, MemberFigures, merge_members, next_phase
+from bot.domain.attendance import (OPENS_BEFORE, SETTLED, EventFigures, MemberFigures, merge_members, next_phase,
+                                   split_window)
 from bot.domain.errors import DomainError
 from bot.domain.events import SCHEDULED
 from bot.domain.identity import Community, Member
 from bot.domain.rsvp import DECLINED, GOING, MAYBE, WAITLIST
 from bot.ports.attendance import CheckinDecision, CheckinOutcome, PastAnswer, PhaseMove
 from bot.storage.sqlite.database import Database
-from bot.storage.sqlite.events import _COLUMNS, _E_COLUMNS, _N, _load_event, _unix, _utc, event_from_row
+from bot.storage.sqlite.events import _COLUMNS, _E_COLUMNS, _LONGEST, _N, _load_event, _unix, _utc, event_from_row
 
 _OPENS = int(OPENS_BEFORE.total_seconds())
 _ENDS = "e.starts_at + e.duration_min * 60"
@@ -202,6 +203,33 @@ class SqliteAttendanceRepository:
             f"SELECT r.platform, r.user_id, max(r.display_name), {_MEMBER_COUNTS} {_JOINS} "
             f"WHERE {where} AND {_UNFROZEN} AND {_ANSWERED} GROUP BY r.platform, r.user_id", params)
         return events, merge_members(kept, members)
+
+    async def report_marker(self, community: Community, since: datetime, until: datetime,
+                            series_id: int | None = None) -> tuple[Any, ...]:
+        """What `report` with the same arguments would answer, in brief (see the port): a few index
+        seeks and the events of the last MAX_DURATION, never the whole period."""
+        scope = (f"e.platform = ? AND e.guild_id = ? AND e.status = '{SCHEDULED}' "
+                 "AND (? IS NULL OR e.series_id = ?)")
+        who = (community.platform, community.id, series_id, series_id)
+        bounds = await self.db.fetchone(
+            "SELECT (SELECT counter FROM event_changes WHERE platform = ? AND guild_id = ?), "
+            f"(SELECT min(e.starts_at) FROM events e WHERE {scope} AND e.starts_at >= ?), "
+            f"(SELECT max(e.starts_at) FROM events e WHERE {scope} AND e.starts_at < ?)",
+            (community.platform, community.id, *who, _unix(since), *who, _unix(until)))
+        # the events of the last MAX_DURATION before `until` (none started earlier is still running)
+        window = await self.db.fetchall(
+            f"SELECT e.id, e.starts_at, {_ENDS} FROM events e WHERE {scope} AND e.starts_at >= ? AND e.starts_at < ?",
+            (*who, _unix(until) - _LONGEST, _unix(until)))
+        running, live_ids = split_window(window, _unix(since), _unix(until))
+        live: list[Any] = []
+        members: list[Any] = []
+        if live_ids:  # ended less than SETTLED ago: counted afresh by the report
+            where = f"e.id IN ({','.join('?' * len(live_ids))})"
+            live = await self.db.fetchall(_figures_sql(where) + " ORDER BY e.id", live_ids)
+            members = await self.db.fetchall(
+                f"SELECT r.platform, r.user_id, max(r.display_name), {_MEMBER_COUNTS} {_JOINS} WHERE {where} "
+                f"AND {_ANSWERED} GROUP BY r.platform, r.user_id ORDER BY r.platform, r.user_id", live_ids)
+        return (*bounds, running, tuple(map(tuple, live)), tuple(map(tuple, members)))
 
     async def _read_report(self, where: str, params: tuple[Any, ...]) -> tuple[list[Any], list[Any]]:
         """Kept figures: per event (NULL where none is kept yet), per member. Two independent reads,
