@@ -52,16 +52,21 @@ def _percent(rate: float | None) -> str:
     return "-" if rate is None else f"{rate * 100:.1f}%"
 
 
-def _build_report(lang: str, zone: str, events: list[att.EventFigures],
+def _build_report(lang: str, zone: str, events: list[att.EventLine],
                   members: list[att.MemberFigures]) -> tuple[att.Totals, bytes, bytes] | None:
     """A report's totals and its two CSV files, by event and by member (None without any event)."""
     if not events:
         return None
+    tz = ZoneInfo(zone)
+
+    def local(start: int) -> str:  # as _local, from unix seconds
+        return datetime.fromtimestamp(start, tz).strftime("%Y-%m-%d %H:%M")
+
     by_event = att.table_csv(
         [t(lang, f"report.csv.{k}") for k in ("start", "event", "going", "maybe", "waitlist", "promoted",
                                               "checked_in", "late", "no_shows", "dm_closed")],
-        ([_local(e.event.starts_at, zone), e.event.title, e.going, e.maybe, e.waitlist, e.promoted,
-          e.checked_in, e.late, e.going_not_in, e.dm_closed] for e in events))
+        ([local(e.starts_at), e.title, e.going, e.maybe, e.waitlist, e.promoted, e.checked_in, e.late,
+          e.going_not_in, e.dm_closed] for e in events))
     by_member = att.table_csv(
         [t(lang, f"report.csv.{k}") for k in ("user_id", "name", "going", "attended", "late", "no_shows")],
         ([str(m.user_id), m.name, m.going, m.attended, m.late, m.no_shows] for m in members))
@@ -252,7 +257,7 @@ class AttendanceService:
             self._reports.move_to_end(key)
             built = kept[1]
         else:
-            events, members = await self.repo.report(community, since, now, series_id)
+            events, members = await self.repo.report_lines(community, since, now, series_id)
             # 13,000 rows of CSV are tens of milliseconds of Python: built off the event loop.
             built = await asyncio.to_thread(_build_report, lang, zone, events, members)
             # the marker was read first: what was built is never older than it (a change in between

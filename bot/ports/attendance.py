@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, Protocol
 
-from bot.domain.attendance import EventFigures, MemberFigures
+from bot.domain.attendance import EventFigures, EventLine, MemberFigures
 from bot.domain.events import Event
 from bot.domain.identity import Community, Member
 
@@ -74,6 +74,11 @@ class AttendanceRepository(Protocol):
                      series_id: int | None = None) -> tuple[list[EventFigures], list[MemberFigures]]:
         """Figures of the community's scheduled events that started at or after `since` and ended by
         `until` (only the series' when given), by start; and each answering member's figures."""
+        ...
+
+    async def report_lines(self, community: Community, since: datetime, until: datetime,
+                           series_id: int | None = None) -> tuple[list[EventLine], list[MemberFigures]]:
+        """`report`, with each event's start, title and figures only (no Event: for the CSV files)."""
         ...
 
     async def report_marker(self, community: Community, since: datetime, until: datetime,

@@ -67,3 +67,30 @@ async def test_marker_moves_with_new_and_cancelled_events(store) -> None:
     await store.events.cancel(first.id, lambda old: replace(old, status="cancelled", version=old.version + 1),
                               NOW)
     assert await store.attendance.report_marker(HERE, NOW, after) != added
+
+
+async def test_report_lines_are_the_report_without_events(store) -> None:
+    first = await make(store, START, "=Clinic")
+    second = await make(store, START + timedelta(hours=3), "کلینک")
+    for event in (first, second):
+        await answer(store, event, 1, "going", "Alice")
+        await answer(store, event, 2, "maybe", "علی")
+    await answer(store, first, 3, "going", "Bilal")
+    await check_in(store, first, 1, START + timedelta(minutes=5))
+    await check_in(store, second, 2, second.starts_at)
+
+    def lines_of(report):
+        events, members = report
+        return ([(int(e.event.starts_at.timestamp()), e.event.title, e.going, e.maybe, e.waitlist, e.declined,
+                  e.checked_in, e.late, e.going_not_in, e.promoted, e.dm_closed) for e in events], members)
+
+    # the second ended a minute ago (counted afresh), the first is kept: both kinds of line
+    until = second.ends_at + timedelta(minutes=1)
+    lines, members = await store.attendance.report_lines(HERE, NOW, until)
+    assert all(isinstance(line, att.EventLine) for line in lines)
+    assert (list(map(tuple, lines)), members) == lines_of(await store.attendance.report(HERE, NOW, until))
+    assert [(line.title, line.going, line.checked_in, line.late, line.going_not_in) for line in lines] == [
+        ("=Clinic", 2, 1, 1, 1), ("کلینک", 1, 1, 0, 1)]
+    assert att.totals(lines, members) == att.totals(*(await store.attendance.report(HERE, NOW, until)))
+    later = until + att.SETTLED
+    assert (await store.attendance.report_lines(HERE, NOW, later))[0] == lines  # now kept: the same lines

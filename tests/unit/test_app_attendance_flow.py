@@ -189,13 +189,13 @@ async def test_a_finished_report_is_reused_until_anything_in_it_may_change(world
     await app.events.rsvp(ALICE, 1, "going")
     await app.events.rsvp(BOB, 2, "going")
     built = []
-    report = app.attendance.repo.report
+    report = app.attendance.repo.report_lines
 
     async def counted(*args, **kwargs):
         built.append(args)
         return await report(*args, **kwargs)
 
-    app.attendance.repo.report = counted
+    app.attendance.repo.report_lines = counted
     await world.move_to(at(13, 30))
     first = await app.attendance.report(ADMIN, 7)
     assert [f.value for f in first.cards[0].fields][:2] == ["1", "1"]
