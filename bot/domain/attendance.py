@@ -16,7 +16,7 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, NamedTuple, Sequence
 
 from bot.domain.errors import DomainError
 from bot.domain.events import Event
@@ -145,6 +145,23 @@ class EventFigures:
         return self.going_not_in if self.event.ends_at <= now else None
 
 
+class EventLine(NamedTuple):
+    """An ended event's line in a report: its start (unix seconds), title and figures, as in
+    `EventFigures` (a report holds thousands: no Event for each)."""
+
+    starts_at: int
+    title: str
+    going: int
+    maybe: int
+    waitlist: int
+    declined: int
+    checked_in: int
+    late: int
+    going_not_in: int
+    promoted: int
+    dm_closed: int
+
+
 @dataclass(frozen=True)
 class MemberFigures:
     """One member over a report's events."""
@@ -199,7 +216,18 @@ def merge_members(*parts: Iterable[Sequence[Any]]) -> list[MemberFigures]:
     return sorted(figures, key=lambda m: (-m.attended, m.user_id))
 
 
-def totals(events: Sequence[EventFigures], members: Sequence[MemberFigures]) -> Totals:
+def split_window(window: Iterable[Sequence[int]], since: int, until: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Of (id, start, end) rows in unix seconds (the events that started in the longest duration
+    before `until`): those still running at `until` (a report up to `until` leaves them out), and
+    those a report from `since` holds that ended less than SETTLED before `until` (counted afresh);
+    each by id."""
+    settled = until - int(SETTLED.total_seconds())
+    running = tuple(sorted(i for i, _, end in window if end > until))
+    live = tuple(sorted(i for i, start, end in window if start >= since and settled < end <= until))
+    return running, live
+
+
+def totals(events: Sequence[EventFigures] | Sequence[EventLine], members: Sequence[MemberFigures]) -> Totals:
     """Totals of a report over ended events."""
     return Totals(events=len(events), going=sum(e.going for e in events),
                   checked_in=sum(e.checked_in for e in events), late=sum(e.late for e in events),
@@ -220,18 +248,13 @@ def require_days(days: int | None) -> int:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value: object) -> object:
-    if isinstance(value, str):
-        return "'" + value if value.startswith(_FORMULA_START) else value
-    return "" if value is None else value  # numbers as the csv module writes them
-
-
 def table_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
     """CSV bytes in UTF-8 with a byte-order mark (Excel then reads Urdu names correctly), CRLF line
     ends; text cells a spreadsheet would run as a formula are prefixed with an apostrophe."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    for row in rows:
-        writer.writerow([_cell(v) for v in row])
+    # numbers as the csv module writes them; one comprehension (a report has 100,000+ cells)
+    writer.writerows([("'" + v if v.startswith(_FORMULA_START) else v) if isinstance(v, str)
+                      else ("" if v is None else v) for v in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")

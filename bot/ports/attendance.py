@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable, Protocol
+from typing import Any, Callable, Protocol
 
-from bot.domain.attendance import EventFigures, MemberFigures
+from bot.domain.attendance import EventFigures, EventLine, MemberFigures
 from bot.domain.events import Event
 from bot.domain.identity import Community, Member
 
@@ -74,6 +74,21 @@ class AttendanceRepository(Protocol):
                      series_id: int | None = None) -> tuple[list[EventFigures], list[MemberFigures]]:
         """Figures of the community's scheduled events that started at or after `since` and ended by
         `until` (only the series' when given), by start; and each answering member's figures."""
+        ...
+
+    async def report_lines(self, community: Community, since: datetime, until: datetime,
+                           series_id: int | None = None) -> tuple[list[EventLine], list[MemberFigures]]:
+        """`report`, with each event's start, title and figures only (no Event: for the CSV files)."""
+        ...
+
+    async def report_marker(self, community: Community, since: datetime, until: datetime,
+                            series_id: int | None = None) -> tuple[Any, ...]:
+        """A cheap summary of what `report` with the same arguments would answer: equal markers
+        (even for other `since`/`until`) mean the same answer. It holds the community's event change
+        counter (moved on by any new, deleted or edited event), the first start at or after `since`,
+        the last start before `until`, the events started but not ended by `until`, and the figures of
+        the events ended less than SETTLED before `until` (counted afresh: a late click may still
+        arrive); the figures of events ended earlier are final."""
         ...
 
     async def advance_windows(self, now: datetime) -> list[PhaseMove]:

@@ -180,3 +180,42 @@ async def test_report_for_one_series_and_a_moved_event_opens_its_window_again(wo
     assert everything["Events"] == "3" and everything["No-shows"] == "1"  # the one-off: Alice never came
     assert [line.split(" [")[0] for line in world.channel_lines("starting now")] == [
         "**Weekly clinic** is starting now.", "**One-off** is starting now.", "**Weekly clinic** is starting now."]
+
+
+async def test_a_finished_report_is_reused_until_anything_in_it_may_change(world) -> None:
+    app = world.app
+    await app.events.create(ADMIN, title="Meetup", when="2026-03-20 12:00", duration="1h")
+    await app.events.create(ADMIN, title="Clinic", when="2026-03-20 15:00", duration="1h")
+    await app.events.rsvp(ALICE, 1, "going")
+    await app.events.rsvp(BOB, 2, "going")
+    built = []
+    report = app.attendance.repo.report_lines
+
+    async def counted(*args, **kwargs):
+        built.append(args)
+        return await report(*args, **kwargs)
+
+    app.attendance.repo.report_lines = counted
+    await world.move_to(at(13, 30))
+    first = await app.attendance.report(ADMIN, 7)
+    assert [f.value for f in first.cards[0].fields][:2] == ["1", "1"]
+    await world.move_to(at(14, 0))  # time moves on, nothing new has ended: the same files, not built again
+    again = await app.attendance.report(ADMIN, 7)
+    assert [a.data for a in again.files] == [a.data for a in first.files] and len(built) == 1
+    assert again.cards[0].fields == first.cards[0].fields
+    # The clinic is renamed before it starts, then ends: the report is built afresh, with the new name.
+    await app.events.edit(ADMIN, "2", title="Evening clinic")
+    after = await app.attendance.report(ADMIN, 7)
+    assert len(built) == 2 and after.files[0].data == first.files[0].data  # not ended yet: same content
+    await world.move_to(at(16, 1))  # ended a minute ago: counted afresh, Bob never came
+    joined = await app.attendance.report(ADMIN, 7)
+    rows = list(csv.reader(io.StringIO(joined.files[0].data.decode("utf-8-sig"))))
+    assert [r[1] for r in rows[1:]] == ["Meetup", "Evening clinic"] and rows[2][8] == "1"
+    assert {f.name: f.value for f in joined.cards[0].fields}["No-shows"] == "2"
+    await world.move_to(at(16, 30))  # settled and kept: same answer, built once more
+    settled = await app.attendance.report(ADMIN, 7)
+    assert [a.data for a in settled.files] == [a.data for a in joined.files] and len(built) == 4
+    assert (await app.attendance.report(ADMIN, 7)).files[1].data == joined.files[1].data and len(built) == 4
+    # another period is another report
+    await app.attendance.report(ADMIN, 30)
+    assert len(built) == 5

@@ -9,14 +9,15 @@ from datetime import datetime
 from typing import Any, Callable
 
 from bot.domain import reminders as rem
-from bot.domain.attendance import OPENS_BEFORE, SETTLED, EventFigures, MemberFigures, merge_members, next_phase
+from bot.domain.attendance import (OPENS_BEFORE, SETTLED, EventFigures, EventLine, MemberFigures, merge_members,
+                                   next_phase, split_window)
 from bot.domain.errors import DomainError
 from bot.domain.events import SCHEDULED
 from bot.domain.identity import Community, Member
 from bot.domain.rsvp import DECLINED, GOING, MAYBE, WAITLIST
 from bot.ports.attendance import CheckinDecision, CheckinOutcome, PastAnswer, PhaseMove
 from bot.storage.sqlite.database import Database
-from bot.storage.sqlite.events import _COLUMNS, _E_COLUMNS, _N, _load_event, _unix, _utc, event_from_row
+from bot.storage.sqlite.events import _COLUMNS, _E_COLUMNS, _LONGEST, _N, _load_event, _unix, _utc, event_from_row
 
 _OPENS = int(OPENS_BEFORE.total_seconds())
 _ENDS = "e.starts_at + e.duration_min * 60"
@@ -87,9 +88,9 @@ _ANSWERS = ("FROM events e LEFT JOIN event_rsvps r ON r.event_id = e.id LEFT JOI
             "ON c.event_id = r.event_id AND c.platform = r.platform AND c.user_id = r.user_id")
 
 
-def _figures_sql(where: str) -> str:
-    """One event's figures, counted from its answers (see `_AGGREGATES`)."""
-    return f"SELECT {_E_COLUMNS}, {_AGGREGATES} {_ANSWERS} WHERE {where} GROUP BY e.id"
+def _figures_sql(where: str, columns: str = _E_COLUMNS) -> str:
+    """One event's figures, counted from its answers (see `_AGGREGATES`), after its `columns`."""
+    return f"SELECT {columns}, {_AGGREGATES} {_ANSWERS} WHERE {where} GROUP BY e.id"
 
 
 # Per member over rows of event_rsvps r JOIN events e LEFT JOIN event_checkins c.
@@ -100,6 +101,10 @@ _MEMBER_COUNTS = (f"count(CASE WHEN r.status = '{GOING}' THEN 1 END), count(c.us
                   f"count(CASE WHEN r.status = '{GOING}' AND c.user_id IS NULL THEN 1 END)")
 _ANSWERED = f"(r.status IN ('{GOING}', '{MAYBE}') OR c.user_id IS NOT NULL)"
 _START, _DURATION = _COLUMNS.index("starts_at"), _COLUMNS.index("duration_min")  # in _E_COLUMNS rows
+# What a report reads of each event: every column (an Event), or only what its lines show (EventLine);
+# with where the figures start and where the start and length are.
+_WHOLE = (_E_COLUMNS, _N, _START, _DURATION)
+_LINE = ("e.id, e.starts_at, e.duration_min, e.title", 4, 1, 2)
 _FREEZE_BATCH = 500  # events kept per write unit
 # Ended events the report has not stored figures for yet (see `_freeze`).
 _UNFROZEN = "NOT EXISTS (SELECT 1 FROM event_figures f WHERE f.event_id = e.id)"
@@ -124,6 +129,10 @@ def _freeze(conn: sqlite3.Connection, where: str, params: tuple[Any, ...]) -> bo
         f"INSERT OR IGNORE INTO event_figures (event_id, {_FIGURES.replace('f.', '')}) "
         f"SELECT e.id, {_AGGREGATES} {_ANSWERS} WHERE {where} AND {_UNFROZEN} GROUP BY e.id", params)
     return bool(conn.execute("SELECT changes()").fetchone()[0])
+
+
+def _line(r: Any) -> EventLine:
+    return EventLine(r[1], r[3], *r[4:13])
 
 
 def _figures_row(r: Any) -> EventFigures:
@@ -179,35 +188,75 @@ class SqliteAttendanceRepository:
 
     async def report(self, community: Community, since: datetime, until: datetime,
                      series_id: int | None = None) -> tuple[list[EventFigures], list[MemberFigures]]:
+        by_event, members = await self._report(community, since, until, series_id, _WHOLE)
+        return [_figures_row(r) for r in by_event], members
+
+    async def report_lines(self, community: Community, since: datetime, until: datetime,
+                           series_id: int | None = None) -> tuple[list[EventLine], list[MemberFigures]]:
+        by_event, members = await self._report(community, since, until, series_id, _LINE)
+        return [_line(r) for r in by_event], members
+
+    async def _report(self, community: Community, since: datetime, until: datetime, series_id: int | None,
+                      read: tuple[str, int, int, int]) -> tuple[list[Any], list[MemberFigures]]:
+        """The report's rows: `read`'s columns, then the figures (see `_WHOLE`, `_LINE`)."""
+        columns, n, start_at, duration_at = read
         where = (f"e.platform = ? AND e.guild_id = ? AND e.status = '{SCHEDULED}' AND e.starts_at >= ? "
                  f"AND e.starts_at < ? AND {_ENDS} <= ? AND (? IS NULL OR e.series_id = ?)")
         params = (community.platform, community.id, _unix(since), _unix(until), _unix(until), series_id, series_id)
-        by_event, kept = await self._read_report(where, params)
+        by_event, kept = await self._read_report(where, params, columns)
         # Ended events not counted yet: count and keep them, a batch per write unit (other writes
         # wait for the unit in progress only).
         settled = _unix(until - SETTLED)
-        due = [r[0] for r in by_event if r[_N] is None and r[_START] + r[_DURATION] * 60 <= settled]
+        due = [r[0] for r in by_event if r[n] is None and r[start_at] + r[duration_at] * 60 <= settled]
         for start in range(0, len(due), _FREEZE_BATCH):
             batch = due[start:start + _FREEZE_BATCH]
             await self.db.write_sync(_freeze, f"{where} AND e.id IN ({','.join('?' * len(batch))})",
                                      (*params, *batch))
         if due:
-            by_event, kept = await self._read_report(where, params)
-        missing = [r for r in by_event if r[_N] is None]  # ended too recently to keep: counted now
+            by_event, kept = await self._read_report(where, params, columns)
+        missing = [r for r in by_event if r[n] is None]  # ended too recently to keep: counted now
         if not missing:
-            return [_figures_row(r) for r in by_event], [MemberFigures(*r) for r in kept]
-        live = {r[0]: r for r in await self.db.fetchall(_figures_sql(f"{where} AND {_UNFROZEN}"), params)}
-        events = [_figures_row(live[r[0]] if r[_N] is None else r) for r in by_event]
+            return by_event, [MemberFigures(*r) for r in kept]
+        live = {r[0]: r for r in await self.db.fetchall(_figures_sql(f"{where} AND {_UNFROZEN}", columns), params)}
+        events = [live[r[0]] if r[n] is None else r for r in by_event]
         members = await self.db.fetchall(
             f"SELECT r.platform, r.user_id, max(r.display_name), {_MEMBER_COUNTS} {_JOINS} "
             f"WHERE {where} AND {_UNFROZEN} AND {_ANSWERED} GROUP BY r.platform, r.user_id", params)
         return events, merge_members(kept, members)
 
-    async def _read_report(self, where: str, params: tuple[Any, ...]) -> tuple[list[Any], list[Any]]:
+    async def report_marker(self, community: Community, since: datetime, until: datetime,
+                            series_id: int | None = None) -> tuple[Any, ...]:
+        """What `report` with the same arguments would answer, in brief (see the port): a few index
+        seeks and the events of the last MAX_DURATION, never the whole period."""
+        scope = (f"e.platform = ? AND e.guild_id = ? AND e.status = '{SCHEDULED}' "
+                 "AND (? IS NULL OR e.series_id = ?)")
+        who = (community.platform, community.id, series_id, series_id)
+        bounds = await self.db.fetchone(
+            "SELECT (SELECT counter FROM event_changes WHERE platform = ? AND guild_id = ?), "
+            f"(SELECT min(e.starts_at) FROM events e WHERE {scope} AND e.starts_at >= ?), "
+            f"(SELECT max(e.starts_at) FROM events e WHERE {scope} AND e.starts_at < ?)",
+            (community.platform, community.id, *who, _unix(since), *who, _unix(until)))
+        # the events of the last MAX_DURATION before `until` (none started earlier is still running)
+        window = await self.db.fetchall(
+            f"SELECT e.id, e.starts_at, {_ENDS} FROM events e WHERE {scope} AND e.starts_at >= ? AND e.starts_at < ?",
+            (*who, _unix(until) - _LONGEST, _unix(until)))
+        running, live_ids = split_window(window, _unix(since), _unix(until))
+        live: list[Any] = []
+        members: list[Any] = []
+        if live_ids:  # ended less than SETTLED ago: counted afresh by the report
+            where = f"e.id IN ({','.join('?' * len(live_ids))})"
+            live = await self.db.fetchall(_figures_sql(where) + " ORDER BY e.id", live_ids)
+            members = await self.db.fetchall(
+                f"SELECT r.platform, r.user_id, max(r.display_name), {_MEMBER_COUNTS} {_JOINS} WHERE {where} "
+                f"AND {_ANSWERED} GROUP BY r.platform, r.user_id ORDER BY r.platform, r.user_id", live_ids)
+        return (*bounds, running, tuple(map(tuple, live)), tuple(map(tuple, members)))
+
+    async def _read_report(self, where: str, params: tuple[Any, ...],
+                           columns: str) -> tuple[list[Any], list[Any]]:
         """Kept figures: per event (NULL where none is kept yet), per member. Two independent reads,
         on two reader connections at once."""
         return await asyncio.gather(
-            self.db.fetchall(f"SELECT {_E_COLUMNS}, {_FIGURES} FROM events e LEFT JOIN event_figures f "
+            self.db.fetchall(f"SELECT {columns}, {_FIGURES} FROM events e LEFT JOIN event_figures f "
                              f"ON f.event_id = e.id WHERE {where} ORDER BY e.starts_at, e.id", params),
             self.db.fetchall(
                 "SELECT a.platform, a.user_id, max(a.display_name), sum(a.going), sum(a.attended), sum(a.late), "
