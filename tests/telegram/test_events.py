@@ -152,7 +152,7 @@ async def test_urdu_group(tg) -> None:
 
 
 async def test_reminder_goes_by_private_message_and_the_unreachable_are_counted(tmp_path, tg_store) -> None:
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timezone
 
     from bot.domain.clock import FixedClock
     from tests.manual_scheduler import ManualScheduler

@@ -8,17 +8,15 @@ import asyncio
 import re
 
 from tests.harness import until
-from tests.telegram.test_linked import both, link  # noqa: F401 (the fixture)
 
 
 def _embed_title(message) -> str:  # type: ignore[no-untyped-def]
     return message.embeds[0]["title"]
 
 
-async def test_series_dates_announced_on_both_and_changed_from_telegram(both) -> None:  # noqa: F811
-    world, tg = both
+async def test_series_dates_announced_on_both_and_changed_from_telegram(linked) -> None:
+    world, tg = linked
     w, t = world.world, tg.world
-    await link(world, tg)
     before = len(world.fake.channel_messages(w.announcements))
     first_tg = asyncio.ensure_future(tg.fake.wait_for_message(t.group, lambda m: "Going" in m.button_texts, timeout=15))
     r = await world.fake.slash(w.organiser, "event create", title="Weekly clinic", when="tomorrow 6pm",
