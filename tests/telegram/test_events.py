@@ -95,7 +95,7 @@ async def test_guided_form_survives_a_restart_and_announces(tg) -> None:
     q = await nxt
     assert "When" in q.text
     await tg.restart_bot()  # the form is in the database
-    for answer in ("kal shaam 6 baje", "90m", "Liberty Books", "10"):
+    for answer in ("kal shaam 6 baje", "90m", "Liberty Books", "10", "-"):
         nxt = asyncio.ensure_future(tg.fake.wait_for_message(w.group, timeout=10))
         w.admin.reply(q, answer)
         q = await nxt

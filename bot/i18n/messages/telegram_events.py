@@ -115,3 +115,24 @@ MESSAGES.update({
               "/my_attendance، /my_timezone Europe/London: میرے ساتھ نجی چیٹ میں",
     },
 })
+
+MESSAGES.update({
+    # -- repeating events from /event (one line and the guided form) -------------------------------
+    "tg.event.ask.repeat": {
+        "en": "(6/6) Does it repeat? weekly, every 2 weeks, monthly (same weekday) or monthly date (same date), "
+              "then if you like until 2027-06-30 or count 6. For example: weekly count 6. Or - for once.",
+        "ur": "(6/6) کیا یہ دہرائی جائے گی؟ weekly (ہر ہفتے)، every 2 weeks (ہر دو ہفتے بعد)، monthly (ہر مہینے اسی دن) "
+              "یا monthly date (ہر مہینے اسی تاریخ کو)، پھر چاہیں تو until 2027-06-30 یا count 6۔ مثلاً: weekly count 6۔ "
+              "صرف ایک بار ہو تو -۔",
+    },
+    "tg.event.field.repeat": {"en": "Repeat: weekly count 6, or -", "ur": "دہرانا: weekly count 6، یا -"},
+    "tg.event.repeat_usage": {
+        "en": "Write how it repeats, then if you like until a date or a count: repeat weekly count 6, "
+              "repeat every 2 weeks until 2027-06-30, repeat monthly date announce_ahead 3.",
+        "ur": "لکھیں کہ تقریب کیسے دہرائی جائے، پھر چاہیں تو کسی تاریخ تک یا کتنی بار: repeat weekly count 6، "
+              "repeat every 2 weeks until 2027-06-30، repeat monthly date announce_ahead 3۔",
+    },
+    "tg.event.repeats": {"en": "Repeats {rule}, for a year", "ur": "{rule}، ایک سال تک"},
+    "tg.event.repeats_count": {"en": "Repeats {rule}: {count:date|dates}", "ur": "{rule}: کل {count:تاریخ|تاریخیں}"},
+    "tg.event.repeats_until": {"en": "Repeats {rule} until {until}", "ur": "{rule}، {until} تک"},
+})
