@@ -136,3 +136,12 @@ MESSAGES.update({
     "tg.event.repeats_count": {"en": "Repeats {rule}: {count:date|dates}", "ur": "{rule}: کل {count:تاریخ|تاریخیں}"},
     "tg.event.repeats_until": {"en": "Repeats {rule} until {until}", "ur": "{rule}، {until} تک"},
 })
+
+MESSAGES.update({
+    # -- /event_stats and /event_report: sent privately --------------------------------------------
+    "tg.figures.sent": {"en": "Sent to you in a private chat.", "ur": "آپ کو نجی چیٹ میں بھیج دیا گیا ہے۔"},
+    "tg.figures.start_first": {
+        "en": "These figures name members, so they are sent only privately: start me first ({link}), then send the command again.",
+        "ur": "ان اعداد و شمار میں اراکین کے نام ہیں، اس لیے یہ صرف نجی چیٹ میں بھیجے جاتے ہیں: پہلے بیٹھک کو شروع کریں ({link})، پھر کمانڈ دوبارہ بھیجیں۔",
+    },
+})
