@@ -250,7 +250,8 @@ async def test_help_and_command_menus_name_the_new_commands(tg) -> None:
     w = tg.world
     waiter = asyncio.ensure_future(tg.fake.wait_for_message(w.ali, lambda m: "/event_edit" in m.text, timeout=10))
     w.ali.dm("/help")
-    assert "/checkin CODE" in (await waiter).text
+    shown = (await waiter).text
+    assert "/checkin CODE" in shown and "repeat weekly count 6" in shown
     group = {c["command"]: c["description"] for c in tg.fake.commands_for(w.ali, w.group)}
     assert {"event_edit", "event_cancel", "event_checkin_code", "event_stats", "event_report", "checkin"} <= set(group)
     private = {c["command"] for c in tg.fake.commands_for(w.zainab, None)}

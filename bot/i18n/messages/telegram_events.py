@@ -102,14 +102,16 @@ MESSAGES.update({
     # -- /help: the organisers' event commands and the member's own ---------------------------------
     "tg.help.events_more": {
         "en": "**Events, for organisers** (N: the number on the announcement)\n"
+              "/event Title | when | repeat weekly count 6: a repeating event\n"
               "/event_edit N when kal 7 baje | capacity 40: change an event; /event_cancel N reason: cancel it\n"
-              "/event_checkin_code N: a check-in code, sent to you privately; /event_stats N; /event_report 30\n"
+              "/event_checkin_code N: a check-in code; /event_stats N; /event_report 30 (all sent to you privately)\n"
               "**Everyone**\n"
               "/checkin CODE: check in at the door\n"
               "/my_attendance, /my_timezone Europe/London: in a private chat with me",
         "ur": "**تقریبات، منتظمین کے لیے** (N: اعلان میں درج نمبر)\n"
+              "/event عنوان | کب | repeat weekly count 6: دہرائی جانے والی تقریب\n"
               "/event_edit N when کل شام 7 بجے | capacity 40: تقریب میں تبدیلی؛ /event_cancel N وجہ: تقریب منسوخ کریں\n"
-              "/event_checkin_code N: حاضری کوڈ، آپ کو نجی چیٹ میں؛ /event_stats N؛ /event_report 30\n"
+              "/event_checkin_code N: حاضری کوڈ؛ /event_stats N؛ /event_report 30 (سب آپ کو نجی چیٹ میں)\n"
               "**سب کے لیے**\n"
               "/checkin CODE: دروازے پر حاضری لگائیں\n"
               "/my_attendance، /my_timezone Europe/London: میرے ساتھ نجی چیٹ میں",
