@@ -140,7 +140,7 @@ MESSAGES = {
     "tg.rsvp.ics_sent": {"en": "I sent the calendar file to you privately.",
                          "ur": "کیلنڈر فائل آپ کو نجی چیٹ میں بھیج دی۔"},
     "tg.rsvp.start_first": {"en": "Start me in a private chat first, then press again: I can't write to you yet.",
-                            "ur": "پہلے مجھے نجی چیٹ میں شروع کریں، پھر دوبارہ دبائیں: ابھی میں آپ کو پیغام نہیں بھیج سکتا۔"},
+                            "ur": "پہلے بیٹھک کو نجی چیٹ میں شروع کریں، پھر دوبارہ دبائیں: ابھی بیٹھک آپ کو پیغام نہیں بھیج سکتی۔"},
     "tg.rsvp.no_reminders": {"en": " Start me privately to get reminders.",
                              "ur": " یاد دہانیوں کے لیے مجھے نجی چیٹ میں شروع کریں۔"},
     "tg.event.unreachable_going": {
