@@ -171,6 +171,21 @@ def build() -> Router:
                                                 duration=_optional(duration), location=_optional(location),
                                                 capacity=capacity_of(capacity)))
 
+    @router.message(Command("event_from"))
+    async def event_from(message: Message, command: CommandObject, front, app) -> None:  # type: ignore[no-untyped-def]
+        """`/event_from name when [| repeat weekly count 6]`: an event from a saved template (Discord's
+        `/event create template:name when:...`), its title, duration, place, capacity and reminders."""
+        group_only(message.chat)
+        actor = await front.roles.actor(message.chat, message.from_user)
+        settings = await settings_of(front, message.chat)
+        parts = [p.strip() for p in (command.args or "").split("|")]
+        head = parts[0].split(None, 1)
+        if len(head) < 2 or any(p.split(None, 1)[:1] != ["repeat"] for p in parts[1:2]):
+            raise DomainError("tg.event_from.usage")
+        repeat = parse_repeat(" ".join(parts[1:]), settings.timezone) if len(parts) > 1 else None
+        await front.reply(message, await create(app, actor, message.chat.id, repeat, title=None, when=head[1],
+                                                duration=None, location=None, capacity=None, template=head[0]))
+
     @router.message(Command("cancel"))
     async def cancel(message: Message, front, app) -> None:  # type: ignore[no-untyped-def]
         lang = await front.lang(message.chat)

@@ -237,6 +237,31 @@ def build() -> Router:
         actor = await front.roles.actor(message.chat, message.from_user)
         await privately(message, front, app, actor, await app.attendance.report(actor, days, series))
 
+    # -- templates (Discord's /event template save|list|delete) --------------------------------------
+    @router.message(Command("event_template_save"))
+    async def template_save(message: Message, command: CommandObject, front, app) -> None:  # type: ignore[no-untyped-def]
+        group_only(message.chat)
+        words = (command.args or "").split()
+        if len(words) != 2:
+            raise DomainError("tg.event_template.usage")
+        actor = await front.roles.actor(message.chat, message.from_user)
+        await front.reply(message, await app.templates.save(actor, words[0], _ref(words[1])))
+
+    @router.message(Command("event_templates"))
+    async def template_list(message: Message, front, app) -> None:  # type: ignore[no-untyped-def]
+        group_only(message.chat)
+        actor = await front.roles.actor(message.chat, message.from_user)
+        await front.reply(message, await app.templates.list(actor))
+
+    @router.message(Command("event_template_delete"))
+    async def template_delete(message: Message, command: CommandObject, front, app) -> None:  # type: ignore[no-untyped-def]
+        group_only(message.chat)
+        words = (command.args or "").split()
+        if len(words) != 1:
+            raise DomainError("tg.event_template.usage")
+        actor = await front.roles.actor(message.chat, message.from_user)
+        await front.reply(message, await app.templates.delete(actor, words[0]))
+
     # -- the member's own -----------------------------------------------------------------------
     async def private_only(message: Message, front, name: str) -> bool:  # type: ignore[no-untyped-def]
         if message.chat.type == "private":

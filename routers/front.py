@@ -28,7 +28,8 @@ log = logging.getLogger("baithak.telegram")
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 
 GROUP_COMMANDS = ("event", "events", "attendees", "share", "search", "top", "report", "setup", "organiser", "link", "help",
-                  "event_edit", "event_cancel", "event_checkin_code", "event_stats", "event_report", "checkin")
+                  "event_edit", "event_cancel", "event_checkin_code", "event_stats", "event_report", "checkin",
+                  "event_from", "event_templates", "event_template_save", "event_template_delete")
 PRIVATE_COMMANDS = ("start", "my", "report", "cancel", "help", "checkin", "my_attendance", "my_timezone")
 
 

@@ -103,6 +103,7 @@ MESSAGES.update({
     "tg.help.events_more": {
         "en": "**Events, for organisers** (N: the number on the announcement)\n"
               "/event Title | when | repeat weekly count 6: a repeating event\n"
+              "/event_template_save name N, /event_templates, /event_from name when: templates\n"
               "/event_edit N when kal 7 baje | capacity 40: change an event; /event_cancel N reason: cancel it\n"
               "/event_checkin_code N: a check-in code; /event_stats N; /event_report 30 (all sent to you privately)\n"
               "**Everyone**\n"
@@ -110,6 +111,7 @@ MESSAGES.update({
               "/my_attendance, /my_timezone Europe/London: in a private chat with me",
         "ur": "**تقریبات، منتظمین کے لیے** (N: اعلان میں درج نمبر)\n"
               "/event عنوان | کب | repeat weekly count 6: دہرائی جانے والی تقریب\n"
+              "/event_template_save نام N، /event_templates، /event_from نام کب: سانچے\n"
               "/event_edit N when کل شام 7 بجے | capacity 40: تقریب میں تبدیلی؛ /event_cancel N وجہ: تقریب منسوخ کریں\n"
               "/event_checkin_code N: حاضری کوڈ؛ /event_stats N؛ /event_report 30 (سب آپ کو نجی چیٹ میں)\n"
               "**سب کے لیے**\n"
@@ -145,5 +147,43 @@ MESSAGES.update({
     "tg.figures.start_first": {
         "en": "These figures name members, so they are sent only privately: start me first ({link}), then send the command again.",
         "ur": "ان اعداد و شمار میں اراکین کے نام ہیں، اس لیے یہ صرف نجی چیٹ میں بھیجے جاتے ہیں: پہلے بیٹھک کو شروع کریں ({link})، پھر کمانڈ دوبارہ بھیجیں۔",
+    },
+})
+
+MESSAGES.update({
+    # -- event templates -------------------------------------------------------------------------
+    "tg.command.event_from": {"en": "An event from a template: /event_from name when (organisers)",
+                              "ur": "سانچے سے تقریب: /event_from نام کب (منتظمین)"},
+    "tg.command.event_templates": {"en": "This group's event templates (organisers)",
+                                   "ur": "اس گروپ کے تقریبات کے سانچے (منتظمین)"},
+    "tg.command.event_template_save": {"en": "Save an event as a template: /event_template_save name N (organisers)",
+                                       "ur": "تقریب کو سانچے کے طور پر محفوظ کریں: /event_template_save نام N (منتظمین)"},
+    "tg.command.event_template_delete": {"en": "Delete an event template (organisers)",
+                                         "ur": "تقریب کا سانچہ حذف کریں (منتظمین)"},
+    "tg.event_from.usage": {
+        "en": "Write the template's name and when: /event_from chai kal shaam 6 baje, and for a repeating event "
+              "| repeat weekly count 6. /event_templates lists the templates.",
+        "ur": "سانچے کا نام اور وقت لکھیں: /event_from chai کل شام 6 بجے، اور دہرائی جانے والی تقریب کے لیے "
+              "| repeat weekly count 6۔ سانچوں کی فہرست /event_templates سے دیکھیں۔",
+    },
+    "tg.event_template.usage": {
+        "en": "Write a name and the event's number: /event_template_save chai 12; to delete: /event_template_delete chai.",
+        "ur": "نام اور تقریب کا نمبر لکھیں: /event_template_save chai 12؛ حذف کرنے کے لیے: /event_template_delete chai۔",
+    },
+    "tg.template.saved": {
+        "en": "Template `{name}` saved from **{title}**. Use it with /event_from {name} kal shaam 6 baje.",
+        "ur": "سانچہ `{name}`، **{title}** سے محفوظ ہو گیا۔ اسے /event_from {name} کل شام 6 بجے سے استعمال کریں۔",
+    },
+    "tg.template.list_empty": {
+        "en": "No templates yet. Save one from an event with /event_template_save name N.",
+        "ur": "ابھی کوئی سانچہ نہیں۔ کسی تقریب سے /event_template_save نام N کے ذریعے محفوظ کریں۔",
+    },
+    "tg.template.unknown": {
+        "en": "There is no template called `{name}` in this group. /event_templates shows them.",
+        "ur": "اس گروپ میں `{name}` نام کا کوئی سانچہ نہیں۔ /event_templates سے سب دیکھیں۔",
+    },
+    "tg.template.too_many": {
+        "en": "This group already has {maximum} templates. Delete one with /event_template_delete name first.",
+        "ur": "اس گروپ میں پہلے ہی {maximum} سانچے ہیں۔ پہلے /event_template_delete نام سے کوئی ایک ہٹائیں۔",
     },
 })
