@@ -64,6 +64,8 @@ def parse_repeat(text: str | None, zone: str) -> dict[str, object] | None:
         return None
     if words[0].lower() == "repeat":
         words = words[1:]
+        if not words:
+            raise DomainError("tg.event.repeat_usage")
     rule_words: list[str] = []
     options: dict[str, str] = {}
     i = 0

@@ -49,6 +49,8 @@ async def test_one_line_repeat_creates_a_series_and_bad_repeats_change_nothing(t
     assert "count" in bad.text and "lots" in bad.text
     bad = await tg.command(w.admin, w.group, "/event Chai | tomorrow 6pm | repeat weekly count")
     assert "repeat weekly count 6" in bad.text
+    bad = await tg.command(w.admin, w.group, "/event Chai | tomorrow 6pm | repeat")
+    assert "repeat weekly count 6" in bad.text
     refused = await tg.command(w.ali, w.group, "/event Chai | tomorrow 6pm | repeat weekly count 3")
     assert "organiser" in refused.text.lower()
     assert announcements(tg) == [] and await all_series(tg) == []
