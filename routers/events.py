@@ -2,7 +2,10 @@
 restart and expires after 15 minutes), the announcement's buttons answered with a toast, /events.
 
 The one-line form: `/event Title | when | duration | place | capacity` (only the title and the time
-are needed). The guided form asks each question as a reply prompt (ForceReply) in the group.
+are needed), and for a repeating event a last part `repeat weekly count 6` (Discord's `repeat:`,
+`until:`, `count:`, `announce_ahead:`): `/event Chai | kal 6 baje | | | | repeat monthly until
+2027-06-30`. The guided form asks each question as a reply prompt (ForceReply) in the group, the last
+one whether and how the event repeats.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from bot.domain.events import MAX_DURATION, MAX_LOCATION, MAX_TITLE
 from bot.domain.identity import TELEGRAM, Place, parse_id
 from bot.domain.roles import require_organiser
 from bot.domain.rsvp import DECLINED, GOING, MAYBE
+from bot.domain.series import MAX_ANNOUNCE_AHEAD, MAX_OCCURRENCES, parse_rule, parse_until
 from bot.domain.when import parse_when
 from bot.i18n import t
 from bot.i18n.format import cut
@@ -46,8 +50,64 @@ callbacks.register(FORM_CONFIRM, "fy")
 callbacks.register(FORM_CANCEL, "fn")
 
 CHOICES = {RSVP_GO: GOING, RSVP_MAYBE: MAYBE, RSVP_NO: DECLINED}
-STEPS = ("title", "when", "duration", "location", "capacity")
+STEPS = ("title", "when", "duration", "location", "capacity", "repeat")
 SKIP = ("-", "—", "–")
+REPEAT_WORDS = ("until", "count", "announce_ahead")
+
+
+def parse_repeat(text: str | None, zone: str) -> dict[str, object] | None:
+    """`weekly`, `every 2 weeks count 6`, `monthly date until 2027-06-30 announce_ahead 3` -> the
+    arguments of `app.series.create` (None: `-` or nothing, the event happens once). The rule and the
+    until date are checked here, so a bad answer is refused before anything is stored."""
+    words = (text or "").split()
+    if not words or " ".join(words) in SKIP:
+        return None
+    if words[0].lower() == "repeat":
+        words = words[1:]
+        if not words:
+            raise DomainError("tg.event.repeat_usage")
+    rule_words: list[str] = []
+    options: dict[str, str] = {}
+    i = 0
+    while i < len(words):
+        word = words[i].lower()
+        if word in REPEAT_WORDS:
+            if word in options or i + 1 >= len(words) or not rule_words:
+                raise DomainError("tg.event.repeat_usage")
+            options[word] = words[i + 1]
+            i += 2
+        elif options:
+            raise DomainError("tg.event.repeat_usage")
+        else:
+            rule_words.append(words[i])
+            i += 1
+    out: dict[str, object] = {"repeat": parse_rule(" ".join(rule_words))}
+    if "until" in options:
+        parse_until(options["until"], zone)
+        out["until"] = options["until"]
+    for name in ("count", "announce_ahead"):
+        if name in options:
+            value = options[name]
+            if not value.isascii() or not value.isdigit() or len(value) > 4:
+                raise DomainError("series.bad_count" if name == "count" else "series.bad_ahead",
+                                  value=cut(value, 20),
+                                  maximum=MAX_OCCURRENCES if name == "count" else MAX_ANNOUNCE_AHEAD)
+            out[name] = int(value)
+    if "until" in out and "count" in out:
+        raise DomainError("series.until_or_count")
+    return out
+
+
+def repeat_summary(lang: str, repeat: dict[str, object] | None) -> str:
+    """How a planned series repeats, for the guided form's confirmation ("" for a one-off event)."""
+    if not repeat:
+        return ""
+    rule = t(lang, f"series.rule.{repeat['repeat']}")
+    if repeat.get("count"):
+        return t(lang, "tg.event.repeats_count", rule=rule, count=repeat["count"])
+    if repeat.get("until"):
+        return t(lang, "tg.event.repeats_until", rule=rule, until=repeat["until"])
+    return t(lang, "tg.event.repeats", rule=rule)
 
 
 def capacity_of(text: str | None) -> int | None:
@@ -74,20 +134,20 @@ def _is_question(text: str | None) -> bool:
 def build() -> Router:
     router = Router(name="events")
 
-    async def announce(front, app, message: Message, actor, *, title: str, when: str,  # type: ignore[no-untyped-def]
-                       duration: str | None, location: str | None, capacity: int | None) -> None:
+    async def create(app, actor, chat_id: int, repeat: dict[str, object] | None, **details: object) -> Out:  # type: ignore[no-untyped-def]
+        """A one-off event (`app.events.create`) or a repeating one (`app.series.create`)."""
         # A linked group's events are its home community's: announced there first, and here too.
-        place = None if actor.home is not None else Place(TELEGRAM, message.chat.id)
-        out = await app.events.create(actor, title=title, when=when, duration=duration, location=location,
-                                      capacity=capacity, place=place)
-        await front.reply(message, out)
+        place = None if actor.home is not None else Place(TELEGRAM, chat_id)
+        if repeat:
+            return await app.series.create(actor, place=place, **details, **repeat)
+        return await app.events.create(actor, place=place, **details)
 
     async def ask(front, message: Message, lang: str, step: str) -> None:  # type: ignore[no-untyped-def]
         await front.bot.send_message(message.chat.id, t(lang, f"tg.event.ask.{step}"),
                                      message_thread_id=message.message_thread_id if message.is_topic_message else None,
                                      reply_to_message_id=message.message_id, allow_sending_without_reply=True,
                                      reply_markup=ForceReply(input_field_placeholder=cut(
-                                         t(lang, f"event.field.{'when' if step == 'when' else step}"), 64)))
+                                         t(lang, "tg.event.field.repeat" if step == "repeat" else f"event.field.{step}"), 64)))
 
     @router.message(Command("event"))
     async def event(message: Message, command: CommandObject, front, app) -> None:  # type: ignore[no-untyped-def]
@@ -101,11 +161,32 @@ def build() -> Router:
             await ask(front, message, settings.language, "title")
             return
         parts = [p.strip() for p in args.split("|")]
+        # From the third part on, a part starting with "repeat" (and any after it: until, count,
+        # announce_ahead) says how the event repeats.
+        at = next((i for i, p in enumerate(parts) if i >= 2 and p.split(None, 1)[:1] == ["repeat"]), len(parts))
+        parts, repeat_text = parts[:at], " ".join(parts[at:])
         if len(parts) > 5:
             raise DomainError("tg.event.too_many_parts")
         title, when, duration, location, capacity = (parts + [""] * 5)[:5]
-        await announce(front, app, message, actor, title=title, when=when, duration=_optional(duration),
-                       location=_optional(location), capacity=capacity_of(capacity))
+        repeat = parse_repeat(repeat_text, settings.timezone) if repeat_text else None
+        await front.reply(message, await create(app, actor, message.chat.id, repeat, title=title, when=when,
+                                                duration=_optional(duration), location=_optional(location),
+                                                capacity=capacity_of(capacity)))
+
+    @router.message(Command("event_from"))
+    async def event_from(message: Message, command: CommandObject, front, app) -> None:  # type: ignore[no-untyped-def]
+        """`/event_from name when [| repeat weekly count 6]`: an event from a saved template (Discord's
+        `/event create template:name when:...`), its title, duration, place, capacity and reminders."""
+        group_only(message.chat)
+        actor = await front.roles.actor(message.chat, message.from_user)
+        settings = await settings_of(front, message.chat)
+        parts = [p.strip() for p in (command.args or "").split("|")]
+        head = parts[0].split(None, 1)
+        if len(head) < 2 or any(p.split(None, 1)[:1] != ["repeat"] for p in parts[1:2]):
+            raise DomainError("tg.event_from.usage")
+        repeat = parse_repeat(" ".join(parts[1:]), settings.timezone) if len(parts) > 1 else None
+        await front.reply(message, await create(app, actor, message.chat.id, repeat, title=None, when=head[1],
+                                                duration=None, location=None, capacity=None, template=head[0]))
 
     @router.message(Command("cancel"))
     async def cancel(message: Message, front, app) -> None:  # type: ignore[no-untyped-def]
@@ -146,6 +227,8 @@ def build() -> Router:
                 raise DomainError("common.too_long", field=t(lang, "event.field.location"), limit=MAX_LOCATION)
         elif step == "capacity":
             value = capacity_of(text)
+        elif step == "repeat":
+            value = parse_repeat(text, settings.timezone)
         else:
             raise SkipHandler()
         following = STEPS[STEPS.index(step) + 1] if step != STEPS[-1] else "confirm"
@@ -156,6 +239,9 @@ def build() -> Router:
         d = form.data
         details = " · ".join(x for x in (d.get("duration") or "1h", d.get("location") or "",
                                          str(d["capacity"]) if d.get("capacity") else "") if x)
+        repeats = repeat_summary(lang, d.get("repeat"))
+        if repeats:
+            details += "\n" + repeats
         buttons = ((Button(FORM_CONFIRM, (message.from_user.id,), t(lang, "tg.event.button.confirm"), SUCCESS),
                     Button(FORM_CANCEL, (message.from_user.id,), t(lang, "tg.event.button.cancel"), DANGER)),)
         await front.reply(message, Out(text=t(lang, "tg.event.confirm", title=d["title"],
@@ -180,9 +266,8 @@ def build() -> Router:
             return
         actor = await front.roles.actor(chat, query.from_user)
         d = form.data
-        out = await app.events.create(actor, title=d["title"], when=d["when"], duration=d.get("duration"),
-                                      location=d.get("location") or None, capacity=d.get("capacity"),
-                                      place=None if actor.home is not None else Place(TELEGRAM, chat.id))
+        out = await create(app, actor, chat.id, d.get("repeat"), title=d["title"], when=d["when"],
+                           duration=d.get("duration"), location=d.get("location") or None, capacity=d.get("capacity"))
         await app.telegram.close_form(chat.id, query.from_user.id)
         await front.messenger.edit_message(chat.id, query.message.message_id, out)
         await front.toast(query, out)

@@ -4,8 +4,8 @@
 
 Telegram has no command options, so each takes a line:
 `/event_edit 12 when kal shaam 7 baje | capacity 40`, `/event_cancel 12 rain expected`,
-`/event_checkin_code 12` (the code goes to the organiser privately), `/event_stats 12`,
-`/event_report [days] [#12]`, `/checkin 123456` (in the group or privately), `/my_attendance`,
+`/event_checkin_code 12` (the code goes to the organiser privately), `/event_stats 12` and
+`/event_report [days] [#12]` (sent privately: they name members), `/checkin 123456` (in the group or privately), `/my_attendance`,
 `/my_timezone [Zone|reset]`. An edit or cancel of one date of a repeating event asks which dates with
 buttons (this one, this and the following, all); the pending change waits in the database like a
 guided form (15 minutes, survives a restart).
@@ -206,11 +206,21 @@ def build() -> Router:
         await front.reply(message, t(lang, "tg.checkin.code_sent"))
 
     # -- figures ----------------------------------------------------------------------------------
+    async def privately(message: Message, front, app, actor: Actor, out: Out) -> None:  # type: ignore[no-untyped-def]
+        """Figures that name members go to the organiser's private chat (private on Discord too), never
+        the group: the group gets a one-line note, or the start link when the bot cannot write to them."""
+        lang = await front.lang(message.chat)
+        if await app.telegram.reachable(actor.user_id) is not False \
+                and await front.messenger.dm(actor.member, out) is not Delivery.CLOSED:
+            await front.reply(message, t(lang, "tg.figures.sent"))
+            return
+        raise DomainError("tg.figures.start_first", link=front.start_link())
+
     @router.message(Command("event_stats"))
     async def stats(message: Message, command: CommandObject, front, app) -> None:  # type: ignore[no-untyped-def]
         group_only(message.chat)
         actor = await front.roles.actor(message.chat, message.from_user)
-        await front.reply(message, await app.attendance.stats(actor, _ref(command.args or "")))
+        await privately(message, front, app, actor, await app.attendance.stats(actor, _ref(command.args or "")))
 
     @router.message(Command("event_report"))
     async def report(message: Message, command: CommandObject, front, app) -> None:  # type: ignore[no-untyped-def]
@@ -225,7 +235,32 @@ def build() -> Router:
             else:
                 raise DomainError("tg.event_report.usage")
         actor = await front.roles.actor(message.chat, message.from_user)
-        await front.reply(message, await app.attendance.report(actor, days, series))
+        await privately(message, front, app, actor, await app.attendance.report(actor, days, series))
+
+    # -- templates (Discord's /event template save|list|delete) --------------------------------------
+    @router.message(Command("event_template_save"))
+    async def template_save(message: Message, command: CommandObject, front, app) -> None:  # type: ignore[no-untyped-def]
+        group_only(message.chat)
+        words = (command.args or "").split()
+        if len(words) != 2:
+            raise DomainError("tg.event_template.usage")
+        actor = await front.roles.actor(message.chat, message.from_user)
+        await front.reply(message, await app.templates.save(actor, words[0], _ref(words[1])))
+
+    @router.message(Command("event_templates"))
+    async def template_list(message: Message, front, app) -> None:  # type: ignore[no-untyped-def]
+        group_only(message.chat)
+        actor = await front.roles.actor(message.chat, message.from_user)
+        await front.reply(message, await app.templates.list(actor))
+
+    @router.message(Command("event_template_delete"))
+    async def template_delete(message: Message, command: CommandObject, front, app) -> None:  # type: ignore[no-untyped-def]
+        group_only(message.chat)
+        words = (command.args or "").split()
+        if len(words) != 1:
+            raise DomainError("tg.event_template.usage")
+        actor = await front.roles.actor(message.chat, message.from_user)
+        await front.reply(message, await app.templates.delete(actor, words[0]))
 
     # -- the member's own -----------------------------------------------------------------------
     async def private_only(message: Message, front, name: str) -> bool:  # type: ignore[no-untyped-def]

@@ -29,7 +29,8 @@ ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 
 GROUP_COMMANDS = ("event", "events", "attendees", "share", "search", "top", "report", "setup", "organiser", "link", "help",
                   "event_edit", "event_cancel", "event_checkin_code", "event_stats", "event_report", "checkin",
-                  "factcheck", "reports_queue", "reports_show", "reports_stats", "reports_export", "reports_snippet")
+                  "factcheck", "reports_queue", "reports_show", "reports_stats", "reports_export", "reports_snippet",
+                  "event_from", "event_templates", "event_template_save", "event_template_delete")
 PRIVATE_COMMANDS = ("start", "my", "report", "cancel", "help", "checkin", "my_attendance", "my_timezone", "my_reports")
 
 

@@ -38,7 +38,8 @@ class TemplatesService:
         event = await self.events.resolve(actor, event_ref)
         replaced = await self.repo.save_template(template_of(event, clean, actor.user_id), self.clock.now(),
                                                  limit=MAX_TEMPLATES)
-        key = "template.replaced" if replaced else "template.saved"
+        # Telegram has no command options: its text names /event_from as typed there.
+        key = "template.replaced" if replaced else _WORDS.get(actor.platform, "") + "template.saved"
         return _text(t(settings.language, key, name=clean, title=cut(event.title, 200)))
 
     async def list(self, actor: Actor) -> Message:
@@ -48,7 +49,7 @@ class TemplatesService:
         lang = settings.language
         found = await self.repo.templates(community)
         if not found:
-            return _text(t(lang, "template.list_empty"))
+            return _text(t(lang, _WORDS.get(actor.platform, "") + "template.list_empty"))
         lines = [t(lang, "template.line", name=tpl.name, title=cut(tpl.title, 100),
                    duration=format_minutes(tpl.duration_min),
                    capacity=t(lang, "template.line_capacity", capacity=tpl.capacity) if tpl.capacity else "",

@@ -472,10 +472,11 @@ class EventsService:
         return _text(t(lang, f"rsvp.{outcome.status}", title=title))
 
     async def _tell_promoted(self, event: Event, members: Sequence[Member], lang: str) -> Deliveries:
-        message = _text(t(lang, "rsvp.promoted_dm", title=event.title,
-                          start=dates.start(lang, event.starts_at, event.timezone),
-                          url=event.jump_url() or ""))
-        delivery = await dm_many(self.messenger, members, lambda member: message)
+        async def message(member: Member) -> Message:
+            zone = await self.zone_of(member, event.timezone)
+            return _text(t(lang, "rsvp.promoted_dm", title=event.title, start=dates.start(lang, event.starts_at, zone),
+                           url=event.jump_url() or ""))
+        delivery = await dm_many(self.messenger, members, message)
         if delivery.closed:
             log.info("event %s: %d promoted member(s) have closed DMs", event.id, len(delivery.closed))
         return delivery
@@ -522,8 +523,13 @@ class EventsService:
         self.refresher.request(event.id)
         self.list_natively(new)
         changes = change_lines(outcome.changes, lang, new.timezone)
-        dm = _text(t(lang, "event.dm_edited", title=new.title, changes=changes, url=new.jump_url() or ""))
-        delivery = await dm_many(self.messenger, outcome.notify, lambda member: dm)
+
+        async def dm(member: Member) -> Message:
+            # Times in the member's own zone (/my timezone), else the event's.
+            zone = await self.zone_of(member, new.timezone)
+            return _text(t(lang, "event.dm_edited", title=new.title, changes=change_lines(outcome.changes, lang, zone),
+                           url=new.jump_url() or ""))
+        delivery = await dm_many(self.messenger, outcome.notify, dm)
         if outcome.promoted:
             self.background.spawn(self._tell_promoted(new, outcome.promoted, lang), "tell promoted members")
         text = t(lang, "event.edited", title=cut(new.title, 200), changes=changes, notified=len(delivery.reached))
@@ -547,10 +553,11 @@ class EventsService:
         self.refresher.request(event.id)
         self.list_natively(cancelled)
         why = t(lang, "event.reason", reason=cancelled.cancel_reason) if cancelled.cancel_reason else ""
-        dm = _text(t(lang, "event.dm_cancelled", title=cancelled.title,
-                     start=dates.start(lang, cancelled.starts_at, cancelled.timezone),
-                     reason=why))
-        delivery = await dm_many(self.messenger, notify, lambda member: dm)
+        async def dm(member: Member) -> Message:
+            zone = await self.zone_of(member, cancelled.timezone)  # the member's own, else the event's
+            return _text(t(lang, "event.dm_cancelled", title=cancelled.title,
+                           start=dates.start(lang, cancelled.starts_at, zone), reason=why))
+        delivery = await dm_many(self.messenger, notify, dm)
         text = t(lang, "event.cancel_done", title=cut(cancelled.title, 200), notified=len(delivery.reached))
         if delivery.closed:
             text += "\n" + t(lang, "event.unreachable", count=len(delivery.closed))

@@ -25,7 +25,7 @@ from bot.domain.roles import Actor
 from bot.domain.series import (SCOPES, THIS, announce_at, in_scope, plan_repeat_change, plan_series,
                                 shift_wall_clock)
 from bot.domain.when import parse_when
-from bot.i18n import t
+from bot.i18n import dates, t
 from bot.i18n.format import CONTENT, cut, ts
 from bot.ports.events import EditOutcome
 from bot.ports.messaging import Attachment, Message, MessengerError
@@ -195,9 +195,12 @@ class SeriesService:
         for outcome in outcomes:
             self._after_edit(outcome, lang)
         told = self._once(((o.new, o.changes, o.notify) for o in outcomes))
-        delivery = await dm_many(self.messenger, told, lambda member: _text(t(
-            lang, "series.dm_edited", title=told[member].first.title, count=told[member].count,
-            changes=change_lines(told[member].changes, lang, told[member].first.timezone), url=told[member].first.jump_url() or "")))
+        async def edited(member: Member) -> Message:
+            entry = told[member]
+            zone = await self.events.zone_of(member, entry.first.timezone)  # the member's own, else the event's
+            return _text(t(lang, "series.dm_edited", title=entry.first.title, count=entry.count,
+                           changes=change_lines(entry.changes, lang, zone), url=entry.first.jump_url() or ""))
+        delivery = await dm_many(self.messenger, told, edited)
         first = outcomes[0]
         text = t(lang, "series.edited", title=cut(first.new.title, 200), count=len(outcomes),
                  scope=t(lang, f"series.scope.{scope}"), changes=change_lines(first.changes, lang, first.new.timezone),
@@ -291,9 +294,12 @@ class SeriesService:
         await self._reschedule()
         told = self._once(((event, [], members) for event, members in done))
         why = "\n" + t(lang, "event.reason", reason=done[0][0].cancel_reason) if done[0][0].cancel_reason else ""
-        delivery = await dm_many(self.messenger, told, lambda member: _text(t(
-            lang, "series.dm_cancelled", title=told[member].first.title, count=told[member].count,
-            start=ts(told[member].first.starts_at, "F"), reason=why)))
+        async def cancelled(member: Member) -> Message:
+            entry = told[member]
+            zone = await self.events.zone_of(member, entry.first.timezone)  # the member's own, else the event's
+            return _text(t(lang, "series.dm_cancelled", title=entry.first.title, count=entry.count,
+                           start=dates.start(lang, entry.first.starts_at, zone), reason=why))
+        delivery = await dm_many(self.messenger, told, cancelled)
         text = t(lang, "series.cancel_done", title=cut(chosen.title, 200), count=len(done),
                  scope=t(lang, f"series.scope.{scope}"), start=ts(done[0][0].starts_at, "F"),
                  notified=len(delivery.reached))

@@ -95,7 +95,7 @@ async def test_guided_form_survives_a_restart_and_announces(tg) -> None:
     q = await nxt
     assert "When" in q.text
     await tg.restart_bot()  # the form is in the database
-    for answer in ("kal shaam 6 baje", "90m", "Liberty Books", "10"):
+    for answer in ("kal shaam 6 baje", "90m", "Liberty Books", "10", "-"):
         nxt = asyncio.ensure_future(tg.fake.wait_for_message(w.group, timeout=10))
         w.admin.reply(q, answer)
         q = await nxt
@@ -152,7 +152,7 @@ async def test_urdu_group(tg) -> None:
 
 
 async def test_reminder_goes_by_private_message_and_the_unreachable_are_counted(tmp_path, tg_store) -> None:
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timezone
 
     from bot.domain.clock import FixedClock
     from tests.manual_scheduler import ManualScheduler

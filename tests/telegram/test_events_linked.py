@@ -8,17 +8,15 @@ import asyncio
 import re
 
 from tests.harness import until
-from tests.telegram.test_linked import both, link  # noqa: F401 (the fixture)
 
 
 def _embed_title(message) -> str:  # type: ignore[no-untyped-def]
     return message.embeds[0]["title"]
 
 
-async def test_series_dates_announced_on_both_and_changed_from_telegram(both) -> None:  # noqa: F811
-    world, tg = both
+async def test_series_dates_announced_on_both_and_changed_from_telegram(linked) -> None:
+    world, tg = linked
     w, t = world.world, tg.world
-    await link(world, tg)
     before = len(world.fake.channel_messages(w.announcements))
     first_tg = asyncio.ensure_future(tg.fake.wait_for_message(t.group, lambda m: "Going" in m.button_texts, timeout=15))
     r = await world.fake.slash(w.organiser, "event create", title="Weekly clinic", when="tomorrow 6pm",
@@ -64,3 +62,18 @@ async def test_series_dates_announced_on_both_and_changed_from_telegram(both) ->
     await until(lambda: "CANCELLED" in first_tg_post.text.upper() and not first_tg_post.buttons, timeout=10)
     await until(lambda: sum("Doctor is away" in (m.content or "") for m in world.fake.dms(w.alice)) == 1
                 and sum("Doctor is away" in m.text for m in tg.fake.private_messages(t.ali)) == 1, timeout=10)
+
+
+async def test_a_repeating_event_created_on_telegram_is_announced_on_both(linked) -> None:
+    world, tg = linked
+    w, t = world.world, tg.world
+    before = len(world.fake.channel_messages(w.announcements))
+    reply = await tg.answer(t.admin, t.group, "/event Telegram circle | tomorrow 6pm | 1h | | | repeat weekly count 2 "
+                                              "announce_ahead 9")
+    assert "every week" in reply.text and "2 dates" in reply.text
+    await world.app.idle()
+    # Both dates are within 9 days: each announced in the Discord community's channel and the group.
+    await until(lambda: len(world.fake.channel_messages(w.announcements)) == before + 2, timeout=10)
+    assert {_embed_title(m) for m in world.fake.channel_messages(w.announcements)[before:]} == {"Telegram circle"}
+    await until(lambda: len([m for m in tg.fake.bot_messages(t.group)
+                             if "Going" in m.button_texts and "Telegram circle" in m.text]) == 2, timeout=10)

@@ -179,20 +179,30 @@ async def test_check_in_with_the_button_and_with_a_code_late_marked(tmp_path, tg
         late = await waiter
         assert "marked late" in late.text
 
-        stats = await tg.answer(w.admin, w.group, f"/event_stats {event_id}")
-        assert "Attendance: Standup" in stats.text and "2 (1 late)" in stats.text
+        # Figures name members: like Discord's private replies, they go to the organiser privately
+        # and the group only reads a one-line note.
+        note = await tg.answer(w.admin, w.group, f"/event_stats {event_id}")
+        assert note.text == "Sent to you in a private chat."
+        stats = await tg.fake.wait_for_message(w.admin, lambda m: "Attendance: Standup" in m.text,
+                                               include_existing=True, timeout=10)
+        assert "2 (1 late)" in stats.text
         refused = await tg.answer(w.ali, w.group, f"/event_stats {event_id}")
         assert "organiser" in refused.text.lower()
+        assert not any("Attendance" in m.text for m in tg.fake.private_messages(w.ali))
 
         clock.advance(hours=2)
-        waiter = asyncio.ensure_future(tg.fake.wait_for_messages(w.group, 2, timeout=10,
+        waiter = asyncio.ensure_future(tg.fake.wait_for_messages(w.admin, 2, timeout=10,
                                                                  predicate=lambda m: m.document is not None))
-        report = await tg.answer(w.admin, w.group, "/event_report 7")
-        assert "Events" in report.content
+        note = await tg.answer(w.admin, w.group, "/event_report 7")
+        assert note.text == "Sent to you in a private chat."
         files = await waiter
         assert {f.document.file_name.split("-")[1] for f in files} == {"events", "members"}
+        assert any("Events" in m.content for m in tg.fake.private_messages(w.admin))
         bad = await tg.answer(w.admin, w.group, "/event_report lots")
         assert "/event_report 30 #12" in bad.text
+        group = [m.content for m in tg.fake.chat_messages(w.group) if m.from_bot]
+        assert not any("Attendance: Standup" in text or "Events" in text for text in group)
+        assert not any(m.document for m in tg.fake.chat_messages(w.group))
 
         hint = await tg.answer(w.ali, w.group, "/my_attendance")
         assert "/my_attendance" in hint.text and "private chat" in hint.text
@@ -269,12 +279,23 @@ async def test_private_checkin_before_using_a_group_and_a_code_for_an_unstarted_
     failed = len(tg.fake.failed_requests())
     again = await tg.answer(w.sara, w.group, f"/event_checkin_code {ann_event_id(ann)}")
     assert "only be sent to you privately" in again.text and len(tg.fake.failed_requests()) == failed
+    # Her figures cannot reach her privately either: the group gets the start link, not the figures.
+    await w.ali.press(ann, "Going")
+    refused = await tg.answer(w.sara, w.group, f"/event_stats {ann_event_id(ann)}")
+    assert "name members" in refused.text and f"https://t.me/{tg.fake.bot_username}" in refused.text
+    assert "Ali" not in refused.text and "Attendance" not in refused.text
+    refused = await tg.answer(w.sara, w.group, "/event_report")
+    assert "name members" in refused.text
+    assert not any(m.document for m in tg.fake.chat_messages(w.group))
     # Once she starts the bot, the code reaches her.
     w.sara.start_bot()
     await tg.fake.wait_for_message(w.sara, timeout=10)
     sent = await tg.answer(w.sara, w.group, f"/event_checkin_code {ann_event_id(ann)}")
     assert "private chat" in sent.text
     await tg.fake.wait_for_message(w.sara, lambda m: "Check-in code" in m.text, include_existing=True, timeout=10)
+    note = await tg.answer(w.sara, w.group, f"/event_stats {ann_event_id(ann)}")
+    assert note.text == "Sent to you in a private chat."
+    await tg.fake.wait_for_message(w.sara, lambda m: "Attendance: Soon" in m.text, include_existing=True, timeout=10)
 
 
 async def test_check_in_button_comes_and_goes_with_the_window(tmp_path, tg_store) -> None:
@@ -322,6 +343,9 @@ async def test_urdu_scope_question_checkin_and_own_zone(tg) -> None:
     assert usage.text == t("ur", "tg.checkin.usage")
     wrong = await tg.answer(w.zainab, w.group, "/checkin 123456")
     assert "حاضری کوڈ نہیں" in wrong.text
+    note = await tg.answer(w.admin, w.group, f"/event_stats {ids[0]}")
+    assert note.text == t("ur", "tg.figures.sent")
+    await tg.fake.wait_for_message(w.admin, lambda m: "ہفتہ وار چائے" in m.text, include_existing=True, timeout=10)
     waiter = asyncio.ensure_future(tg.fake.wait_for_message(w.zainab, lambda m: "Asia/Karachi" in m.text, timeout=10))
     w.zainab.dm("/my_timezone")
     assert "آپ نے کوئی ٹائم زون نہیں چنا" in (await waiter).text

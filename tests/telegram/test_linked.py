@@ -6,43 +6,17 @@ from __future__ import annotations
 import asyncio
 import re
 
-import pytest
 
 from tests.harness import until
-from tests.telegram_harness import TgHarness
-
-
-@pytest.fixture
-async def both(world, tmp_path):
-    """The Discord world (set up) and a Telegram group, one App."""
-    tg = TgHarness(tmp_path, app=world.app)
-    await tg.start()
-    yield world, tg
-    await tg.front.close()
-    await tg.fake.stop()
-
-
-async def link(world, tg) -> None:
-    result = await world.fake.slash(world.world.admin, "setup", link=True)
-    await result.wait_done()
-    code = re.search(r"/link ([A-Z0-9]+)", result.text).group(1)
-    t = tg.world
-    refused = await tg.answer(t.ali, t.group, f"/link {code}")
-    assert "admins" in refused.text
-    joined = await tg.answer(t.admin, t.group, f"/link {code}")
-    assert "Linked" in joined.text
-    again = await tg.answer(t.admin, tg.world.mods, f"/link {code}")
-    assert "unknown" in again.text  # used once
 
 
 def discord_going(message) -> str:  # type: ignore[no-untyped-def]
     return {f["name"]: f["value"] for f in message.embeds[0]["fields"]}["Going"]
 
 
-async def test_one_rsvp_list_across_discord_and_telegram(both) -> None:
-    world, tg = both
+async def test_one_rsvp_list_across_discord_and_telegram(linked) -> None:
+    world, tg = linked
     w, t = world.world, tg.world
-    await link(world, tg)
     tg_waiter = asyncio.ensure_future(tg.fake.wait_for_message(t.group, lambda m: "Going" in m.button_texts, timeout=15))
     result = await world.fake.slash(w.organiser, "event create", title="Cross <b>platform</b>", when="tomorrow 6pm",
                                     capacity=3)
@@ -80,13 +54,12 @@ async def test_one_rsvp_list_across_discord_and_telegram(both) -> None:
     await until(lambda: any("From Telegram" in m.text for m in tg.fake.bot_messages(t.group) if m.buttons), timeout=10)
 
 
-async def test_one_report_queue_with_cards_on_both_platforms(both) -> None:
+async def test_one_report_queue_with_cards_on_both_platforms(linked) -> None:
     from tests.harness import cards
     from tests.telegram_harness import link_moderators
 
-    world, tg = both
+    world, tg = linked
     w, t = world.world, tg.world
-    await link(world, tg)
     await link_moderators(tg)  # the Telegram group's own moderators' group
     r = await world.fake.slash(w.alice, "report", target="https://bit.ly/Flood-Hoax", category="misinformation")
     await r.wait_done()
@@ -129,10 +102,9 @@ async def test_one_report_queue_with_cards_on_both_platforms(both) -> None:
     assert "Taken down" in outcome.text
 
 
-async def test_one_library_posted_to_both(both) -> None:
-    world, tg = both
+async def test_one_library_posted_to_both(linked) -> None:
+    world, tg = linked
     w, t = world.world, tg.world
-    await link(world, tg)
     reply = await tg.answer(t.zainab, t.group, "/share https://example.org/toolkit Verification toolkit #urdu")
     assert "#1" in reply.text
     await world.app.idle()

@@ -22,13 +22,13 @@ MESSAGES = {
     "checkin.not_going": {
         "en": "Only members who answered Going or Maybe to **{title}** can check in. Answer on the "
               "announcement first.",
-        "ur": "**{title}** میں حاضری صرف وہی لگا سکتے ہیں جنہوں نے \"جاؤں گا\" یا \"شاید\" چنا ہو۔ پہلے اعلان پر "
+        "ur": "**{title}** میں حاضری صرف وہی لگا سکتے ہیں جنہوں نے \"ہاں، شرکت\" یا \"شاید\" چنا ہو۔ پہلے اعلان پر "
               "جواب دیں۔",
     },
     "checkin.waitlisted": {
         "en": "You're on the waitlist for **{title}**: only members with a place (Going) or Maybe can "
               "check in.",
-        "ur": "آپ **{title}** کی انتظار فہرست میں ہیں؛ حاضری صرف جگہ پانے والے (جاؤں گا) یا \"شاید\" والے "
+        "ur": "آپ **{title}** کی انتظار فہرست میں ہیں؛ حاضری صرف جگہ پانے والے (\"ہاں، شرکت\") یا \"شاید\" والے "
               "لگا سکتے ہیں۔",
     },
     "checkin.code_wrong": {
@@ -74,15 +74,15 @@ MESSAGES = {
     # -- /my attendance ----------------------------------------------------------------------------
     "my.attendance.title": {"en": "Your attendance", "ur": "آپ کی حاضری"},
     "my.attendance.empty": {"en": "You have no past events you answered Going or Maybe to.",
-                            "ur": "ایسی کوئی گزری ہوئی تقریب نہیں جس پر آپ نے \"جاؤں گا\" یا \"شاید\" کہا ہو۔"},
+                            "ur": "ایسی کوئی گزری ہوئی تقریب نہیں جس پر آپ نے \"ہاں، شرکت\" یا \"شاید\" کہا ہو۔"},
     "my.attendance.summary": {
         "en": "Attended {attended} · said Going {going} · late {late} · no-shows {no_shows}",
-        "ur": "حاضر {attended} · \"جاؤں گا\" کہا {going} · دیر سے {late} · نہیں آئے {no_shows}",
+        "ur": "حاضر {attended} · \"ہاں، شرکت\" {going} · دیر سے {late} · نہیں آئے {no_shows}",
     },
     "my.attendance.line": {"en": "**{title}** · {date} · {what}", "ur": "**{title}** · {date} · {what}"},
     "my.attendance.in": {"en": "checked in", "ur": "حاضری لگی"},
     "my.attendance.late": {"en": "checked in late", "ur": "دیر سے حاضری لگی"},
-    "my.attendance.no_show": {"en": "said Going, did not check in", "ur": "\"جاؤں گا\" کہا، حاضری نہیں لگی"},
+    "my.attendance.no_show": {"en": "said Going, did not check in", "ur": "\"ہاں، شرکت\" چنا، حاضری نہیں لگی"},
     "my.attendance.maybe": {"en": "maybe, did not check in", "ur": "شاید، حاضری نہیں لگی"},
     # -- /event report -----------------------------------------------------------------------------
     "report.title": {"en": "Attendance, last {days:day|days}: {scope}", "ur": "حاضری، پچھلے {days:دن|دن}: {scope}"},

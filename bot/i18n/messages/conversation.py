@@ -165,7 +165,7 @@ MESSAGES = {
     "actions.record.warn": {"en": "warned the author by DM ({result})", "ur": "لکھنے والے کو براہِ راست پیغام میں تنبیہ کی ({result})"},
     "actions.missing_permission": {
         "en": "I cannot do that: I need the **{permission}** permission here. Ask an admin to give it to my role.",
-        "ur": "میں یہ نہیں کر سکتا: مجھے یہاں **{permission}** کی اجازت چاہیے۔ کسی ایڈمن سے کہیں کہ میرے رول کو دے دیں۔",
+        "ur": "بوٹ یہ نہیں کر سکتا: اسے یہاں **{permission}** کی اجازت چاہیے۔ کسی ایڈمن سے کہیں کہ بوٹ کے رول کو یہ اجازت دے دیں۔",
     },
     "actions.no_target": {"en": "**{ref}** was not reported from a message on this server, so there is nothing to act on.",
                           "ur": "**{ref}** اس سرور کے کسی پیغام سے رپورٹ نہیں ہوا، اس لیے اس پر کوئی کارروائی نہیں ہو سکتی۔"},

@@ -112,7 +112,7 @@ MESSAGES = {
                    "ur": "آپ **{title}** میں آ رہے ہیں۔ وہاں ملاقات ہوگی!"},
     "rsvp.waitlist": {
         "en": "**{title}** is full: you're on the waitlist, number {position}. I'll DM you if a place opens.",
-        "ur": "**{title}** بھر چکی ہے: آپ انتظار کی فہرست میں نمبر {position} پر ہیں۔ جگہ خالی ہوئی تو پیغام بھیجوں گا۔",
+        "ur": "**{title}** بھر چکی ہے: آپ انتظار کی فہرست میں نمبر {position} پر ہیں۔ جگہ خالی ہوئی تو آپ کو پیغام بھیجا جائے گا۔",
     },
     "rsvp.maybe": {"en": "Marked as maybe for **{title}**.", "ur": "**{title}** کے لیے آپ کا جواب \"شاید\" درج ہو گیا۔"},
     "rsvp.declined": {"en": "Noted: you can't make it to **{title}**.",

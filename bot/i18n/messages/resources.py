@@ -86,15 +86,15 @@ MESSAGES = {
     },
     "resource.shared_no_post": {
         "en": "Saved as #{id} **{title}** and searchable, but I could not post it in the resources channel. An admin should check my permissions there.",
-        "ur": "#{id} **{title}** کے طور پر محفوظ اور تلاش میں شامل ہو گیا، مگر میں اسے وسائل کے چینل میں پوسٹ نہیں کر سکا۔ کوئی ایڈمن وہاں میری اجازتیں دیکھ لے۔",
+        "ur": "#{id} **{title}** کے طور پر محفوظ اور تلاش میں شامل ہو گیا، مگر بوٹ اسے وسائل کے چینل میں پوسٹ نہیں کر سکا۔ کوئی ایڈمن وہاں بوٹ کی اجازتیں دیکھ لے۔",
     },
     "resource.submitted": {
         "en": "Thanks! #{id} **{title}** is waiting for a moderator's review. I will DM you the outcome.",
-        "ur": "شکریہ! #{id} **{title}** ماڈریٹر کے جائزے کا منتظر ہے۔ نتیجہ میں آپ کو براہِ راست پیغام میں بتاؤں گا۔",
+        "ur": "شکریہ! #{id} **{title}** ماڈریٹر کے جائزے کا منتظر ہے۔ نتیجہ آپ کو براہِ راست پیغام میں بتایا جائے گا۔",
     },
     "resource.submitted_no_card": {
         "en": "#{id} **{title}** is waiting for review, but I could not post it in the moderation channel. An admin should check my permissions there.",
-        "ur": "#{id} **{title}** جائزے کا منتظر ہے، مگر میں اسے ماڈریشن چینل میں پوسٹ نہیں کر سکا۔ کوئی ایڈمن وہاں میری اجازتیں دیکھ لے۔",
+        "ur": "#{id} **{title}** جائزے کا منتظر ہے، مگر بوٹ اسے ماڈریشن چینل میں پوسٹ نہیں کر سکا۔ کوئی ایڈمن وہاں بوٹ کی اجازتیں دیکھ لے۔",
     },
     # -- the post and the review card ---------------------------------------------------------
     "resource.field.tags": {"en": "Tags", "ur": "ٹیگ"},
@@ -127,7 +127,7 @@ MESSAGES = {
     },
     "resource.review.done_approved_no_post": {
         "en": "Approved #{id}; it is searchable, but I could not post it in the resources channel.",
-        "ur": "#{id} منظور ہو گیا اور تلاش میں شامل ہے، مگر میں اسے وسائل کے چینل میں پوسٹ نہیں کر سکا۔",
+        "ur": "#{id} منظور ہو گیا اور تلاش میں شامل ہے، مگر بوٹ اسے وسائل کے چینل میں پوسٹ نہیں کر سکا۔",
     },
     "resource.review.done_rejected": {
         "en": "Rejected #{id}.",
@@ -135,7 +135,7 @@ MESSAGES = {
     },
     "resource.review.dm_closed": {
         "en": "I could not tell the sharer by DM: their direct messages are closed.",
-        "ur": "میں شیئر کرنے والے کو براہِ راست پیغام میں نہیں بتا سکا: ان کے پیغامات بند ہیں۔",
+        "ur": "شیئر کرنے والے کو براہِ راست پیغام میں نہیں بتایا جا سکا: ان کے پیغامات بند ہیں۔",
     },
     "resource.reject.modal_title": {"en": "Reject resource #{id}", "ur": "وسیلہ #{id} مسترد کریں"},
     "resource.reject.reason_label": {"en": "Reason (sent to the sharer)", "ur": "وجہ (شیئر کرنے والے کو بھیجی جائے گی)"},

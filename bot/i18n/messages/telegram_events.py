@@ -97,3 +97,72 @@ MESSAGES.update({
         "ur": "تقریبات کے اعلان اور شیئر کیے گئے وسائل General موضوع میں جاتے ہیں۔ انہیں کسی اور موضوع میں بھیجنے کے لیے اسی موضوع میں /setup چلائیں۔",
     },
 })
+
+
+MESSAGES.update({
+    # -- repeating events from /event (one line and the guided form) -------------------------------
+    "tg.event.ask.repeat": {
+        "en": "(6/6) Does it repeat? weekly, every 2 weeks, monthly (same weekday) or monthly date (same date), "
+              "then if you like until 2027-06-30 or count 6. For example: weekly count 6. Or - for once.",
+        "ur": "(6/6) کیا یہ دہرائی جائے گی؟ weekly (ہر ہفتے)، every 2 weeks (ہر دو ہفتے بعد)، monthly (ہر مہینے اسی دن) "
+              "یا monthly date (ہر مہینے اسی تاریخ کو)، پھر چاہیں تو until 2027-06-30 یا count 6۔ مثلاً: weekly count 6۔ "
+              "صرف ایک بار ہو تو -۔",
+    },
+    "tg.event.field.repeat": {"en": "Repeat: weekly count 6, or -", "ur": "دہرانا: weekly count 6، یا -"},
+    "tg.event.repeat_usage": {
+        "en": "Write how it repeats, then if you like until a date or a count: repeat weekly count 6, "
+              "repeat every 2 weeks until 2027-06-30, repeat monthly date announce_ahead 3.",
+        "ur": "لکھیں کہ تقریب کیسے دہرائی جائے، پھر چاہیں تو کسی تاریخ تک یا کتنی بار: repeat weekly count 6، "
+              "repeat every 2 weeks until 2027-06-30، repeat monthly date announce_ahead 3۔",
+    },
+    "tg.event.repeats": {"en": "Repeats {rule}, for a year", "ur": "{rule}، ایک سال تک"},
+    "tg.event.repeats_count": {"en": "Repeats {rule}: {count:date|dates}", "ur": "{rule}: کل {count:تاریخ|تاریخیں}"},
+    "tg.event.repeats_until": {"en": "Repeats {rule} until {until}", "ur": "{rule}، {until} تک"},
+})
+
+MESSAGES.update({
+    # -- /event_stats and /event_report: sent privately --------------------------------------------
+    "tg.figures.sent": {"en": "Sent to you in a private chat.", "ur": "آپ کو نجی چیٹ میں بھیج دیا گیا ہے۔"},
+    "tg.figures.start_first": {
+        "en": "These figures name members, so they are sent only privately: start me first ({link}), then send the command again.",
+        "ur": "ان اعداد و شمار میں اراکین کے نام ہیں، اس لیے یہ صرف نجی چیٹ میں بھیجے جاتے ہیں: پہلے بیٹھک کو شروع کریں ({link})، پھر کمانڈ دوبارہ بھیجیں۔",
+    },
+})
+
+MESSAGES.update({
+    # -- event templates -------------------------------------------------------------------------
+    "tg.command.event_from": {"en": "An event from a template: /event_from name when (organisers)",
+                              "ur": "سانچے سے تقریب: /event_from نام کب (منتظمین)"},
+    "tg.command.event_templates": {"en": "This group's event templates (organisers)",
+                                   "ur": "اس گروپ کے تقریبات کے سانچے (منتظمین)"},
+    "tg.command.event_template_save": {"en": "Save an event as a template: /event_template_save name N (organisers)",
+                                       "ur": "تقریب کو سانچے کے طور پر محفوظ کریں: /event_template_save نام N (منتظمین)"},
+    "tg.command.event_template_delete": {"en": "Delete an event template (organisers)",
+                                         "ur": "تقریب کا سانچہ حذف کریں (منتظمین)"},
+    "tg.event_from.usage": {
+        "en": "Write the template's name and when: /event_from chai kal shaam 6 baje, and for a repeating event "
+              "| repeat weekly count 6. /event_templates lists the templates.",
+        "ur": "سانچے کا نام اور وقت لکھیں: /event_from chai کل شام 6 بجے، اور دہرائی جانے والی تقریب کے لیے "
+              "| repeat weekly count 6۔ سانچوں کی فہرست /event_templates سے دیکھیں۔",
+    },
+    "tg.event_template.usage": {
+        "en": "Write a name and the event's number: /event_template_save chai 12; to delete: /event_template_delete chai.",
+        "ur": "نام اور تقریب کا نمبر لکھیں: /event_template_save chai 12؛ حذف کرنے کے لیے: /event_template_delete chai۔",
+    },
+    "tg.template.saved": {
+        "en": "Template `{name}` saved from **{title}**. Use it with /event_from {name} kal shaam 6 baje.",
+        "ur": "سانچہ `{name}`، **{title}** سے محفوظ ہو گیا۔ اسے /event_from {name} کل شام 6 بجے سے استعمال کریں۔",
+    },
+    "tg.template.list_empty": {
+        "en": "No templates yet. Save one from an event with /event_template_save name N.",
+        "ur": "ابھی کوئی سانچہ نہیں۔ کسی تقریب سے /event_template_save نام N کے ذریعے محفوظ کریں۔",
+    },
+    "tg.template.unknown": {
+        "en": "There is no template called `{name}` in this group. /event_templates shows them.",
+        "ur": "اس گروپ میں `{name}` نام کا کوئی سانچہ نہیں۔ /event_templates سے سب دیکھیں۔",
+    },
+    "tg.template.too_many": {
+        "en": "This group already has {maximum} templates. Delete one with /event_template_delete name first.",
+        "ur": "اس گروپ میں پہلے ہی {maximum} سانچے ہیں۔ پہلے /event_template_delete نام سے کوئی ایک ہٹائیں۔",
+    },
+})
