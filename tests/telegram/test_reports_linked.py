@@ -8,16 +8,14 @@ import asyncio
 
 from tests.harness import until
 from tests.telegram.reports_cases import prompted, replied
-from tests.telegram.test_linked import both, link  # noqa: F401 (the fixture)
 from tests.telegram_harness import link_moderators
 
 
-async def test_actions_on_a_linked_groups_message_happen_on_telegram(both) -> None:  # noqa: F811
+async def test_actions_on_a_linked_groups_message_happen_on_telegram(linked) -> None:
     from tests.harness import cards
 
-    world, tg = both
+    world, tg = linked
     w, t = world.world, tg.world
-    await link(world, tg)
     await link_moderators(tg)
     bad = t.organiser.send(t.group, "Cheap visas, pay upfront to 0300-1234567")
     picker_wait = asyncio.ensure_future(tg.fake.wait_for_message(t.ali, lambda m: bool(m.buttons), timeout=10))

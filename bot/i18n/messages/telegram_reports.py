@@ -94,7 +94,7 @@ MESSAGES = {
     },
     "tg.actions.missing_permission": {
         "en": "I cannot do that: I need the admin right **{permission}** in the group. Ask a group admin to give it to me.",
-        "ur": "میں یہ نہیں کر سکتا: مجھے گروپ میں ایڈمن کا اختیار **{permission}** چاہیے۔ گروپ کے کسی ایڈمن سے کہیں کہ مجھے دے دیں۔",
+        "ur": "بوٹ یہ نہیں کر سکتا: اسے گروپ میں ایڈمن کا اختیار **{permission}** چاہیے۔ گروپ کے کسی ایڈمن سے کہیں کہ بوٹ کو یہ اختیار دے دیں۔",
     },
     "tg.action.ask_warn": {
         "en": "The warning for the author of {ref}? Reply to this message: it is sent to them privately, "
