@@ -9,6 +9,9 @@ with its own SQLite file, runs the real ``/setup`` as the admin, and serves the 
 
 Then it seeds the community through the app's services (:mod:`bot.sandbox.seed`): events, RSVPs and
 a waitlist, resources in English and Urdu, a report case at each stage, and a second server in Urdu.
+Once the page is up, the Telegram side starts behind it (:mod:`bot.sandbox.telegram`): a local Bot
+API server and the real Telegram front end over the same App, a Telegram group joined to the
+server's community and its share of the seeded world (``BAITHAK_SANDBOX_TELEGRAM=0``: none).
 
 The sandbox database (``BAITHAK_SANDBOX_DATABASE``, default ``data/sandbox.sqlite3``) is recreated
 on every start: the fake server keeps its messages in memory, so rows left from an earlier run would

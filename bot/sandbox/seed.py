@@ -318,11 +318,22 @@ TELEGRAM_GROUP = (
 
 async def seed_telegram(ctx: SeedContext) -> None:
     """The Telegram group's share of the seeded community (its link is made already)."""
+    await seed_telegram_starts(ctx)
     seed_telegram_conversation(ctx)
     await seed_telegram_backfill(ctx)
     await seed_telegram_rsvp(ctx)
     await seed_telegram_report(ctx)
     await ctx.app.idle()
+
+
+async def seed_telegram_starts(ctx: SeedContext) -> None:
+    """Everyone but Kamran has started the bot (pressed Start in its private chat): it may write to them."""
+    tg = ctx.sandbox.telegram
+    for person in tg.world.people:
+        if person.user.started:
+            welcome = asyncio.ensure_future(tg.fake.wait_for_message(person.user, timeout=15))
+            person.user.start_bot()
+            await welcome
 
 
 def seed_telegram_conversation(ctx: SeedContext) -> None:

@@ -18,6 +18,8 @@ to them), so the page cannot leak another member's "only you can see this" repli
     POST /api/post         {as, channel, content, attachments: [{filename, content_type, data (base64)}]}
     GET  /attachments/{channel}/{id}/{filename}  attachment downloads (same origin as the page)
 
+The Telegram view's routes, ``/api/tg/...``, are in :mod:`bot.sandbox.telegram_web`.
+
 Driver refusals (a hidden command, a bad option, a disabled button) come back as
 ``{"error": "..."}`` with status 400; the bot's own replies arrive as messages.
 """
