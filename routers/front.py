@@ -11,7 +11,7 @@ from typing import Any, Awaitable, Callable
 from aiogram import BaseMiddleware, Bot, Dispatcher, types
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
-from aiogram.exceptions import TelegramAPIError
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.types import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats, ErrorEvent
 
 from bot.domain.errors import DomainError
@@ -25,6 +25,7 @@ from routers._common.render import TOAST_LIMIT
 
 log = logging.getLogger("baithak.telegram")
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+STALE_QUERY = "query is too old"  # Telegram's 400 for answering a button press after 15 seconds
 
 GROUP_COMMANDS = ("event", "events", "attendees", "share", "search", "top", "report", "setup", "organiser", "link", "help")
 PRIVATE_COMMANDS = ("start", "my", "report", "cancel", "help")
@@ -107,6 +108,12 @@ class TelegramFrontEnd:
     # -- errors -----------------------------------------------------------------------------------
     async def on_error(self, event: ErrorEvent) -> bool:
         update, error = event.update, event.exception
+        if update.callback_query is not None and isinstance(error, TelegramBadRequest) \
+                and STALE_QUERY in str(error.message):
+            # Answered after Telegram's 15 seconds: nothing can reach the presser any more (an
+            # apology would be refused the same way). What the press did is done; say it once.
+            log.warning("button press %s was answered too late for Telegram (over 15 s)", update.update_id)
+            return True
         chat = None
         if update.message is not None:
             chat = update.message.chat

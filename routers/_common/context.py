@@ -43,9 +43,24 @@ class Roles:
     def __init__(self, front: "TelegramFrontEnd") -> None:
         self.front = front
         self._admins: dict[int, tuple[float, frozenset[int]]] = {}
+        # group -> the community whose moderators' group it is (or None): read on every button
+        # press, changed only by /link (which forgets it); cached like the admins.
+        self._moderators_of: dict[int, tuple[float, int | None]] = {}
 
     def forget(self, chat_id: int) -> None:
         self._admins.pop(chat_id, None)
+        self._moderators_of.clear()  # a /link may also have moved a community's moderators elsewhere
+
+    async def community_of_moderators(self, chat_id: int) -> int | None:
+        """The community whose moderators' group `chat_id` is, if it is one (cached half a minute)."""
+        cached = self._moderators_of.get(chat_id)
+        if cached and cached[0] > time.monotonic():
+            return cached[1]
+        community = await self.front.app.telegram.community_of_moderators(chat_id)
+        if len(self._moderators_of) > 10_000:
+            self._moderators_of.clear()
+        self._moderators_of[chat_id] = (time.monotonic() + ADMINS_TTL, community)
+        return community
 
     async def admins(self, chat_id: int) -> frozenset[int]:
         cached = self._admins.get(chat_id)
@@ -74,7 +89,7 @@ class Roles:
         admin = organiser = False
         role_ids: frozenset[int] = frozenset()
         app = self.front.app
-        community = await app.telegram.community_of_moderators(chat.id) if group else None
+        community = await self.community_of_moderators(chat.id) if group else None
         if community is not None:
             # In a moderators' group its members act as the community's moderators (of the community
             # the group joined, if it joined one: there they hold its moderator role).
