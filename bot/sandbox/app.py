@@ -315,7 +315,7 @@ async def serve(host: str, port: int, database: Path, *, language: str, timezone
                   "(recreated each start; --keep keeps it); Ctrl+C to stop", flush=True)
         if sandbox.with_telegram:
             print("  and a local Telegram Bot API with the real Telegram front end, one community with the "
-                  "Discord server: the page's Telegram tab (ready a few seconds after the page)", flush=True)
+                  "Discord server: the page's Telegram tab (ready some seconds after the page)", flush=True)
         await stopping.wait()
         print("Baithak sandbox: stopping", flush=True)
         return 0

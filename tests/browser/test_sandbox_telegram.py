@@ -106,6 +106,7 @@ def tg_page(browser: Any, seeded: SandboxProcess) -> Iterator[Any]:
         page.close()
 
 
+@pytest.mark.timeout(300)  # the first test also waits for the sandbox and its Telegram side to start
 def test_a_telegram_rsvp_counts_on_both_platforms(tg_page) -> None:
     ali = tg_page("Ali Raza", "group")
     page = ali.page

@@ -11,6 +11,8 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.browser.conftest import SandboxProcess
 
 
@@ -53,6 +55,7 @@ def press_going_on_the_hour(sandbox: SandboxProcess, name: str) -> str:
         time.sleep(0.3)
 
 
+@pytest.mark.timeout(300)  # two sandboxes started one after the other, each with its Telegram side
 def test_keep_keeps_the_telegram_chats(tmp_path: Path) -> None:
     first = SandboxProcess(tmp_path, seeded=True, keep=True)
     try:
