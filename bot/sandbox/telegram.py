@@ -92,7 +92,7 @@ def build_world(fake: FakeTelegram) -> TgWorld:
 
 def _import_front_end() -> None:
     """aiogram builds its few hundred pydantic models when first imported (seconds of CPU): done in
-    a thread from the first moment, while the Discord side connects."""
+    a thread, so the page and the Discord side keep answering meanwhile."""
     import routers.front  # noqa: F401
 
 
@@ -111,7 +111,7 @@ class TelegramSide:
         self.restored = False
 
     def preload(self) -> None:
-        """Start importing the front end in a thread (call early, inside the event loop)."""
+        """Start importing the front end in a thread (inside the event loop)."""
         if self._imported is None:
             self._imported = asyncio.get_running_loop().run_in_executor(None, _import_front_end)
 
