@@ -25,6 +25,9 @@ from routers._common.render import TOAST_LIMIT
 
 log = logging.getLogger("baithak.telegram")
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+# Updates handled at once; the rest wait in arrival order (under a burst, all at once interleave and
+# the unlucky presses wait past Telegram's 15 seconds).
+HANDLERS_AT_ONCE = 100
 STALE_QUERY = "query is too old"  # Telegram's 400 for answering a button press after 15 seconds
 
 GROUP_COMMANDS = ("event", "events", "attendees", "share", "search", "top", "report", "setup", "organiser", "link", "help")
@@ -150,7 +153,7 @@ class TelegramFrontEnd:
         await self.set_commands()
         self._polling = asyncio.create_task(self.dp.start_polling(
             self.bot, handle_signals=False, close_bot_session=False, allowed_updates=ALLOWED_UPDATES,
-            polling_timeout=10))
+            polling_timeout=10, tasks_concurrency_limit=HANDLERS_AT_ONCE))
         log.info("telegram: polling as @%s", self.username)
 
     async def wait(self) -> None:
