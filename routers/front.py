@@ -11,7 +11,7 @@ from typing import Any, Awaitable, Callable
 from aiogram import BaseMiddleware, Bot, Dispatcher, types
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
-from aiogram.exceptions import TelegramAPIError
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.types import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats, ErrorEvent
 
 from bot.domain.errors import DomainError
@@ -26,6 +26,10 @@ from routers._common.render import TOAST_LIMIT
 
 log = logging.getLogger("baithak.telegram")
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+# Updates handled at once; the rest wait in arrival order (under a burst, all at once interleave and
+# the unlucky presses wait past Telegram's 15 seconds).
+HANDLERS_AT_ONCE = 100
+STALE_QUERY = "query is too old"  # Telegram's 400 for answering a button press after 15 seconds
 
 GROUP_COMMANDS = ("event", "events", "attendees", "share", "search", "top", "report", "setup", "organiser", "link", "help",
                   "event_edit", "event_cancel", "event_checkin_code", "event_stats", "event_report", "checkin",
@@ -117,6 +121,12 @@ class TelegramFrontEnd:
     # -- errors -----------------------------------------------------------------------------------
     async def on_error(self, event: ErrorEvent) -> bool:
         update, error = event.update, event.exception
+        if update.callback_query is not None and isinstance(error, TelegramBadRequest) \
+                and STALE_QUERY in str(error.message):
+            # Answered after Telegram's 15 seconds: nothing can reach the presser any more (an
+            # apology would be refused the same way). What the press did is done; say it once.
+            log.warning("button press %s was answered too late for Telegram (over 15 s)", update.update_id)
+            return True
         chat = None
         if update.message is not None:
             chat = update.message.chat
@@ -153,7 +163,7 @@ class TelegramFrontEnd:
         await self.set_commands()
         self._polling = asyncio.create_task(self.dp.start_polling(
             self.bot, handle_signals=False, close_bot_session=False, allowed_updates=ALLOWED_UPDATES,
-            polling_timeout=10))
+            polling_timeout=10, tasks_concurrency_limit=HANDLERS_AT_ONCE))
         log.info("telegram: polling as @%s", self.username)
 
     async def wait(self) -> None:

@@ -169,6 +169,8 @@ def build() -> Router:
                 front.roles.forget(message.chat.id)
                 await front.reply(message, joined)
                 return
-        await front.reply(message, await app.telegram.link_moderators(actor, code))
+        linked = await app.telegram.link_moderators(actor, code)
+        front.roles.forget(message.chat.id)  # its members are the community's moderators from now on
+        await front.reply(message, linked)
 
     return router

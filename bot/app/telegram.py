@@ -43,18 +43,31 @@ class TelegramService:
         # Which community a group moderates (None: none), asked on every group message's rendering;
         # Telegram runs in one process, and only /link changes it.
         self._moderated: dict[int, int | None] = {}
+        # Members known to have started the bot: asked on every RSVP press (for the "start me"
+        # hint), so kept here; a refusal (blocked, never started) removes them at once.
+        self._reachable: set[int] = set()
 
     # -- reachability ----------------------------------------------------------------------------
     async def started(self, user_id: int) -> None:
         """The member started the bot (or wrote to it): private messages reach them."""
-        if await self.repo.reachable(user_id) is not True:
+        if await self.reachable(user_id) is not True:
             await self.repo.set_reachable(user_id, True, self.clock.now())
+            self._reachable.add(user_id)
 
     async def refused(self, user_id: int) -> None:
+        self._reachable.discard(user_id)
         await self.repo.set_reachable(user_id, False, self.clock.now())
 
     async def reachable(self, user_id: int) -> bool | None:
-        return await self.repo.reachable(user_id)
+        """Whether private messages reach the member (None: not known yet)."""
+        if user_id in self._reachable:
+            return True
+        value = await self.repo.reachable(user_id)
+        if value is True:
+            if len(self._reachable) > 100_000:
+                self._reachable.clear()
+            self._reachable.add(user_id)
+        return value
 
     async def unreachable_among(self, user_ids: list[int]) -> list[int]:
         return await self.repo.unreachable_among(user_ids)

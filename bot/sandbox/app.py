@@ -9,6 +9,9 @@ with its own SQLite file, runs the real ``/setup`` as the admin, and serves the 
 
 Then it seeds the community through the app's services (:mod:`bot.sandbox.seed`): events, RSVPs and
 a waitlist, resources in English and Urdu, a report case at each stage, and a second server in Urdu.
+Once the page is up, the Telegram side starts behind it (:mod:`bot.sandbox.telegram`): a local Bot
+API server and the real Telegram front end over the same App, a Telegram group joined to the
+server's community and its share of the seeded world (``BAITHAK_SANDBOX_TELEGRAM=0``: none).
 
 The sandbox database (``BAITHAK_SANDBOX_DATABASE``, default ``data/sandbox.sqlite3``) is recreated
 on every start: the fake server keeps its messages in memory, so rows left from an earlier run would
@@ -100,7 +103,7 @@ class Sandbox:
 
     def __init__(self, *, host: str = "127.0.0.1", port: int = 8080, database: Optional[Path] = None,
                  language: str = "en", timezone: str = "Asia/Karachi", log_level: str = "WARNING",
-                 keep: bool = False, seeded: bool = True) -> None:
+                 keep: bool = False, seeded: bool = True, with_telegram: Optional[bool] = None) -> None:
         self.keep = keep
         self.seeded = seeded
         self.restored = False
@@ -116,6 +119,11 @@ class Sandbox:
         self.store: Any = None
         self.web: Any = None
         self._bot_task: Optional[asyncio.Task[None]] = None
+        from bot.sandbox.telegram import TelegramSide
+
+        self.telegram = TelegramSide()  # the Telegram front end over the same App (bot/sandbox/telegram.py)
+        self.with_telegram = seeded if with_telegram is None else with_telegram
+        self._telegram_task: Optional[asyncio.Task[None]] = None
 
     @property
     def url(self) -> str:
@@ -177,7 +185,32 @@ class Sandbox:
 
                 await seed_community(SeedContext(self, self.world, self.bot.app, self.timezone))
         self.web.ready = True
+        if self.with_telegram:
+            # Telegram comes up behind the page (importing aiogram takes seconds): its view says
+            # "starting" until the group is linked and seeded.
+            self._telegram_task = asyncio.create_task(self._start_telegram())
         return self
+
+    async def _start_telegram(self) -> None:
+        """The Telegram front end over the same App; the group joins this server's community (real
+        /link) and gets its share of the seeded world."""
+        from bot.sandbox import telegram as tg
+
+        try:
+            await self.telegram.start(self.bot.app, restore_from=tg.state_path(self.database) if self.restored else None)
+            if not self.restored:
+                from bot.sandbox.seed import SeedContext, seed_telegram
+
+                ctx = SeedContext(self, self.world, self.bot.app, self.timezone)
+                await self.telegram.link(self.bot.app, ctx.actor("admin"))
+                if self.seeded:
+                    await seed_telegram(ctx)
+            self.telegram.ready = True
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            self.telegram.error = f"{exc.__class__.__name__}: {exc}"
+            log.exception("the sandbox's Telegram side could not start (the Discord side keeps working)")
 
     def _bot_stopped(self, task: "asyncio.Task[None]") -> None:
         if not task.cancelled() and task.exception() is not None:
@@ -201,6 +234,15 @@ class Sandbox:
     async def stop(self) -> None:
         if self.web is not None:
             await self.web.stop()
+        from bot.sandbox import telegram as tg
+
+        if self._telegram_task is not None and not self._telegram_task.done():
+            self._telegram_task.cancel()
+            try:
+                await self._telegram_task
+            except (asyncio.CancelledError, Exception):
+                pass
+        await self.telegram.stop(save_to=tg.state_path(self.database) if self.keep and self.telegram.ready else None)
         if self.bot is not None:
             try:
                 await self.bot.close()
@@ -244,9 +286,9 @@ def _configure_logging() -> str:
 
 
 async def serve(host: str, port: int, database: Path, *, language: str, timezone: str,
-                log_level: str, keep: bool = False, seeded: bool = True) -> int:
+                log_level: str, keep: bool = False, seeded: bool = True, with_telegram: Optional[bool] = None) -> int:
     sandbox = Sandbox(host=host, port=port, database=database, language=language, timezone=timezone,
-                      log_level=log_level, keep=keep, seeded=seeded)
+                      log_level=log_level, keep=keep, seeded=seeded, with_telegram=with_telegram)
     loop = asyncio.get_running_loop()
     stopping = asyncio.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -271,6 +313,9 @@ async def serve(host: str, port: int, database: Path, *, language: str, timezone
         else:
             print(f"  a local Discord-like server with the real bot; database {database} "
                   "(recreated each start; --keep keeps it); Ctrl+C to stop", flush=True)
+        if sandbox.with_telegram:
+            print("  and a local Telegram Bot API with the real Telegram front end, one community with the "
+                  "Discord server: the page's Telegram tab (ready some seconds after the page)", flush=True)
         await stopping.wait()
         print("Baithak sandbox: stopping", flush=True)
         return 0
@@ -307,8 +352,9 @@ def main(host: str = "127.0.0.1", port: int = 8080, database: Optional[str] = No
     if keep is None:
         keep = bool(_flag("BAITHAK_SANDBOX_KEEP"))
     seeded = _flag("BAITHAK_SANDBOX_SEED") is not False
+    with_telegram = _flag("BAITHAK_SANDBOX_TELEGRAM")  # default: with the seeded world
     try:
         return asyncio.run(serve(host, port, path, language=language, timezone=timezone, log_level=log_level,
-                                 keep=keep, seeded=seeded))
+                                 keep=keep, seeded=seeded, with_telegram=with_telegram))
     except KeyboardInterrupt:
         return 130

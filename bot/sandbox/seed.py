@@ -12,6 +12,7 @@ custom_id starts with the given prefix, or uses the named context menu).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -301,3 +302,85 @@ async def seed_network_factcheck(ctx: SeedContext) -> None:
         ctx.actor("moderator"), "R-0001", verdict="misleading",
         summary="The video is real but from the 2019 floods, not this week.",
         sources="https://example.org/archive/flood-2019")
+
+
+# -- Telegram (bot/sandbox/telegram.py) -------------------------------------------------------------------
+# The Telegram side starts once the Discord side is seeded and the page is up (aiogram takes seconds
+# to import): the group joins this server's community with a real /link, and then shows what the
+# community already has, as it would have if it had been linked from the start.
+TELEGRAM_GROUP = (
+    ("tg-ali", "Salaam everyone! Joined from the Discord server, same meetups here."),
+    ("tg-kamran", "FORWARDED: PTA is giving 50GB free data to every creator!! Register before midnight: "
+                  "https://bit.ly/free-data-pk"),
+    ("tg-nadia", "کیا یہ سچ ہے؟ مجھے تو یہ فراڈ لگتا ہے۔"),
+)
+
+
+async def seed_telegram(ctx: SeedContext) -> None:
+    """The Telegram group's share of the seeded community (its link is made already)."""
+    await seed_telegram_starts(ctx)
+    seed_telegram_conversation(ctx)
+    await seed_telegram_backfill(ctx)
+    await seed_telegram_rsvp(ctx)
+    await seed_telegram_report(ctx)
+    await ctx.app.idle()
+
+
+async def seed_telegram_starts(ctx: SeedContext) -> None:
+    """Everyone but Kamran has started the bot (pressed Start in its private chat): it may write to them."""
+    tg = ctx.sandbox.telegram
+    for person in tg.world.people:
+        if person.user.started:
+            welcome = asyncio.ensure_future(tg.fake.wait_for_message(person.user, timeout=15))
+            person.user.start_bot()
+            await welcome
+
+
+def seed_telegram_conversation(ctx: SeedContext) -> None:
+    """A few members talking in the Telegram group (one of them forwarding a scam)."""
+    w = ctx.sandbox.telegram.world
+    for key, text in TELEGRAM_GROUP:
+        ctx.made[key + ":said"] = w.person(key).send(w.group, text)
+
+
+async def seed_telegram_backfill(ctx: SeedContext) -> None:
+    """The announcements of the upcoming seeded events in the group, and the open and closed case
+    cards in the moderators' group, each kept in step with Discord from now on."""
+    from bot.app.communities import ANNOUNCEMENTS
+
+    app = ctx.app
+    organiser = ctx.actor("organiser")
+    lang = (await app.setup.settings_for(organiser.community)).language
+    # Every upcoming event announced on Discord (the series' dates not announced yet come later,
+    # on both platforms, when they are due).
+    for event in await app.events.repo.upcoming(organiser.community, app.clock.now(), limit=25):
+        if event.message_ref is not None and not await app.communities.has_posts("event", event.id):
+            message = await app.events.render_announcement(event, lang)
+            await app.communities.post_elsewhere(app.messenger, "event", event.id, event.community, message,
+                                                 ANNOUNCEMENTS)
+    number = 1
+    while (case := await app.reports.repo.get_by_number(organiser.community, number)) is not None:
+        await app.reports.publish(case.id)  # the card here is brought up to date, and posted there
+        number += 1
+
+
+async def seed_telegram_rsvp(ctx: SeedContext) -> None:
+    """نادیہ answers Going to the online clinic from the Telegram group: one RSVP list across both."""
+    tg = ctx.sandbox.telegram
+    w = tg.world
+    announcement = await tg.fake.wait_for_message(
+        w.group, lambda m: "Fact-checking clinic" in m.text and bool(m.buttons), timeout=15, include_existing=True)
+    await w.person("tg-nadia").press(announcement, "Going", timeout=15)
+
+
+async def seed_telegram_report(ctx: SeedContext) -> None:
+    """Ali replies /report to Kamran's forwarded scam in the group: the command disappears, the bot
+    asks him privately for a category, he picks one and the case joins the one queue, its card in
+    #moderation and in the Telegram moderators' group."""
+    tg = ctx.sandbox.telegram
+    w = tg.world
+    ali = w.person("tg-ali")
+    picker = asyncio.ensure_future(tg.fake.wait_for_message(ali, lambda m: bool(m.buttons), timeout=15))
+    ali.reply(ctx.made["tg-kamran:said"], "/report")
+    chosen = await picker
+    await ali.press(chosen, "Scam or impersonation", timeout=15)

@@ -18,6 +18,8 @@ to them), so the page cannot leak another member's "only you can see this" repli
     POST /api/post         {as, channel, content, attachments: [{filename, content_type, data (base64)}]}
     GET  /attachments/{channel}/{id}/{filename}  attachment downloads (same origin as the page)
 
+The Telegram view's routes, ``/api/tg/...``, are in :mod:`bot.sandbox.telegram_web`.
+
 Driver refusals (a hidden command, a bad option, a disabled button) come back as
 ``{"error": "..."}`` with status 400; the bot's own replies arrive as messages.
 """
@@ -77,6 +79,9 @@ class SandboxWeb:
         self.tried: dict[int, set[str]] = {}  # member id -> "what to try" steps done
         self._runner: Optional[web.AppRunner] = None
         self._unsubscribe: Any = None
+        from bot.sandbox.telegram_web import TelegramWeb
+
+        self.telegram = TelegramWeb(self)  # the Telegram view's /api/tg/ routes
 
     @property
     def fake(self) -> Any:
@@ -107,6 +112,7 @@ class SandboxWeb:
         r.add_post("/api/select", self.select)
         r.add_post("/api/modal", self.modal)
         r.add_post("/api/post", self.post)
+        self.telegram.add_routes(r)
         return app
 
     async def start(self, host: str, port: int) -> None:
@@ -129,6 +135,7 @@ class SandboxWeb:
             self._unsubscribe = None
         for listener in list(self.listeners):
             listener.queue.put_nowait(None)
+        self.telegram.stop()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None

@@ -47,6 +47,11 @@ class Roles:
     def forget(self, chat_id: int) -> None:
         self._admins.pop(chat_id, None)
 
+    async def community_of_moderators(self, chat_id: int) -> int | None:
+        """The community whose moderators' group `chat_id` is, if it is one (the app caches it and
+        forgets it on /link)."""
+        return await self.front.app.telegram.community_of_moderators(chat_id)
+
     async def admins(self, chat_id: int) -> frozenset[int]:
         cached = self._admins.get(chat_id)
         if cached and cached[0] > time.monotonic():
@@ -74,7 +79,7 @@ class Roles:
         admin = organiser = False
         role_ids: frozenset[int] = frozenset()
         app = self.front.app
-        community = await app.telegram.community_of_moderators(chat.id) if group else None
+        community = await self.community_of_moderators(chat.id) if group else None
         if community is not None:
             # In a moderators' group its members act as the community's moderators (of the community
             # the group joined, if it joined one: there they hold its moderator role).

@@ -200,7 +200,10 @@ def test_keep_keeps_the_world_and_the_database_across_a_restart(tmp_path: Path, 
         titles = [m["embeds"][0]["title"] for m in second.messages("announcements", "Sara Malik") if m["embeds"]]
         assert titles.count("Creators meetup") == 1
         cards = [m for m in second.messages("moderation", "مہرین اختر") if m["embeds"]]
-        assert len([c for c in cards if c["embeds"][0]["title"].startswith("R-000")]) == 5
+        refs = [c["embeds"][0]["title"].split()[0] for c in cards if c["embeds"][0]["title"].startswith("R-")]
+        # R-0006 is the Telegram group's report, there if its side had come up before the first stop
+        assert len(refs) == len(set(refs)) and {f"R-000{n}" for n in range(1, 6)} <= set(refs) <= {
+            f"R-000{n}" for n in range(1, 7)}, refs
         # the kept database still knows Sara's answer: the meetup now has a free place
         page = SandboxPage(browser, second, "Sara Malik", "announcements")
         card = page.page.locator("#messages article.message",

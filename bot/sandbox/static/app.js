@@ -399,6 +399,9 @@ function renderSelect(c, msg) {
 
 function renderMessages() {
   const box = $("#messages");
+  // A message drawn already and unchanged keeps its element (a reload after reconnecting, or the
+  // first live-updates hello, must not swap the elements of what someone is reading or clicking).
+  const drawn = new Map([...box.querySelectorAll("article.message")].map((n) => [n.dataset.id, n]));
   box.replaceChildren();
   const ordered = [...S.messages.values()].sort((a, b) => compareIds(a.id, b.id));
   if (!ordered.length) {
@@ -406,7 +409,14 @@ function renderMessages() {
       ? "No direct messages from the bot yet. Reminders, waitlist promotions and report outcomes arrive here."
       : "No messages yet. Run a command with / or say something below."}));
   }
-  for (const msg of ordered) if (!S.dismissed.has(msg.id)) box.append(renderMessage(msg));
+  for (const msg of ordered) {
+    if (S.dismissed.has(msg.id)) continue;
+    const key = S.me + " " + JSON.stringify(msg);
+    const old = drawn.get(msg.id);
+    const node = old && old.drawnFrom === key ? old : renderMessage(msg);
+    node.drawnFrom = key;
+    box.append(node);
+  }
   box.scrollTop = box.scrollHeight;
 }
 
