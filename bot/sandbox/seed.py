@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from bot.domain.identity import DISCORD, Place
+from bot.domain.identity import DISCORD
 from bot.domain.reports import intake_from_target
 from bot.domain.roles import Actor
 

@@ -40,7 +40,7 @@ from urllib.parse import quote
 from aiohttp import web
 
 from fakediscord import permissions as P
-from fakediscord.models import PUBLIC_THREAD, Channel, Member, Message, Role
+from fakediscord.models import PUBLIC_THREAD, Channel, Member, Message
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.sandbox.app import Sandbox
