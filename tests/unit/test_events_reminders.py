@@ -88,3 +88,27 @@ async def test_refresher_coalesces_and_converges() -> None:
     await refresher.flush()
     assert renders[-1] == 100  # the last edit shows the final state
     assert len(renders) < 20  # far fewer edits than changes
+
+
+async def test_refresher_tries_a_failed_last_edit_again() -> None:
+    """The edit after a burst's last click fails once (a timeout, a 5xx): the message must still come to
+    show the final state, not stay one change behind."""
+    shown: list[int] = []
+    state = {"value": 0, "fail": 2}
+
+    async def render(event_id: int) -> None:
+        if state["fail"]:
+            state["fail"] -= 1
+            raise TimeoutError("edit timed out")
+        shown.append(state["value"])
+
+    refresher = Refresher(render, interval=0.01)
+    state["value"] = 7
+    refresher.request(1)
+    await refresher.flush()
+    assert shown == [7]
+
+    state["fail"] = 99  # a message that can never be edited is given up on, not retried forever
+    refresher.request(1)
+    await refresher.flush()
+    assert shown == [7] and state["fail"] == 99 - 5
