@@ -60,17 +60,26 @@ def save(path: Path, fake: Any, world: Any, tried: dict[int, set[str]]) -> None:
     os.replace(tmp, path)
 
 
-def load(path: Path, fake: Any) -> tuple[Any, dict[int, set[str]]] | None:
-    """Put the saved world into `fake` (not started yet); None when there is nothing usable."""
+def read_kept(path: Path, fake: Any, what: str, version: int) -> dict[str, Any] | None:
+    """The saved state in `path` (a fake's objects re-attached to `fake`), or None when there is
+    nothing usable: no file, an older version, or a damaged one (then one warning naming `what`)."""
     if not path.exists():
         return None
     try:
         with open(path, "rb") as f:
             data = _Unpickler(f, fake).load()
     except Exception as exc:  # an older or damaged file: start fresh rather than not at all
-        log.warning("could not load the kept sandbox from %s (%s): starting fresh", path, exc)
+        log.warning("could not load the kept %s from %s (%s): starting fresh", what, path, exc)
         return None
-    if not isinstance(data, dict) or data.get("version") != VERSION:
+    if not isinstance(data, dict) or data.get("version") != version:
+        return None
+    return data
+
+
+def load(path: Path, fake: Any) -> tuple[Any, dict[int, set[str]]] | None:
+    """Put the saved world into `fake` (not started yet); None when there is nothing usable."""
+    data = read_kept(path, fake, "sandbox", VERSION)
+    if data is None:
         return None
     fake.users = data["users"]
     fake.guilds = data["guilds"]

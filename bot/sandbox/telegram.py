@@ -203,17 +203,10 @@ def save(path: Path, fake: FakeTelegram, world: TgWorld, tried: dict[int, set[st
 
 def load(path: Path, fake: FakeTelegram) -> Optional[tuple[TgWorld, dict[int, set[str]]]]:
     """Put a saved Telegram world into `fake` (not started yet); None when there is nothing usable."""
-    from bot.sandbox.keep import _Unpickler
+    from bot.sandbox.keep import read_kept
 
-    if not path.exists():
-        return None
-    try:
-        with open(path, "rb") as f:
-            data = _Unpickler(f, fake).load()
-    except Exception as exc:  # an older or damaged file: start fresh rather than not at all
-        log.warning("could not load the kept Telegram world from %s (%s): starting fresh", path, exc)
-        return None
-    if not isinstance(data, dict) or data.get("version") != VERSION:
+    data = read_kept(path, fake, "Telegram world", VERSION)
+    if data is None:
         return None
     fake.users = data["users"]
     fake.bot = fake.users.get(fake.bot.id, fake.bot)  # the same bot: the token is fixed

@@ -19,7 +19,6 @@ Until the Telegram side has started (it comes up behind the page) the API answer
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 from dataclasses import dataclass
@@ -28,7 +27,7 @@ from urllib.parse import quote
 
 from aiohttp import web
 
-from bot.sandbox.web import HEARTBEAT, ApiError
+from bot.sandbox.web import ApiError, Listener, event_stream
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.sandbox.web import SandboxWeb
@@ -74,12 +73,6 @@ STEPS: tuple[TgStep, ...] = (
 
 def steps_for(key: str) -> list[TgStep]:
     return [s for s in STEPS if s.member == key]
-
-
-@dataclass(eq=False)
-class Listener:
-    viewer: Any
-    queue: asyncio.Queue
 
 
 class TelegramWeb:
@@ -292,28 +285,7 @@ class TelegramWeb:
             listener.queue.put_nowait(payload)
 
     async def events(self, request: web.Request) -> web.StreamResponse:
-        viewer = self._viewer(request.query.get("as"))
-        response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-store",
-                                               "X-Accel-Buffering": "no"})
-        await response.prepare(request)
-        listener = Listener(viewer, asyncio.Queue())
-        self.listeners.add(listener)
-        try:
-            await response.write(b"retry: 1000\n\ndata: {\"type\": \"hello\"}\n\n")
-            while True:
-                try:
-                    item = await asyncio.wait_for(listener.queue.get(), HEARTBEAT)
-                except asyncio.TimeoutError:
-                    await response.write(b": ping\n\n")
-                    continue
-                if item is None:
-                    break
-                await response.write(b"data: " + json.dumps(item, ensure_ascii=False).encode() + b"\n\n")
-        except (ConnectionResetError, asyncio.CancelledError):
-            pass
-        finally:
-            self.listeners.discard(listener)
-        return response
+        return await event_stream(request, self.listeners, self._viewer(request.query.get("as")))
 
     # API: acting --------------------------------------------------------------------------------------------
     async def send(self, request: web.Request) -> web.StreamResponse:

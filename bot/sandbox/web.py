@@ -63,10 +63,37 @@ class ApiError(Exception):
 
 @dataclass(eq=False)
 class Listener:
-    """One open event stream: who is watching, and the queue of what they may see."""
+    """One open event stream: who is watching (a Discord or a Telegram member), and the queue of what
+    they may see."""
 
-    viewer: Member
+    viewer: Any
     queue: asyncio.Queue
+
+
+async def event_stream(request: web.Request, listeners: set[Listener], viewer: Any) -> web.StreamResponse:
+    """Server-sent events for one page: what is put on the listener's queue, until None or the page
+    goes away; a comment line every HEARTBEAT keeps proxies from closing it."""
+    response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-store",
+                                           "X-Accel-Buffering": "no"})
+    await response.prepare(request)
+    listener = Listener(viewer, asyncio.Queue())
+    listeners.add(listener)
+    try:
+        await response.write(b"retry: 1000\n\ndata: {\"type\": \"hello\"}\n\n")
+        while True:
+            try:
+                item = await asyncio.wait_for(listener.queue.get(), HEARTBEAT)
+            except asyncio.TimeoutError:
+                await response.write(b": ping\n\n")
+                continue
+            if item is None:
+                break
+            await response.write(b"data: " + json.dumps(item, ensure_ascii=False).encode() + b"\n\n")
+    except (ConnectionResetError, asyncio.CancelledError):
+        pass
+    finally:
+        listeners.discard(listener)
+    return response
 
 
 class SandboxWeb:
@@ -402,28 +429,7 @@ class SandboxWeb:
                 listener.queue.put_nowait({"type": "state"})
 
     async def events(self, request: web.Request) -> web.StreamResponse:
-        viewer = self._viewer(request.query.get("as"))
-        response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-store",
-                                               "X-Accel-Buffering": "no"})
-        await response.prepare(request)
-        listener = Listener(viewer, asyncio.Queue())
-        self.listeners.add(listener)
-        try:
-            await response.write(b"retry: 1000\n\ndata: {\"type\": \"hello\"}\n\n")
-            while True:
-                try:
-                    item = await asyncio.wait_for(listener.queue.get(), HEARTBEAT)
-                except asyncio.TimeoutError:
-                    await response.write(b": ping\n\n")
-                    continue
-                if item is None:
-                    break
-                await response.write(b"data: " + json.dumps(item, ensure_ascii=False).encode() + b"\n\n")
-        except (ConnectionResetError, asyncio.CancelledError):
-            pass
-        finally:
-            self.listeners.discard(listener)
-        return response
+        return await event_stream(request, self.listeners, self._viewer(request.query.get("as")))
 
     # API: acting --------------------------------------------------------------------------------------------
     def result_json(self, result: Any, viewer: Member) -> dict[str, Any]:
