@@ -1,7 +1,8 @@
 """/setup in a group (admins): the settings as a panel with buttons, or `/setup language ur`-style
-arguments (also `/setup digest friday 18:00|off` for the weekly digest and `/setup network_verdicts
-on|off` for the network's fact-checks answering reports here); the code that links the moderators' group (`/link CODE` there); /organiser add|remove in
-reply to a member's message."""
+arguments (also `/setup digest friday 18:00|off` for the weekly digest and
+`/setup network_verdicts on|off` for the network's fact-checks answering reports here); the code that
+links the moderators' group (`/link CODE` there); /organiser add|remove in reply to a member's
+message."""
 
 from __future__ import annotations
 

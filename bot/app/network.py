@@ -49,7 +49,8 @@ class NetworkService:
         await self.repo.create_invite(community, code_hash=code_hash(code), actor_id=actor.user_id, now=now,
                                       expires_at=now + INVITE_VALID)
         lang = await self._lang(community)
-        return Message(text=t(lang, _WORDS.get(actor.platform, "") + "network.invite.done", code=code, until=ts(now + INVITE_VALID, "f")))
+        key = _WORDS.get(actor.platform, "") + "network.invite.done"
+        return Message(text=t(lang, key, code=code, until=ts(now + INVITE_VALID, "f")))
 
     async def join(self, actor: Actor, code: str) -> Message:
         community = self._community(actor)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import re
 
-from tests.harness import until
 from tests.telegram_harness import link_moderators
 
 URL = "https://example.com/fake-cure"
