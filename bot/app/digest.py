@@ -129,6 +129,10 @@ class DigestService:
         return outcomes
 
     async def _community(self, community: Community, now: datetime) -> tuple[Outcome | None, datetime | None]:
+        if self.communities is not None and await self.communities.home(community) is not None:
+            # A group that joined another platform's community gets that community's digest (its
+            # own slot, set before it joined, is not a second one).
+            return None, None
         self.setup.forget(community)        # another process may have changed the slot
         settings = await self.setup.settings_for(community)
         if settings.digest_day is None or settings.digest_minute is None:
