@@ -34,7 +34,8 @@ STALE_QUERY = "query is too old"  # Telegram's 400 for answering a button press 
 GROUP_COMMANDS = ("event", "events", "attendees", "share", "search", "top", "report", "setup", "organiser", "link", "help",
                   "event_edit", "event_cancel", "event_checkin_code", "event_stats", "event_report", "checkin",
                   "factcheck", "reports_queue", "reports_show", "reports_stats", "reports_export", "reports_snippet",
-                  "event_from", "event_templates", "event_template_save", "event_template_delete")
+                  "event_from", "event_templates", "event_template_save", "event_template_delete",
+                  "network_invite", "network_join", "network_share", "network_leave", "network_status")
 PRIVATE_COMMANDS = ("start", "my", "report", "cancel", "help", "checkin", "my_attendance", "my_timezone", "my_reports")
 
 
@@ -84,10 +85,10 @@ class TelegramFrontEnd:
         self.dp.message.outer_middleware(seen)
         self.dp.callback_query.outer_middleware(seen)
         self.dp.errors.register(self.on_error)
-        from routers import (events, events_manage, factchecks, fallback, reports, reports_conversation, resources,
-                             setup, start)
+        from routers import (events, events_manage, factchecks, fallback, network, reports, reports_conversation,
+                             resources, setup, start)
 
-        for module in (start, setup, events, events_manage, resources, reports, factchecks, fallback):
+        for module in (start, setup, events, events_manage, resources, reports, factchecks, network, fallback):
             self.dp.include_router(module.build())
         reports_conversation.register(self)
         self._polling: asyncio.Task[None] | None = None

@@ -83,6 +83,11 @@ ENTRIES: tuple[Entry, ...] = (
     Entry("setup", "setup", ADMIN, GROUP),
     Entry("organiser", "organiser", ADMIN, GROUP),
     Entry("link", "link", ADMIN, GROUP),
+    Entry("network_invite", "network_invite", ADMIN, GROUP),
+    Entry("network_join", "network_join", ADMIN, GROUP),
+    Entry("network_share", "network_share", ADMIN, GROUP),
+    Entry("network_leave", "network_leave", ADMIN, GROUP),
+    Entry("network_status", "network_status", ADMIN, GROUP),
 )
 
 

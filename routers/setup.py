@@ -1,6 +1,8 @@
 """/setup in a group (admins): the settings as a panel with buttons, or `/setup language ur`-style
-arguments; the code that links the moderators' group (`/link CODE` there); /organiser add|remove in
-reply to a member's message."""
+arguments (also `/setup digest friday 18:00|off` for the weekly digest and
+`/setup network_verdicts on|off` for the network's fact-checks answering reports here); the code that
+links the moderators' group (`/link CODE` there); /organiser add|remove in reply to a member's
+message."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from aiogram import Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 
+from bot.app.digest import slot_label
 from bot.domain.errors import DomainError
 from bot.domain.guild_settings import GuildSettings, SettingsChange, offsets_text
 from bot.domain.identity import TELEGRAM, Place
@@ -23,8 +26,10 @@ from routers.front import group_only
 
 SET_LANGUAGE = "tgsetup.language"
 SET_APPROVAL = "tgsetup.approval"
+SET_VERDICTS = "tgsetup.verdicts"
 callbacks.register(SET_LANGUAGE, "sl")
 callbacks.register(SET_APPROVAL, "sa")
+callbacks.register(SET_VERDICTS, "sv")
 
 # `/setup NAME VALUE`: what each name changes.
 _ARGS = {
@@ -33,10 +38,13 @@ _ARGS = {
     "reminders": lambda v: SettingsChange(reminders=v),
     "approval": lambda v: SettingsChange(resource_approval=_on_off(v)),
     "sla": lambda v: SettingsChange(report_sla_hours=_hours(v)),
+    "digest": lambda v: SettingsChange(digest=v),
+    "network_verdicts": lambda v: SettingsChange(network_verdicts=_switch(v)),
 }
 _FIELDS = {"language": "setup.field.language", "timezone": "setup.field.timezone",
            "reminders": "setup.field.reminders", "approval": "setup.field.resource_approval",
-           "sla": "setup.field.report_sla_hours"}
+           "sla": "setup.field.report_sla_hours", "digest": "setup.field.digest",
+           "network_verdicts": "setup.field.network_verdicts"}
 
 
 def _on_off(value: str) -> bool:
@@ -46,6 +54,13 @@ def _on_off(value: str) -> bool:
     if v in ("off", "no", "false", "0"):
         return False
     raise DomainError("tg.setup.usage")
+
+
+def _switch(value: str) -> bool:
+    v = value.strip().lower()
+    if v not in ("on", "off"):
+        raise DomainError("network.bad_switch", value=cut(value.strip(), 20))
+    return v == "on"
 
 
 def _hours(value: str) -> int:
@@ -64,6 +79,10 @@ def _value_text(settings: GuildSettings, name: str, lang: str) -> str:
         return offsets_text(settings)
     if name == "approval":
         return t(lang, "common.on" if settings.resource_approval else "common.off")
+    if name == "digest":
+        return slot_label(settings, lang)
+    if name == "network_verdicts":
+        return t(lang, "common.on" if settings.network_verdicts else "common.off")
     return str(settings.report_sla_hours)
 
 
@@ -74,11 +93,14 @@ def panel(settings: GuildSettings, title: str, code: str, note: str = "") -> Out
     fields.append(Field(t(lang, "tg.setup.moderators"), mods))
     other = "ur" if lang == "en" else "en"
     approval = "off" if settings.resource_approval else "on"
+    verdicts = "off" if settings.network_verdicts else "on"
     buttons = (Button(SET_LANGUAGE, (other,), t(lang, "tg.setup.button.language", value=t(lang, f"language.{other}"))),
                Button(SET_APPROVAL, (approval,), t(lang, "tg.setup.button.approval", value=t(lang, f"common.{approval}"))))
+    more = (Button(SET_VERDICTS, (verdicts,),
+                   t(lang, "tg.setup.button.network_verdicts", value=t(lang, f"common.{verdicts}"))),)
     text = t(lang, "tg.setup.code", code=code) + (f"\n{note}" if note else "")
     return Out(cards=(Card(title=t(lang, "tg.setup.title", group=title), fields=tuple(fields)),),
-               text=text, buttons=(buttons,))
+               text=text, buttons=(buttons, more))
 
 
 async def _first_change(app, actor: Actor, change: SettingsChange) -> GuildSettings:  # type: ignore[no-untyped-def]
@@ -130,13 +152,15 @@ def build() -> Router:
         await front.reply(message, t(lang, "tg.setup.saved", field=t(lang, _FIELDS[name]),
                                      value=_value_text(settings, name, lang)))
 
-    @router.callback_query(Pressed(SET_LANGUAGE, SET_APPROVAL))
+    @router.callback_query(Pressed(SET_LANGUAGE, SET_APPROVAL, SET_VERDICTS))
     async def pressed(query: CallbackQuery, intent: callbacks.Intent, front, app) -> None:  # type: ignore[no-untyped-def]
         chat = query.message.chat
         group_only(chat)
         actor = await front.roles.actor(chat, query.from_user)
         if intent.action == SET_LANGUAGE:
             change = SettingsChange(language=intent.word(0, ("en", "ur")))
+        elif intent.action == SET_VERDICTS:
+            change = SettingsChange(network_verdicts=intent.word(0, ("on", "off")) == "on")
         else:
             change = SettingsChange(resource_approval=intent.word(0, ("on", "off")) == "on")
         settings = await _first_change(app, actor, change)

@@ -82,7 +82,7 @@ class App:
         # Registers itself with the setup service (reschedules when a community's slot changes).
         self.digest = DigestService(store.digest, factchecks=store.factchecks, setup=self.setup,  # type: ignore[attr-defined]
                                     messenger=self.messenger, clock=self.clock, scheduler=self.scheduler,
-                                    directories=self.directories)
+                                    directories=self.directories, communities=self.communities)
         self.report_conversation = ConversationService(store.report_conversation, self.reports)  # type: ignore[attr-defined]
         self.report_actions = ActionsService(self.report_conversation)
         self._started = False

@@ -4,7 +4,9 @@ goes out exactly once whatever restarts, clock jumps or other processes do. One 
 at the next slot of any community (and at least every RECHECK, so a slot another process set is
 seen), plans each community's week with `bot.domain.digest.plan` (sent, sent late under 24 hours,
 else skipped and logged) and sends: next week's events, the most upvoted new resources and new
-fact-checks to the announcements channel; the week's report figures to the moderation channel."""
+fact-checks to the announcements channel; the week's report figures to the moderation channel. A
+community with linked groups on another platform (a Telegram group that joined a Discord server's
+community) gets each part there too, once per week like the rest: a member on either platform sees it."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Callable
 from zoneinfo import ZoneInfo
 
+from bot.app.communities import ANNOUNCEMENTS, MODERATION, Communities
 from bot.app.directories import Directories
 from bot.app.factchecks import verdict_label
 from bot.app.setup import SetupService
@@ -46,7 +49,7 @@ class Outcome:
     community: Community
     week: str
     action: str            # SEND, LATE or SKIP
-    posted: int            # messages posted (0, 1 or 2)
+    posted: int            # messages posted (0, 1 or 2, more with linked groups)
 
 
 def written_date(moment: datetime, zone: str, lang: str, *, with_time: bool = False) -> str:
@@ -76,8 +79,9 @@ class DigestService:
 
     def __init__(self, repo: DigestRepository, *, factchecks: FactchecksRepository, setup: SetupService,
                  messenger: Messenger, clock: Clock, scheduler: Scheduler,
-                 directories: Directories | None = None) -> None:
+                 directories: Directories | None = None, communities: Communities | None = None) -> None:
         self.repo = repo
+        self.communities = communities
         self.factchecks = factchecks
         self.setup = setup
         self.messenger = messenger
@@ -125,6 +129,10 @@ class DigestService:
         return outcomes
 
     async def _community(self, community: Community, now: datetime) -> tuple[Outcome | None, datetime | None]:
+        if self.communities is not None and await self.communities.home(community) is not None:
+            # A group that joined another platform's community gets that community's digest (its
+            # own slot, set before it joined, is not a second one).
+            return None, None
         self.setup.forget(community)        # another process may have changed the slot
         settings = await self.setup.settings_for(community)
         if settings.digest_day is None or settings.digest_minute is None:
@@ -145,18 +153,24 @@ class DigestService:
 
     # -- content ----------------------------------------------------------------------------------
     async def send(self, community: Community, settings: GuildSettings, due: Due) -> int:
-        """Post the week's digest (already claimed); returns how many messages went out."""
+        """Post the week's digest (already claimed) in the community's announcements and moderation
+        places and in the matching places of its linked communities; returns how many messages went
+        out."""
         posted = 0
-        for channel, build in ((settings.announcements_channel, self.announcements),
-                               (settings.moderation_channel, self.moderation)):
-            if channel is None:
+        for channel, build, purpose in ((settings.announcements_channel, self.announcements, ANNOUNCEMENTS),
+                                        (settings.moderation_channel, self.moderation, MODERATION)):
+            places = [Place(community.platform, channel)] if channel is not None else []
+            if self.communities is not None:
+                places += await self.communities.extra_places(community, purpose)
+            if not places:
                 continue
             message = await build(community, settings, due)
-            try:
-                await self.messenger.post(Place(community.platform, channel), message)
-                posted += 1
-            except MessengerError:
-                log.exception("digest: could not post %s's digest in %s", community, channel)
+            for place in places:
+                try:
+                    await self.messenger.post(place, message)
+                    posted += 1
+                except MessengerError:
+                    log.exception("digest: could not post %s's digest in %s", community, place)
         return posted
 
     def _late_line(self, settings: GuildSettings, due: Due) -> str:

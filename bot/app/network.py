@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot.app.directories import Directories
 from bot.app.setup import SetupService
 from bot.domain.errors import DomainError
-from bot.domain.identity import Community
+from bot.domain.identity import TELEGRAM, Community
 from bot.domain.network import FACTCHECKS, INVITE_VALID, code_hash, new_code, parse_switch
 from bot.domain.roles import Actor, require_admin
 from bot.i18n import t
@@ -15,6 +15,9 @@ from bot.i18n.format import CONTENT, FIELD_VALUE, cut, ts
 from bot.ports.factchecks import NetworkRepository
 from bot.ports.messaging import Card, Field, Message
 from bot.ports.runtime import Clock
+
+# Telegram has no command options: its texts name the commands as typed there (`/network_join CODE`).
+_WORDS = {TELEGRAM: "tg."}
 
 
 class NetworkService:
@@ -46,7 +49,8 @@ class NetworkService:
         await self.repo.create_invite(community, code_hash=code_hash(code), actor_id=actor.user_id, now=now,
                                       expires_at=now + INVITE_VALID)
         lang = await self._lang(community)
-        return Message(text=t(lang, "network.invite.done", code=code, until=ts(now + INVITE_VALID, "f")))
+        key = _WORDS.get(actor.platform, "") + "network.invite.done"
+        return Message(text=t(lang, key, code=code, until=ts(now + INVITE_VALID, "f")))
 
     async def join(self, actor: Actor, code: str) -> Message:
         community = self._community(actor)
@@ -54,7 +58,7 @@ class NetworkService:
                                           now=self.clock.now())
         others = [m.community for m in await self.repo.members(network_id) if m.community != community]
         lang = await self._lang(community)
-        return Message(text=cut(t(lang, "network.join.done", count=len(others),
+        return Message(text=cut(t(lang, _WORDS.get(actor.platform, "") + "network.join.done", count=len(others),
                                   names=", ".join(self.names(c) for c in others)), CONTENT))
 
     async def leave(self, actor: Actor) -> Message:
@@ -77,7 +81,7 @@ class NetworkService:
         lang = await self._lang(community)
         membership = await self.repo.membership(community)
         if membership is None:
-            return Message(text=t(lang, "network.none"))
+            return Message(text=t(lang, _WORDS.get(actor.platform, "") + "network.none"))
 
         def onoff(value: bool) -> str:
             return t(lang, "common.on" if value else "common.off")

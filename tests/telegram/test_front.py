@@ -79,7 +79,11 @@ async def test_setup_by_admin_only_with_panel_and_arguments(tg) -> None:
     assert "admins" in refused.text
     panel = await tg.command(w.admin, w.group, "/setup")
     assert "Lahore creators" in panel.text and "Asia/Karachi" in panel.text and "/link " in panel.text
-    assert panel.button_texts == ["Language: Urdu", "Resource approval: on"]
+    assert panel.button_texts == ["Language: Urdu", "Resource approval: on", "Network verdicts: on"]
+    assert "admins" in (await w.ali.press(panel, "Network verdicts: on")).text
+    assert "Network verdicts: off" in panel.text
+    await w.admin.press(panel, "Network verdicts: on")
+    await until(lambda: "Network verdicts: on" in panel.text and "Network verdicts: off" in panel.button_texts)
     assert "admins" in (await w.ali.press(panel, "Language: Urdu")).text
     await w.admin.press(panel, "Language: Urdu")
     await until(lambda: "زبان" in panel.text)
@@ -88,7 +92,7 @@ async def test_setup_by_admin_only_with_panel_and_arguments(tg) -> None:
     ok = await tg.command(w.admin, w.group, "/setup timezone Asia/Dubai")
     assert "Asia/Dubai" in ok.text
     usage = await tg.command(w.admin, w.group, "/setup colour blue")
-    assert "language" in usage.text
+    assert "language" in usage.text and "digest" in usage.text and "network_verdicts" in usage.text
     private = await tg.command(w.admin, w.admin, "/setup")
     assert "group" in private.text
 

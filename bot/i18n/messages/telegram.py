@@ -64,9 +64,11 @@ MESSAGES = {
     },
     "tg.setup.usage": {
         "en": "I know these settings: language (en, ur), timezone (e.g. Asia/Karachi), reminders (e.g. 24h,1h), "
-              "approval (on, off), sla (hours). For example: /setup language ur",
+              "approval (on, off), sla (hours), digest (a day and a time, e.g. friday 18:00, or off), "
+              "network_verdicts (on, off). For example: /setup language ur",
         "ur": "یہ ترتیبات بدلی جا سکتی ہیں: language (en، ur)، timezone (مثلاً Asia/Karachi)، reminders (مثلاً 24h,1h)، "
-              "approval (on، off)، sla (گھنٹے)۔ مثال: /setup language ur",
+              "approval (on، off)، sla (گھنٹے)، digest (دن اور وقت، مثلاً friday 18:00، یا off)، "
+              "network_verdicts (on، off)۔ مثال: /setup language ur",
     },
     "tg.setup.saved": {"en": "Saved: {field} is now {value}.", "ur": "محفوظ ہو گیا: {field} اب {value} ہے۔"},
     "tg.setup.button.language": {"en": "Language: {value}", "ur": "زبان: {value}"},

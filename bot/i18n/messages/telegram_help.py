@@ -194,4 +194,29 @@ MESSAGES = {
         "ur": "/setup کے دیے ہوئے کوڈ سے ماڈریٹروں کا نجی گروپ جوڑیں (یا کسی ڈسکارڈ سرور کی کمیونٹی میں شامل ہوں)",
     },
     "tg.help.ex.link": {"en": "/link K7Q2MX", "ur": "/link K7Q2MX"},
+    "tg.help.cmd.network_invite": {
+        "en": "a one-time code, sent to you privately, for another community (Telegram or Discord) to join the network",
+        "ur": "ایک بار کا کوڈ، آپ کو نجی چیٹ میں، تاکہ کوئی دوسری کمیونٹی (ٹیلیگرام یا ڈسکارڈ) نیٹ ورک میں شامل ہو",
+    },
+    "tg.help.ex.network_invite": {"en": "/network_invite", "ur": "/network_invite"},
+    "tg.help.cmd.network_join": {
+        "en": "join a network with the code another community's admin gave you",
+        "ur": "دوسری کمیونٹی کے ایڈمن کے دیے ہوئے کوڈ سے نیٹ ورک میں شامل ہوں",
+    },
+    "tg.help.ex.network_join": {"en": "/network_join NET-7KQ2M9XW4R", "ur": "/network_join NET-7KQ2M9XW4R"},
+    "tg.help.cmd.network_share": {
+        "en": "share this community's published fact-checks or resources with the network, or stop",
+        "ur": "اس کمیونٹی کی شائع شدہ حقائق کی جانچ یا وسائل نیٹ ورک سے شیئر کریں، یا بند کریں",
+    },
+    "tg.help.ex.network_share": {"en": "/network_share factchecks on", "ur": "/network_share factchecks on"},
+    "tg.help.cmd.network_leave": {
+        "en": "leave the network: nothing is shared with it or from it any more",
+        "ur": "نیٹ ورک چھوڑیں: پھر اس کے ساتھ یا اس کی طرف سے کچھ شیئر نہیں ہو گا",
+    },
+    "tg.help.ex.network_leave": {"en": "/network_leave", "ur": "/network_leave"},
+    "tg.help.cmd.network_status": {
+        "en": "the network's members, what each shares, and its latest changes",
+        "ur": "نیٹ ورک کے اراکین، ہر ایک کیا شیئر کرتا ہے، اور تازہ تبدیلیاں",
+    },
+    "tg.help.ex.network_status": {"en": "/network_status", "ur": "/network_status"},
 }
