@@ -13,6 +13,7 @@ from bot.app.background import Background
 from bot.app.delivery import dm_many
 from bot.app.network import NetworkService
 from bot.app.setup import SetupService
+from bot.app.resources import plain
 from bot.domain.errors import DomainError
 from bot.domain.factchecks import (
     VERDICTS,
@@ -89,7 +90,8 @@ class FactchecksService:
         title = t(lang, "factcheck.card.title", ref=fc.ref, verdict=verdict_label(lang, fc.verdict))
         fields: list[Field] = []
         if fc.claim and not for_partner:
-            fields.append(Field(t(lang, "factcheck.card.claim"), cut(fc.claim, FIELD_VALUE), False))
+            # The claim is the reported text: shown as written, never formatted.
+            fields.append(Field(t(lang, "factcheck.card.claim"), cut(plain(fc.claim), FIELD_VALUE), False))
         if fc.sources:
             fields.append(Field(t(lang, "factcheck.card.sources"), cut("\n".join(fc.sources), FIELD_VALUE), False))
         for c in fc.corrections:

@@ -72,6 +72,15 @@ def escape(text: str) -> str:
     return text.replace("[", "\\[").replace("]", "\\]")
 
 
+_PLAIN = re.compile(f"{_URL}|(?P<char>[_\\\\~|*`\\[\\]>#\\-<])")
+
+
+def plain(text: str) -> str:
+    """Member-written text shown exactly as typed: every markup character escaped (brackets too, so
+    no hidden links, and `<`, so no `<@id>` rendered as someone's name); bare links stay links."""
+    return _PLAIN.sub(lambda m: m.group("url") or "\\" + m.group("char"), text)
+
+
 def title_in_text(resource: Resource) -> str:
     """The title as it appears inside a sentence (escaped, shortened)."""
     return escape(cut(" ".join(resource.title.split()), TITLE_IN_TEXT))

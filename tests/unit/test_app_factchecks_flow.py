@@ -299,3 +299,15 @@ async def test_shared_resources_searchable_from_the_network(world) -> None:
     await app.network.leave(admin(A))
     gone = await app.resources.search(member(B, 1), "video")
     assert not gone.cards and "video" in gone.text
+
+
+async def test_the_claim_on_a_fact_check_is_shown_as_reported_never_formatted(world) -> None:
+    app, messenger, _ = world
+    hostile = "**Breaking** [free visas](https://evil.example) <@1> pay _now_ to 0300-1234567"
+    await report(app, member(A, 1), hostile)
+    await app.factchecks.publish(admin(A), "R-1", verdict="false", summary="No such scheme exists.", sources=None)
+    fc = await app.store.factchecks.get_by_number(Community(DISCORD, A), 1)
+    claim = [f.value for f in app.factchecks.card(fc, "en").fields if f.name == "What was checked"]
+    assert len(claim) == 1
+    assert "**Breaking**" not in claim[0] and "\\*\\*Breaking\\*\\*" in claim[0]
+    assert "\\[free visas\\]" in claim[0] and "\\<@1\\>" in claim[0]

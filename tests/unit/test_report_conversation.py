@@ -131,3 +131,19 @@ async def test_ask_reaches_every_reporter_but_closed_dms_and_never_names(flow) -
     for post in messenger.posts:
         for actor in (ALICE, BOB, CAROL):
             assert actor.display_name not in post.message.text and str(actor.user_id) not in post.message.text
+
+
+async def test_a_reporters_answer_is_shown_as_typed_never_formatted(flow) -> None:
+    """A reporter's words reach moderators as text: no bold, no hidden link, no `<@id>` shown as a name."""
+    app, messenger = flow
+    case_id = await _case(app, ALICE, BOB)
+    await app.report_conversation.ask(MOD, case_id, "Which **group**?")  # moderators may format
+    await app.idle()
+    hostile = "**urgent** [click](https://evil.example) <@1> _x_ https://ok.example/a_b"
+    await app.report_conversation.answer_dm(Member(DISCORD, BOB.user_id), hostile)
+    await app.idle()
+    shown = [p.message.text for p in messenger.posts if p.place.id == MOD_CHANNEL and "Reporter 2" in p.message.text]
+    assert shown == ["**R-0001** · **Reporter 2**:\n"
+                     "\\*\\*urgent\\*\\* \\[click\\](https://evil.example) \\<@1\\> \\_x\\_ https://ok.example/a_b"]
+    history = app.report_conversation.history_line((await app.store.report_conversation.entries(case_id))[-1], "en")
+    assert "\\*\\*urgent\\*\\*" in history and "\\[click\\]" in history and "\\<@1\\>" in history

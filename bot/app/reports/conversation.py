@@ -13,6 +13,7 @@ from bot.app.delivery import dm_many
 from bot.app.reports.cards import ASK_REPORTERS, label
 from bot.app.reports.cards import NOTE as NOTE_INTENT
 from bot.app.reports.service import ReportsService
+from bot.app.resources import plain
 from bot.domain.errors import DomainError
 from bot.domain.identity import TELEGRAM, Community, Member, MessageRef, Place
 from bot.domain.report_categories import parse_reference, reference
@@ -113,8 +114,9 @@ class ConversationService:
         elif entry.kind == ACTION:
             text = t(lang, "conv.thread.action", moderator=f"<@{entry.author_id}>", text=entry.body)
         else:
+            # A reporter's words, never formatted: moderators' own entries keep their formatting.
             key = "conv.thread.late_answer" if entry.late else "conv.thread.answer"
-            text = t(lang, key, number=entry.reporter_no, text=entry.body)
+            text = t(lang, key, number=entry.reporter_no, text=plain(entry.body))
         return cut(text, CONTENT)
 
     async def _show(self, case: Case, entry: Entry) -> None:
@@ -206,7 +208,7 @@ class ConversationService:
         if entry.kind == ACTION:
             return t(lang, "conv.history.action", when=when, actor=f"<@{entry.author_id}>", text=text)
         key = "conv.history.late_answer" if entry.late else "conv.history.answer"
-        return t(lang, key, when=when, number=entry.reporter_no, text=text)
+        return t(lang, key, when=when, number=entry.reporter_no, text=plain(text))
 
     # -- snippets ------------------------------------------------------------------------------------
     async def _moderator(self, actor: Actor) -> tuple[Community, str]:
