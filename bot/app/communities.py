@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from datetime import timedelta
-from typing import Any
+from typing import Any, Callable
 
 from bot.app.setup import SetupService
 from bot.domain.clock import Clock
@@ -36,6 +36,12 @@ class Communities:
         self.clock = clock
         self._homes: dict[Community, Community | None] = {}
         self._topics: dict[Place, int | None] = {}
+        self._join_listeners: list[Callable[[Community, Community], None]] = []
+
+    def on_join(self, listener: Callable[[Community, Community], None]) -> None:
+        """`listener(joined, home)` runs when a group joins a community (services register here in
+        their constructors, and start any longer work in their own background)."""
+        self._join_listeners.append(listener)
 
     async def home(self, community: Community) -> Community | None:
         """The community `community` joined, or None (cached: links change only through `join`)."""
@@ -75,6 +81,8 @@ class Communities:
         await self.setup.repo.save(replace(settings, announcements_channel=own.id, resources_channel=own.id,
                                            configured=True))
         self.setup.forget(own)
+        for listener in self._join_listeners:
+            listener(own, home)
         lang = (await self.setup.settings_for(home)).language
         return Message(text=t(lang, "link.joined"))
 
@@ -115,6 +123,24 @@ class Communities:
         """Post `message` in every linked place and remember each post (to keep them in step)."""
         refs = []
         for place in await self.extra_places(home, purpose):
+            try:
+                ref = await messenger.post(place, message)
+            except MessengerError:
+                log.warning("could not post %s %s in %s", kind, entity_id, place, exc_info=True)
+                continue
+            await self.links.add_post(kind, entity_id, ref)
+            refs.append(ref)
+        return refs
+
+    async def post_where_missing(self, messenger: Messenger, kind: str, entity_id: int, home: Community,
+                                 message: Message, purpose: str = ANNOUNCEMENTS) -> list[MessageRef]:
+        """Post `message` in each linked place that has no post of it yet (a group that joined after
+        it was announced), and remember each post."""
+        posted = {ref.place for ref in await self.links.posts(kind, entity_id)}
+        refs = []
+        for place in await self.extra_places(home, purpose):
+            if place in posted:
+                continue
             try:
                 ref = await messenger.post(place, message)
             except MessengerError:

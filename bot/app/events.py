@@ -273,6 +273,25 @@ class EventsService:
         self._listing = asyncio.Lock()  # one native-listing call at a time: never two listings of one event
         if extras is not None:
             self.reminders.zone_of = extras.timezone_of
+        if communities is not None:
+            communities.on_join(self._group_joined)
+
+    def _group_joined(self, joined: Community, home: Community) -> None:
+        self.background.spawn(self.announce_in_linked(home), "announce upcoming events in a joined group")
+
+    async def announce_in_linked(self, home: Community, limit: int = 25) -> int:
+        """The community's upcoming announced events, posted in each linked place that does not show
+        them yet (a group that just joined), and kept in step from then on; how many were posted."""
+        assert self.communities is not None
+        lang = (await self.setup.settings_for(home)).language
+        posted = 0
+        for event in await self.repo.upcoming(home, self.clock.now(), limit=limit):
+            if event.message_ref is None:
+                continue  # not announced yet (a series date): it is announced everywhere when due
+            message = await self.render_announcement(event, lang)
+            posted += len(await self.communities.post_where_missing(self.messenger, "event", event.id, home,
+                                                                   message))
+        return posted
 
     def _announced(self, event: Event) -> None:
         """An announcement was posted or its times changed: tell the watchers (check-in windows)."""

@@ -346,18 +346,11 @@ def seed_telegram_conversation(ctx: SeedContext) -> None:
 async def seed_telegram_backfill(ctx: SeedContext) -> None:
     """The announcements of the upcoming seeded events in the group, and the open and closed case
     cards in the moderators' group, each kept in step with Discord from now on."""
-    from bot.app.communities import ANNOUNCEMENTS
-
     app = ctx.app
     organiser = ctx.actor("organiser")
-    lang = (await app.setup.settings_for(organiser.community)).language
-    # Every upcoming event announced on Discord (the series' dates not announced yet come later,
-    # on both platforms, when they are due).
-    for event in await app.events.repo.upcoming(organiser.community, app.clock.now(), limit=25):
-        if event.message_ref is not None and not await app.communities.has_posts("event", event.id):
-            message = await app.events.render_announcement(event, lang)
-            await app.communities.post_elsewhere(app.messenger, "event", event.id, event.community, message,
-                                                 ANNOUNCEMENTS)
+    # Every upcoming event announced on Discord was posted in the group when it joined (the series'
+    # dates not announced yet come later, on both platforms, when they are due).
+    await app.events.idle()
     number = 1
     while (case := await app.reports.repo.get_by_number(organiser.community, number)) is not None:
         await app.reports.publish(case.id)  # the card here is brought up to date, and posted there

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import re
 
+from bot.domain.identity import TELEGRAM, Community
 from tests.harness import until
 
 
@@ -77,3 +78,34 @@ async def test_a_repeating_event_created_on_telegram_is_announced_on_both(linked
     assert {_embed_title(m) for m in world.fake.channel_messages(w.announcements)[before:]} == {"Telegram circle"}
     await until(lambda: len([m for m in tg.fake.bot_messages(t.group)
                              if "Going" in m.button_texts and "Telegram circle" in m.text]) == 2, timeout=10)
+
+
+async def test_a_group_that_joins_later_gets_the_upcoming_announcements(both) -> None:
+    """Events announced on Discord before a Telegram group joined the community are posted in the group
+    when it joins, with their answers so far, and kept in step from then on: one RSVP list."""
+    world, tg = both
+    w, t = world.world, tg.world
+    r = await world.fake.slash(w.organiser, "event create", title="Creators meetup", when="tomorrow 6pm", capacity=5)
+    await r.wait_done()
+    announcement = world.fake.channel_messages(w.announcements)[-1]
+    click = await world.fake.click(w.alice, announcement, "Going")
+    await click.wait_done()
+    assert [m for m in tg.fake.bot_messages(t.group) if "Going" in m.button_texts] == []
+
+    code = re.search(r"/link ([A-Z0-9]+)", (await world.fake.slash(w.admin, "setup", link=True)).text)
+    assert code is not None
+    posted = asyncio.ensure_future(tg.fake.wait_for_message(t.group, lambda m: "Creators meetup" in m.text
+                                                            and "Going" in m.button_texts, timeout=15))
+    joined = await tg.answer(t.admin, t.group, f"/link {code.group(1)}")
+    assert "Linked" in joined.text
+    post = await posted
+    assert "Going: 1/5" in post.text  # Alice's answer on Discord is already counted
+    await t.ali.press(post, "Going")
+    await world.app.idle()
+    await until(lambda: "Going: 2/5" in post.text, timeout=10)
+    await until(lambda: any(f["value"] == "2/5" for f in
+                            world.fake.message_by_id(announcement.id).embeds[0]["fields"]), timeout=10)
+    # Joining again later (or a second group) never posts the same event twice in this group.
+    home = await world.app.communities.home(Community(TELEGRAM, t.group.id))
+    assert home is not None and await world.app.events.announce_in_linked(home) == 0
+    assert len([m for m in tg.fake.bot_messages(t.group) if "Creators meetup" in m.text]) == 1
