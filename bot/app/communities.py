@@ -121,26 +121,20 @@ class Communities:
     async def post_elsewhere(self, messenger: Messenger, kind: str, entity_id: int, home: Community,
                              message: Message, purpose: str = ANNOUNCEMENTS) -> list[MessageRef]:
         """Post `message` in every linked place and remember each post (to keep them in step)."""
-        refs = []
-        for place in await self.extra_places(home, purpose):
-            try:
-                ref = await messenger.post(place, message)
-            except MessengerError:
-                log.warning("could not post %s %s in %s", kind, entity_id, place, exc_info=True)
-                continue
-            await self.links.add_post(kind, entity_id, ref)
-            refs.append(ref)
-        return refs
+        return await self._post_in(await self.extra_places(home, purpose), messenger, kind, entity_id, message)
 
     async def post_where_missing(self, messenger: Messenger, kind: str, entity_id: int, home: Community,
                                  message: Message, purpose: str = ANNOUNCEMENTS) -> list[MessageRef]:
         """Post `message` in each linked place that has no post of it yet (a group that joined after
         it was announced), and remember each post."""
         posted = {ref.place for ref in await self.links.posts(kind, entity_id)}
+        places = [p for p in await self.extra_places(home, purpose) if p not in posted]
+        return await self._post_in(places, messenger, kind, entity_id, message)
+
+    async def _post_in(self, places: list[Place], messenger: Messenger, kind: str, entity_id: int,
+                       message: Message) -> list[MessageRef]:
         refs = []
-        for place in await self.extra_places(home, purpose):
-            if place in posted:
-                continue
+        for place in places:
             try:
                 ref = await messenger.post(place, message)
             except MessengerError:
