@@ -153,14 +153,17 @@ class Renderer:
             out.append((head, False))
         if card.body:
             out.append((self.segments(card.body), True))
-        if card.fields:
-            lines: list[Seg] = []
-            for i, f in enumerate(card.fields):
-                if i:
-                    lines.append(Seg("\n"))
-                lines.append(Seg(cut(f.name, 256), "b"))
-                lines.append(Seg("\n" if "\n" in f.value or not f.inline else ": "))
-                lines += self.segments(cut(f.value, 1024))
+        lines: list[Seg] = []
+        for f in card.fields:
+            value = self.segments(cut(f.value, 1024))
+            if not "".join(s.text for s in value).strip():
+                continue  # e.g. a Discord member's <@id>, whom Telegram cannot name: no empty "Organiser:"
+            if lines:
+                lines.append(Seg("\n"))
+            lines.append(Seg(cut(f.name, 256), "b"))
+            lines.append(Seg("\n" if "\n" in f.value or not f.inline else ": "))
+            lines += value
+        if lines:
             out.append((lines, False))
         if card.footer:
             out.append(([Seg(s.text, "i") for s in self.segments(card.footer)], False))

@@ -77,3 +77,14 @@ def test_pacing_bucket_allows_a_burst_then_spaces_calls() -> None:
     group = Bucket(20 / 60, 20)
     waits = [group.reserve(0.0) for _ in range(21)]
     assert waits[19] == 0.0 and waits[20] == pytest.approx(3.0, rel=0.1)
+
+
+def test_a_field_with_nothing_telegram_can_show_is_left_out() -> None:
+    """A Discord organiser's `<@id>` has no name on Telegram: the announcement shows no empty
+    "Organiser:" line, and the other fields stay."""
+    known = {42: "Ayesha"}
+    r = Renderer(zone="UTC", lang="en", names=known.get)
+    card = Card(title="Meetup", fields=(Field("Organiser", "<@1577577714443878400>", True), Field("Going", "2/5", True)))
+    assert r.html(Message(cards=(card,))) == "<b>Meetup</b>\n\n<b>Going</b>: 2/5"
+    card = Card(title="Meetup", fields=(Field("Organiser", "<@42>", True), Field("Going", "2/5", True)))
+    assert r.html(Message(cards=(card,))) == "<b>Meetup</b>\n\n<b>Organiser</b>: Ayesha\n<b>Going</b>: 2/5"
