@@ -31,6 +31,10 @@ class Directories:
         """A front end tells the services what it knows about its communities."""
         self._by_platform[platform] = directory
 
+    def running(self, platform: str) -> bool:
+        """Whether that platform's front end runs in this process (it may still be connecting)."""
+        return platform in self._by_platform
+
     def of(self, platform: str) -> CommunityDirectory:
         """The directory of `platform` (one that knows nothing when that front end is not running)."""
         return self._by_platform.get(platform) or _NoDirectory()  # type: ignore[return-value]

@@ -21,6 +21,8 @@ def message_link(chat_id: int, username: str | None, message_id: int) -> str | N
 
 
 class TelegramDirectory:
+    knows_owners = False  # Telegram names a group's creator only on request: never wait to learn one
+
     def __init__(self) -> None:
         self._titles: dict[int, str] = {}
         self._usernames: dict[int, str] = {}

@@ -94,3 +94,42 @@ async def test_a_notice_sent_on_time_is_not_marked_late(flow) -> None:
     await app.reports.sla.fire(case.id)
     [text] = notices(messenger)
     assert text.startswith("Reminder:") and "Sent late" not in text
+
+
+class Connecting:
+    """A front end's directory just after a start: it learns its servers a moment later."""
+
+    def __init__(self) -> None:
+        self.ready = False
+
+    def name(self, community):  # type: ignore[no-untyped-def]
+        return "Lahore creators" if self.ready else None
+
+    def owner(self, community):  # type: ignore[no-untyped-def]
+        from bot.domain.identity import Member
+
+        return Member(DISCORD, 5) if self.ready else None
+
+    def message_link(self, community, ref):  # type: ignore[no-untyped-def]
+        return None
+
+
+async def test_a_raise_due_at_start_reaches_the_owner_once_the_server_is_known(flow) -> None:
+    """Overdue notices go out as the process starts, before Discord has sent its servers: the owner's
+    DM waits for the server to be known instead of being dropped."""
+    import asyncio
+
+    app, store, messenger, clock = flow
+    directory = Connecting()
+    app.directories.use(DISCORD, directory)
+    case = await _case(app)
+    clock.advance(hours=2, minutes=10)
+    await app.reports.sla.fire(case.id)  # the reminder
+    clock.advance(hours=2)
+    await app.reports.sla.fire(case.id)  # the raise to admins, while the server is not known yet
+    assert [n for n in notices(messenger) if n.startswith("**Admins:**")]
+    assert messenger.dms == []
+    await asyncio.sleep(1.2)
+    directory.ready = True
+    await app.idle()
+    assert [d.member.id for d in messenger.dms] == [5] and "R-0001" in messenger.dms[0].message.text

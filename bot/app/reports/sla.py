@@ -13,11 +13,12 @@ urgent card), and a DM to the community's owner.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
-from bot.domain.identity import Place
+from bot.domain.identity import Member, Place
 from bot.domain.report_categories import STATUS_NEW
 from bot.domain.report_sla import RAISE, is_late, notice_nonce, sla_step
 from bot.domain.report_stats import format_span
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
     from bot.app.reports.service import ReportsService
 
 log = logging.getLogger(__name__)
+# Just after a start, a front end may not know its communities yet (Discord sends each server after
+# connecting, and overdue notices go out at start): how long a raise waits to learn the owner.
+OWNER_WAIT_SECONDS = 30
 
 
 class SlaJobs:
@@ -119,7 +123,24 @@ class SlaJobs:
     async def _tell_owner(self, case: Case, text: str, nonce: str) -> None:
         """Raise to admins beyond the channel: the owner is always an admin, and a DM reaches them
         even if they never read the moderation channel (no mention is involved)."""
-        owner = self.service.directory(case.platform).owner(case.community)
+        directory = self.service.directory(case.platform)
+        owner = directory.owner(case.community)
+        if owner is None and directory.name(case.community) is None and getattr(directory, "knows_owners", True) \
+                and self.service.directories.running(case.platform):
+            self.service.background.spawn(self._tell_owner_once_known(case, text, nonce), "DM the owner")
+            return
+        await self._dm_owner(case, owner, text, nonce)
+
+    async def _tell_owner_once_known(self, case: Case, text: str, nonce: str) -> None:
+        directory = self.service.directory(case.platform)
+        for _ in range(OWNER_WAIT_SECONDS):
+            await asyncio.sleep(1)
+            owner = directory.owner(case.community)
+            if owner is not None or directory.name(case.community) is not None:
+                break
+        await self._dm_owner(case, directory.owner(case.community), text, nonce)
+
+    async def _dm_owner(self, case: Case, owner: "Member | None", text: str, nonce: str) -> None:
         delivered = False
         if owner is not None:
             try:
