@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from bench.bench_reports import Corpus, link_variant, near_copy, pct
+from bench.bench_reports import Corpus, pct, report_targets
 from bench.common import BenchContext, fire, row
 from bot.domain.report_duplicates import is_matchable, normalise_text, terms, text_hash
 from bot.domain.resource_search import search_text
@@ -116,20 +116,8 @@ def join_network(db_path: Path, guild_id: int) -> None:
 def reports(samples: dict[str, list[str]], total: int, seed: int = 7) -> list[str]:
     """What reporters send: new texts, near copies of fact-checked texts, variants of fact-checked
     links, new links (a quarter each)."""
-    rng = random.Random(seed)
-    corpus = Corpus(seed=99)
-    out = []
-    for i in range(total):
-        kind = i % 4
-        if kind == 0:
-            out.append(corpus.text())
-        elif kind == 1:
-            out.append(near_copy(rng, rng.choice(samples["texts"])))
-        elif kind == 2:
-            out.append(link_variant(rng.choice(samples["links"])))
-        else:
-            out.append(corpus.link(50_000_000 + i))
-    return out
+    return report_targets(samples, total, rng=random.Random(seed), corpus=Corpus(seed=99),
+                          new_links_from=50_000_000)
 
 
 async def run(ctx: BenchContext) -> list[dict]:

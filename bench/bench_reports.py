@@ -19,7 +19,7 @@ import random
 import sqlite3
 import statistics
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, AsyncIterator
 
@@ -164,6 +164,24 @@ def near_copy(rng: random.Random, text: str) -> str:
     return " ".join(words).upper() + " !!"
 
 
+def report_targets(samples: dict[str, list[str]], total: int, *, rng: random.Random, corpus: "Corpus",
+                   new_links_from: int) -> list[str]:
+    """What reporters send, a quarter each: new texts, near copies of stored texts, variants of stored
+    links, new links (numbered from `new_links_from`, past every stored one)."""
+    out = []
+    for i in range(total):
+        kind = i % 4
+        if kind == 0:
+            out.append(corpus.text())
+        elif kind == 1:
+            out.append(near_copy(rng, rng.choice(samples["texts"])))
+        elif kind == 2:
+            out.append(link_variant(rng.choice(samples["links"])))
+        else:
+            out.append(corpus.link(new_links_from + i))
+    return out
+
+
 def link_variant(link: str) -> str:
     """The same link with tracking parameters, another scheme, upper-case host and a trailing slash."""
     scheme, rest = link.split("://", 1)
@@ -245,17 +263,7 @@ async def run(ctx: Any, postgres: Any = None, label: str = "") -> list[dict]:
     async with reports_session(ctx.root, members=total + CONCURRENCY, postgres=postgres) as s:
         samples = s.samples  # type: ignore[attr-defined]
         reporters = iter(s.members)   # one report per member: the abuse limit never interferes
-        targets = []
-        for i in range(total):
-            kind = i % 4
-            if kind == 0:
-                targets.append(corpus.text())
-            elif kind == 1:
-                targets.append(near_copy(rng, rng.choice(samples["texts"])))
-            elif kind == 2:
-                targets.append(link_variant(rng.choice(samples["links"])))
-            else:
-                targets.append(corpus.link(N_CASES + i))
+        targets = report_targets(samples, total, rng=rng, corpus=corpus, new_links_from=N_CASES)
         await s.baseline(CONCURRENCY)  # warm-up
         warm = next(reporters)
         await s.fake.slash(warm, "report", target=corpus.text(), category="misinformation")
