@@ -14,7 +14,6 @@ core, so what limits the figure on a given machine can be read off the table.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import random
 import re

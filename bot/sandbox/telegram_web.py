@@ -19,7 +19,6 @@ Until the Telegram side has started (it comes up behind the page) the API answer
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Optional
@@ -27,7 +26,7 @@ from urllib.parse import quote
 
 from aiohttp import web
 
-from bot.sandbox.web import ApiError, Listener, event_stream
+from bot.sandbox.web import ApiError, Listener, event_stream, json_body
 
 if TYPE_CHECKING:  # pragma: no cover
     from bot.sandbox.web import SandboxWeb
@@ -156,12 +155,7 @@ class TelegramWeb:
         return msg
 
     async def _body(self, request: web.Request) -> tuple[dict[str, Any], Any]:
-        try:
-            body = await request.json()
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            raise ApiError("the request body is not JSON") from None
-        if not isinstance(body, dict):
-            raise ApiError("the request body must be a JSON object")
+        body = await json_body(request)
         return body, self._viewer(body.get("as"))
 
     # rendering ----------------------------------------------------------------------------------------------

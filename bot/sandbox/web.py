@@ -70,6 +70,17 @@ class Listener:
     queue: asyncio.Queue
 
 
+async def json_body(request: web.Request) -> dict[str, Any]:
+    """The request's JSON object, or a 400 saying what is wrong with it."""
+    try:
+        body = await request.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise ApiError("the request body is not JSON") from None
+    if not isinstance(body, dict):
+        raise ApiError("the request body must be a JSON object")
+    return body
+
+
 async def event_stream(request: web.Request, listeners: set[Listener], viewer: Any) -> web.StreamResponse:
     """Server-sent events for one page: what is put on the listener's queue, until None or the page
     goes away; a comment line every HEARTBEAT keeps proxies from closing it."""
@@ -293,12 +304,7 @@ class SandboxWeb:
         return (msg.visible_to is None or msg.visible_to == viewer.id) and self._can_view(viewer, msg.channel)
 
     async def _body(self, request: web.Request) -> tuple[dict[str, Any], Member]:
-        try:
-            body = await request.json()
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            raise ApiError("the request body is not JSON") from None
-        if not isinstance(body, dict):
-            raise ApiError("the request body must be a JSON object")
+        body = await json_body(request)
         return body, self._viewer(body.get("as"))
 
     # rendering ----------------------------------------------------------------------------------------------
