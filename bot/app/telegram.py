@@ -79,7 +79,16 @@ class TelegramService:
             self._last[user_id] = group_id
 
     async def last_group(self, user_id: int) -> int | None:
-        return await self.repo.last_group(user_id)
+        """The group the member last acted in (asked for every private message's rendering; Telegram
+        runs in one process and `acted_in` keeps the memory current, so the database is read once)."""
+        if user_id not in self._last:
+            group = await self.repo.last_group(user_id)
+            if group is None:
+                return None
+            if len(self._last) > 100_000:
+                self._last.clear()
+            self._last[user_id] = group
+        return self._last[user_id]
 
     async def community_of_moderators(self, chat_id: int) -> int | None:
         """The community whose moderators' group `chat_id` is, if it is one."""
