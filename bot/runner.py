@@ -14,6 +14,7 @@ import discord
 
 from bot.app import App
 from bot.client import make_bot
+from bot import heap
 from bot.endpoints import use_endpoints
 from bot.loop_monitor import LoopMonitor
 from bot.settings import Settings
@@ -88,6 +89,7 @@ async def run_bot(settings: Settings) -> int:
         await store.close()
         await monitor.stop()
         return 2
+    heap.settle()  # everything loaded so far lives as long as the process: out of every collection
     loop = asyncio.get_running_loop()
     stopping = asyncio.Event()
 

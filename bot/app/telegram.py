@@ -43,31 +43,36 @@ class TelegramService:
         # Which community a group moderates (None: none), asked on every group message's rendering;
         # Telegram runs in one process, and only /link changes it.
         self._moderated: dict[int, int | None] = {}
-        # Members known to have started the bot: asked on every RSVP press (for the "start me"
-        # hint), so kept here; a refusal (blocked, never started) removes them at once.
-        self._reachable: set[int] = set()
+        # Whether private messages reach a member (None: not known yet), asked on every RSVP press
+        # (for the "start me" hint) and before every private message. Telegram runs in one process
+        # and every change passes through `started` and `refused`, so what was read once stays true.
+        self._reachable: dict[int, bool | None] = {}
 
     # -- reachability ----------------------------------------------------------------------------
     async def started(self, user_id: int) -> None:
-        """The member started the bot (or wrote to it): private messages reach them."""
+        """The member started the bot (or wrote to it, or a private message reached them)."""
         if await self.reachable(user_id) is not True:
             await self.repo.set_reachable(user_id, True, self.clock.now())
-            self._reachable.add(user_id)
+            self._remember(user_id, True)
 
     async def refused(self, user_id: int) -> None:
-        self._reachable.discard(user_id)
+        """Telegram refused a private message to the member (blocked, or never started)."""
+        self._reachable.pop(user_id, None)
         await self.repo.set_reachable(user_id, False, self.clock.now())
+        self._remember(user_id, False)
 
     async def reachable(self, user_id: int) -> bool | None:
         """Whether private messages reach the member (None: not known yet)."""
         if user_id in self._reachable:
-            return True
+            return self._reachable[user_id]
         value = await self.repo.reachable(user_id)
-        if value is True:
-            if len(self._reachable) > 100_000:
-                self._reachable.clear()
-            self._reachable.add(user_id)
+        self._remember(user_id, value)
         return value
+
+    def _remember(self, user_id: int, value: bool | None) -> None:
+        if len(self._reachable) > 100_000:
+            self._reachable.clear()
+        self._reachable[user_id] = value
 
     async def unreachable_among(self, user_ids: list[int]) -> list[int]:
         return await self.repo.unreachable_among(user_ids)

@@ -165,6 +165,7 @@ class TelegramMessenger:
             raise MessengerError(exc.message) from exc
         except TelegramAPIError as exc:
             raise MessengerError(str(exc)) from exc
+        await telegram.started(member.id)  # it reached them: they can be reminded
         return Delivery.DELIVERED
 
 

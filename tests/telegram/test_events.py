@@ -57,9 +57,25 @@ async def test_member_who_never_started_the_bot_is_told_how_to_get_reminders(tg)
     w.sara.start_bot(payload)
     doc = await tg.fake.wait_for_message(w.sara, lambda m: m.document is not None, timeout=10)
     assert doc.document.file_name.endswith(".ics") and b"BEGIN:VCALENDAR" in doc.document.data
-    # Now she can be reached: Add to calendar comes privately.
+    # Now she can be reached: Add to calendar comes privately, and Going no longer asks her to start.
     answer = await w.sara.press(ann, "Add to calendar")
     assert "privately" in answer.text
+    answer = await w.sara.press(ann, "Going")
+    assert "going" in answer.text.lower() and "Start me privately" not in answer.text
+
+
+async def test_a_private_message_that_arrives_shows_the_member_can_be_reminded(tg) -> None:
+    w = tg.world
+    await tg.setup_group()
+    _, ann = await announce(tg, "/event Meetup | tomorrow 6pm")
+    # Ali can be messaged but never wrote to the bot: not known yet, so he is asked to start it.
+    answer = await w.ali.press(ann, "Going")
+    assert "Start me privately" in answer.text
+    answer = await w.ali.press(ann, "Add to calendar")
+    assert "privately" in answer.text
+    assert any(m.document is not None for m in tg.fake.private_messages(w.ali))
+    answer = await w.ali.press(ann, "Maybe")
+    assert "maybe" in answer.text.lower() and "Start me privately" not in answer.text
 
 
 async def test_non_organiser_is_refused_and_nothing_is_announced(tg) -> None:
