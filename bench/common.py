@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, AsyncIterator, Awaitable, Callable
 
 from fakediscord import FakeDiscord
+from bot import heap
 from bot.storage.sqlite.migrations import open_migrated
 from tests.e2e.process import BotProcess
 from tests.harness import World, seed_world
@@ -136,6 +137,9 @@ class BenchContext:
         extra = [world.guild.add_member(f"member{i:05d}") for i in range(members)]
         if before_start is not None:
             await before_start(world, extra, db_path)
+        # The fake shares the machine's cores with the bot: its world is long-lived, out of every
+        # collection from here on (the bot does the same with its own heap, bot/heap.py).
+        heap.settle()
         env = dict(BAITHAK_EXTENSIONS="bench.baseline_cog", LOG_LEVEL="WARNING")
         url = None
         if postgres is not None:
