@@ -15,7 +15,7 @@ from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.types import BotCommand, BotCommandScopeAllGroupChats, BotCommandScopeAllPrivateChats, ErrorEvent
 
 from bot.domain.errors import DomainError
-from bot.domain.identity import TELEGRAM
+from bot.domain.identity import TELEGRAM, Community
 from bot.i18n import LANGUAGES, t
 from bot.ports.messaging import Message
 from routers._common.context import Roles, apology, full_name, is_group, refusal, settings_of
@@ -30,6 +30,7 @@ ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 # the unlucky presses wait past Telegram's 15 seconds).
 HANDLERS_AT_ONCE = 100
 STALE_QUERY = "query is too old"  # Telegram's 400 for answering a button press after 15 seconds
+TITLES_PACE = 0.1  # seconds between getChat calls when learning group titles at start
 
 GROUP_COMMANDS = ("event", "events", "attendees", "share", "search", "top", "report", "setup", "organiser", "link", "help",
                   "event_edit", "event_cancel", "event_checkin_code", "event_stats", "event_report", "checkin",
@@ -92,6 +93,7 @@ class TelegramFrontEnd:
             self.dp.include_router(module.build())
         reports_conversation.register(self)
         self._polling: asyncio.Task[None] | None = None
+        self._titles: asyncio.Task[None] | None = None
         self._closed = False
 
     # -- helpers for handlers -------------------------------------------------------------------
@@ -165,7 +167,26 @@ class TelegramFrontEnd:
         self._polling = asyncio.create_task(self.dp.start_polling(
             self.bot, handle_signals=False, close_bot_session=False, allowed_updates=ALLOWED_UPDATES,
             polling_timeout=10, tasks_concurrency_limit=HANDLERS_AT_ONCE))
+        self._titles = asyncio.create_task(self.learn_titles(), name="telegram-titles")
         log.info("telegram: polling as @%s", self.username)
+
+    async def learn_titles(self) -> None:
+        """Learn the titles and public links of the groups set up before this start: the digest,
+        network attributions and SLA notices name them, and a group may stay quiet for days after a
+        restart. A group the bot has left is skipped."""
+        try:
+            ids = await self.app.setup.communities(TELEGRAM)
+        except Exception:  # names are a nicety: never let them stop the bot
+            log.warning("could not list the Telegram groups to learn their titles", exc_info=True)
+            return
+        for chat_id in ids:
+            if self.directory.name(Community(TELEGRAM, chat_id)) is not None:
+                continue  # heard from since the start
+            try:
+                self.directory.saw(await self.bot.get_chat(chat_id))
+            except TelegramAPIError as exc:
+                log.info("could not read the title of group %s: %s", chat_id, exc)
+            await asyncio.sleep(TITLES_PACE)
 
     async def wait(self) -> None:
         """Until polling stops."""
@@ -177,6 +198,8 @@ class TelegramFrontEnd:
         if self._closed:
             return
         self._closed = True
+        if self._titles is not None:
+            self._titles.cancel()
         await self.app.close()
         if self._polling is not None and not self._polling.done():
             try:

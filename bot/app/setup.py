@@ -35,6 +35,10 @@ class SetupService:
         return GuildSettings.defaults(community.id if community else 0, timezone=self.default_timezone,
                                       language=self.default_language, platform=platform)
 
+    async def communities(self, platform: str) -> list[int]:
+        """The ids of `platform`'s communities where /setup ran (a front end learns their names)."""
+        return await self.repo.communities(platform)
+
     async def settings_for(self, community: Community | None) -> GuildSettings:
         """The community's settings (the defaults in DMs or before /setup)."""
         if community is None:

@@ -16,3 +16,7 @@ class SettingsRepository(Protocol):
     async def save(self, settings: GuildSettings) -> None:
         """Insert or replace the community's settings."""
         ...
+
+    async def communities(self, platform: str) -> list[int]:
+        """The ids of `platform`'s communities where /setup ran, by id."""
+        ...

@@ -34,3 +34,14 @@ async def test_same_id_on_two_platforms_are_two_communities(store) -> None:
     assert d is not None and tg is not None
     assert (d.language, tg.language) == ("ur", "en")
     assert tg.platform == TELEGRAM
+
+
+async def test_communities_lists_one_platforms_set_up_communities(store) -> None:
+    base = GuildSettings(guild_id=0, timezone="UTC", language="en")
+    for platform, ids in ((TELEGRAM, (-1002, -1001)), (DISCORD, (5,))):
+        for community_id in ids:
+            await store.settings.save(replace(base, guild_id=community_id, platform=platform))
+    await store.settings.save(replace(base, guild_id=-1001, platform=TELEGRAM, language="ur"))  # saved again
+    assert await store.settings.communities(TELEGRAM) == [-1002, -1001]
+    assert await store.settings.communities(DISCORD) == [5]
+    assert await store.settings.communities("matrix") == []

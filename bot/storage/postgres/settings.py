@@ -43,6 +43,11 @@ class PostgresSettingsRepository:
             return None
         return settings_from_row(community, row)
 
+    async def communities(self, platform: str) -> list[int]:
+        rows = await self.db.fetch("SELECT guild_id FROM guild_settings WHERE platform = $1 ORDER BY guild_id",
+                                   platform)
+        return [r[0] for r in rows]
+
     async def save(self, s: GuildSettings) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
 

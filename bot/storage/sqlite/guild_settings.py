@@ -25,6 +25,11 @@ class SqliteSettingsRepository:
             return None
         return settings_from_row(community, row)
 
+    async def communities(self, platform: str) -> list[int]:
+        rows = await self.db.fetchall("SELECT guild_id FROM guild_settings WHERE platform = ? ORDER BY guild_id",
+                                      (platform,))
+        return [r[0] for r in rows]
+
     async def save(self, s: GuildSettings) -> None:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
 
