@@ -126,6 +126,7 @@ async def baseline(folder: Path) -> Load:
     finally:
         await bot.stop()
         await fake.stop()
+        heap.release()
 
 
 def _counts(db_path: Path, event_id: int) -> dict[str, int]:
@@ -178,6 +179,7 @@ async def real(folder: Path) -> tuple[Load, bool, int, float]:
     finally:
         await bot.stop()
         await fake.stop()
+        heap.release()
 
 
 async def run(ctx: BenchContext) -> list[dict]:

@@ -159,6 +159,7 @@ class BenchContext:
         finally:
             await proc.stop()
             await fake.stop()
+            heap.release()
 
 
 def row(bench: str, metric: str, value: float, unit: str, *, baseline: float | None = None,

@@ -11,7 +11,6 @@ from typing import Any, Iterable
 import discord
 from discord.ext import commands
 
-from bot import heap
 from bot.app import App
 from bot.domain.guild_settings import GuildSettings
 from bot.domain.identity import DISCORD, Community
@@ -110,7 +109,6 @@ class BaithakBot(commands.Bot):
         await answer_unhandled(interaction)
 
     async def on_ready(self) -> None:
-        heap.settle()  # the guilds and members just cached stay for the life of the connection
         log.info("connected as %s (%s) to %d guild(s)", self.user, getattr(self.user, "id", "?"),
                  len(self.guilds))
 

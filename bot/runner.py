@@ -68,6 +68,10 @@ def _one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if type(exc).__name__ not in text else text
 
 
+async def _settle_heap() -> None:
+    heap.settle()  # the guilds and members just cached stay for the life of the connection
+
+
 async def run_bot(settings: Settings) -> int:
     """Run until the front ends stop or a signal arrives; returns an exit code. Discord runs when
     DISCORD_TOKEN is set, Telegram (long polling, same process) when TELEGRAM_TOKEN is."""
@@ -80,6 +84,8 @@ async def run_bot(settings: Settings) -> int:
     # Several processes on one PostgreSQL: another one's /setup invalidates our cached settings.
     await watch_settings(store, app.setup.forget)
     bot = make_bot(settings, app, extra_extensions=extra_extensions()) if settings.token else None
+    if bot is not None:
+        bot.add_listener(_settle_heap, "on_ready")
     if bot is not None and settings.shards is not None:
         log.info("serving shards %s of %d", ",".join(map(str, settings.shards)), settings.shard_count)
     try:
