@@ -184,8 +184,10 @@ class TelegramFrontEnd:
                 continue  # heard from since the start
             try:
                 self.directory.saw(await self.bot.get_chat(chat_id))
-            except TelegramAPIError as exc:
+            except TelegramAPIError as exc:  # left the group, or the group is gone
                 log.info("could not read the title of group %s: %s", chat_id, exc)
+            except Exception:  # an answer aiogram cannot read: the name waits for the group's next word
+                log.warning("could not read the title of group %s", chat_id, exc_info=True)
             await asyncio.sleep(TITLES_PACE)
 
     async def wait(self) -> None:
