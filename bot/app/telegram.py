@@ -57,7 +57,6 @@ class TelegramService:
 
     async def refused(self, user_id: int) -> None:
         """Telegram refused a private message to the member (blocked, or never started)."""
-        self._reachable.pop(user_id, None)
         await self.repo.set_reachable(user_id, False, self.clock.now())
         self._remember(user_id, False)
 
