@@ -39,7 +39,7 @@ from bot.i18n.format import CONTENT, EMBED_DESCRIPTION, EMBED_TITLE, FIELD_VALUE
 from bot.ports.event_extras import EventExtrasRepository
 from bot.ports.events import Attendee, EventsRepository
 from bot.ports.messaging import (PRIMARY, SECONDARY, SUCCESS, Attachment, Button, Card, Field, Listing, Message,
-                                 Messenger, MessengerError)
+                                 Messenger, MessengerError, member_ref)
 from bot.ports.runtime import Scheduler
 
 log = logging.getLogger(__name__)
@@ -97,6 +97,15 @@ def going_line(names: Sequence[str], going: int, lang: str) -> str:
     return cut(text, FIELD_VALUE)
 
 
+def organiser_ref(event: Event) -> str:
+    """The organiser in markup: a mention (Discord) or their name (Telegram) on their own platform,
+    the name they had when creating the event as plain text on the other. An event created before
+    names were kept: `<@id>`, as it always was."""
+    if not event.organiser_name:
+        return f"<@{event.organiser_id}>"
+    return member_ref(event.organiser, cut(event.organiser_name, 40))
+
+
 def _pair(lang: str, label_key: str, value: str) -> str:
     return t(lang, "embed.pair", label=t(lang, label_key), value=value)
 
@@ -122,7 +131,7 @@ def announcement_card(event: Event, counts: Counts, lang: str, going: Sequence[s
         fields = [Field(t(lang, "embed.starts"), start), Field(t(lang, "embed.ends"), ts(event.ends_at, "F"))]
     if event.location:
         fields.append(Field(t(lang, "embed.location"), cut(event.location, FIELD_VALUE), inline=False))
-    fields.append(Field(t(lang, "embed.organiser"), f"<@{event.organiser_id}>", inline=False))
+    fields.append(Field(t(lang, "embed.organiser"), organiser_ref(event), inline=False))
     if event.rsvp_role is not None:
         fields.append(Field(t(lang, "embed.rsvp_role"), t(lang, "embed.rsvp_role_value", role=f"<@&{event.rsvp_role}>"),
                             inline=False))

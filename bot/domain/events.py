@@ -9,7 +9,7 @@ from typing import Collection
 from bot.domain.durations import format_minutes, format_offsets, parse_duration, parse_offsets
 from bot.domain.errors import DomainError
 from bot.domain.guild_settings import GuildSettings
-from bot.domain.identity import DISCORD, Community, MessageRef, Place
+from bot.domain.identity import DISCORD, Community, Member, MessageRef, Place
 from bot.domain.roles import Actor, require_organiser
 from bot.domain.rsvp import DECLINED
 from bot.domain.when import parse_when
@@ -24,6 +24,7 @@ MAX_TITLE = 200
 MAX_DESCRIPTION = 2000
 MAX_LOCATION = 200
 MAX_REASON = 300
+MAX_ORGANISER_NAME = 100  # a Telegram full name is at most 64 + 1 + 64; shown cut shorter anyway
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,16 @@ class Event:
     series_id: int | None = None  # the series this is one occurrence of (bot.domain.series)
     rsvp_role: int | None = None  # only members with this role may answer Going or Maybe
     ping_role: int | None = None  # the one role the announcement mentions (the organiser's choice)
+    # The organiser as they were when creating it: their platform (a linked community's events are
+    # created from either platform, so it may differ from `platform`) and display name, shown where
+    # the organiser cannot be mentioned. Empty on events created before they were kept.
+    organiser_name: str = ""
+    organiser_platform: str = ""
+
+    @property
+    def organiser(self) -> Member:
+        """The organiser as a member of their own platform (an older event's: the community's)."""
+        return Member(self.organiser_platform or self.platform, self.organiser_id)
 
     @property
     def community(self) -> Community:
@@ -184,6 +195,8 @@ def plan_event(actor: Actor, settings: GuildSettings, *, title: str, when: str, 
         starts_at=understood.start, duration_min=minutes, timezone=settings.timezone,
         capacity=_capacity(capacity), reminder_offsets=offsets, platform=community.platform,
         rsvp_role=clean_role(actor, role), ping_role=clean_ping(actor, ping),
+        organiser_name=" ".join(actor.display_name.split())[:MAX_ORGANISER_NAME],
+        organiser_platform=actor.platform,
     )
 
 

@@ -6,17 +6,28 @@ end decides *how* (a Discord embed and components, a Telegram HTML message and i
 Inline markup inside text is a small, fixed vocabulary that each front end renders its own way:
 `**bold**`, `[label](url)`, `<t:UNIX:STYLE>` (a moment, shown in the reader's zone where the platform
 can, styles F f R as in Discord), `<@USER_ID>` (a member, never a ping unless the front end is told
-to) and `<@&ROLE_ID>` (a role). Anything else is plain text, escaped by the renderer.
+to), `<@PLATFORM:USER_ID|NAME>` (a member of a given platform, made by :func:`member_ref`: shown as
+that platform shows its members, and on the other platform as NAME, plain text) and `<@&ROLE_ID>`
+(a role). Anything else is plain text, escaped by the renderer.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 from typing import Protocol, runtime_checkable
 
 from bot.domain.identity import Community, Member, MessageRef, Place
+
+# `<@PLATFORM:USER_ID|NAME>`: NAME has every markup character (and `>`, which ends it) escaped with
+# a backslash, so it reads as plain text wherever it is shown. The groups are named for the
+# renderers' own patterns, which include this one.
+MEMBER_REF = (r"<@(?P<ref_platform>discord|telegram):(?P<ref_id>\d{1,20})"
+              r"\|(?P<ref_name>(?:\\[^\n]|[^\\>\n]){0,400})>")
+_NAME_MARKUP = re.compile(r"([_\\~|*`\[\]<>#\-])")
+_NAME_CHARS = 150  # escaped, at most twice as long: within the pattern's 400
 
 PRIMARY = "primary"
 SECONDARY = "secondary"
@@ -74,6 +85,14 @@ class Message:
     buttons: tuple[tuple[Button, ...], ...] = ()
     files: tuple[Attachment, ...] = ()
     ping_roles: tuple[int, ...] = ()
+
+
+def member_ref(member: Member, name: str) -> str:
+    """A member in markup: their platform's own reference on that platform (a Discord mention, a
+    Telegram member's name), `name` as plain text on the other, where no mention of them can exist.
+    Whitespace in `name` is folded, so the reference stays on one line."""
+    text = _NAME_MARKUP.sub(r"\\\1", " ".join(name.split())[:_NAME_CHARS])
+    return f"<@{member.platform}:{member.id}|{text}>"
 
 
 class Delivery(Enum):

@@ -4,31 +4,45 @@ Discord's limits."""
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 import discord
 
 from bot.i18n.format import (BUTTON_LABEL, CONTENT, EMBED_DESCRIPTION, EMBED_TITLE, EMBED_TOTAL,
                              FIELD_NAME, FIELD_VALUE, FOOTER, cut)
-from bot.ports.messaging import DANGER, PRIMARY, SUCCESS, Card, Message
+from bot.domain.identity import DISCORD
+from bot.ports.messaging import DANGER, MEMBER_REF, PRIMARY, SUCCESS, Card, Message
 from cogs._common.buttons import custom_id
 
 _STYLES = {PRIMARY: discord.ButtonStyle.primary, SUCCESS: discord.ButtonStyle.success,
            DANGER: discord.ButtonStyle.danger}
 MAX_FIELDS = 25
+_MEMBER_REF = re.compile(MEMBER_REF)
+
+
+def _member(m: re.Match[str]) -> str:
+    # A Discord member is mentioned; anyone else (a Telegram member, whose id means nothing here and
+    # could be some Discord user's) is their name, whose markup characters the reference escaped.
+    return f"<@{m.group('ref_id')}>" if m.group("ref_platform") == DISCORD else m.group("ref_name")
+
+
+def markup(text: str) -> str:
+    """The neutral markup as Discord reads it: members of a given platform made mentions or names."""
+    return _MEMBER_REF.sub(_member, text) if "<@" in text else text
 
 
 def embed(card: Card) -> discord.Embed:
-    out = discord.Embed(title=cut(card.title, EMBED_TITLE) or None,
-                        description=cut(card.body, EMBED_DESCRIPTION) or None,
+    out = discord.Embed(title=cut(markup(card.title), EMBED_TITLE) or None,
+                        description=cut(markup(card.body), EMBED_DESCRIPTION) or None,
                         colour=card.colour, url=card.url, timestamp=card.timestamp)
     for f in card.fields[:MAX_FIELDS]:
-        out.add_field(name=cut(f.name, FIELD_NAME) or "-", value=cut(f.value, FIELD_VALUE) or "-",
+        out.add_field(name=cut(markup(f.name), FIELD_NAME) or "-", value=cut(markup(f.value), FIELD_VALUE) or "-",
                       inline=f.inline)
     if card.footer:
-        out.set_footer(text=cut(card.footer, FOOTER))
+        out.set_footer(text=cut(markup(card.footer), FOOTER))
     if card.author:
-        out.set_author(name=cut(card.author, EMBED_TITLE))
+        out.set_author(name=cut(markup(card.author), EMBED_TITLE))
     return out
 
 
@@ -67,7 +81,7 @@ def embeds(message: Message) -> list[discord.Embed]:
 
 def send_kwargs(message: Message, *, edit: bool = False) -> dict[str, Any]:
     """Keyword arguments for `send`/`edit` of discord.py for this message."""
-    kwargs: dict[str, Any] = {"content": cut(message.text, CONTENT) or None, "embeds": embeds(message),
+    kwargs: dict[str, Any] = {"content": cut(markup(message.text), CONTENT) or None, "embeds": embeds(message),
                               "allowed_mentions": mentions(message)}
     v = view(message)
     if v is not None or edit:

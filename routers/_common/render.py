@@ -3,9 +3,11 @@
 Every piece of text is escaped; only the model's own inline markup becomes formatting: `**bold**`,
 `[label](url)` (http(s) links only), `` `code` ``; `<t:UNIX:STYLE>` is written out in the
 community's zone (Telegram has no timestamps that each reader sees in their own zone); `<@id>` is the
-member's name when known, else nothing (never a mention: no `tg://user` link is ever made); role
-and channel references are dropped. Lengths are limited by what Telegram counts (the text after
-parsing): 4096 for a message, 1024 for a caption, 200 for a toast.
+member's name when known, else nothing (never a mention: no `tg://user` link is ever made);
+`<@telegram:id|name>` is the member's name when known, else `name`, and a Discord member's
+`<@discord:id|name>` is `name`; role and channel references are dropped. Lengths are limited by
+what Telegram counts (the text after parsing): 4096 for a message, 1024 for a caption, 200 for a
+toast.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from zoneinfo import ZoneInfo
 
 from bot.i18n import t
 from bot.i18n.format import ELLIPSIS, cut
-from bot.ports.messaging import Card, Message
+from bot.domain.identity import TELEGRAM
+from bot.ports.messaging import MEMBER_REF, Card, Message
 
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
@@ -33,6 +36,7 @@ _MARKUP = re.compile(
     r"|\[(?P<label>[^\]\n]{1,256})\]\((?P<url>https?://[^\s()<>]{1,2000})\)"
     r"|<t:(?P<ts>-?\d{1,12})(?::(?P<style>[tTdDfFR]))?>"
     r"|<@!?(?P<user>\d{1,20})>"
+    f"|{MEMBER_REF}"
     r"|<@&\d{1,20}>|<#\d{1,20}>"
     r"|`(?P<code>[^`\n]{1,1000})`"
     r"|\\(?P<esc>[_\\~|*`\[\]>#\-<])",
@@ -113,6 +117,11 @@ class Renderer:
                 name = self.names(int(m.group("user"))) if len(m.group("user")) <= 19 else None
                 if name:
                     out.append(Seg(name, fmt))
+            elif m.group("ref_platform") is not None:
+                # The stored name stands in for a member this front end has not seen (since a
+                # restart) or cannot know (a Discord member); it is markup, every character escaped.
+                seen = self.names(int(m.group("ref_id"))) if m.group("ref_platform") == TELEGRAM else None
+                out += [Seg(seen, fmt)] if seen else [Seg(s.text, fmt) for s in self.segments(m.group("ref_name"))]
             elif m.group("code") is not None:
                 out.append(Seg(m.group("code"), "code"))
             elif m.group("esc") is not None:  # Discord-style escaped markdown: the character itself

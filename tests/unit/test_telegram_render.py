@@ -88,3 +88,31 @@ def test_a_field_with_nothing_telegram_can_show_is_left_out() -> None:
     assert r.html(Message(cards=(card,))) == "<b>Meetup</b>\n\n<b>Going</b>: 2/5"
     card = Card(title="Meetup", fields=(Field("Organiser", "<@42>", True), Field("Going", "2/5", True)))
     assert r.html(Message(cards=(card,))) == "<b>Meetup</b>\n\n<b>Organiser</b>: Ayesha\n<b>Going</b>: 2/5"
+
+
+def test_a_member_of_a_given_platform_is_their_name_or_the_stored_one_as_text() -> None:
+    from bot.domain.identity import DISCORD, TELEGRAM, Member
+    from bot.ports.messaging import member_ref
+
+    hostile = "<b>x</b> **x** <@123> a\\b > `c` [d](https://e.x) #f -g"
+    r = renderer(names={42: "Ali Now"})
+    # A Telegram member the front end has seen: their name now; one it has not: the stored name.
+    assert r.plain(member_ref(Member(TELEGRAM, 42), "Ali Then"), 500) == "Ali Now"
+    assert r.plain(member_ref(Member(TELEGRAM, 43), hostile), 500) == hostile
+    # A Discord member: the stored name, never looked up among Telegram's (the ids could meet).
+    assert r.plain(member_ref(Member(DISCORD, 42), hostile), 500) == hostile
+    html = r.html(Message(text=f"by {member_ref(Member(DISCORD, 42), hostile)}!"))
+    assert html == "by &lt;b&gt;x&lt;/b&gt; **x** &lt;@123&gt; a\\b &gt; `c` [d](https://e.x) #f -g!"
+    # Folded onto one line, so the reference cannot be broken by a newline in the name.
+    assert r.plain(member_ref(Member(DISCORD, 1), "Sara\n  Khan"), 500) == "Sara Khan"
+
+
+def test_discord_reads_a_member_reference_as_a_mention_or_escaped_text() -> None:
+    from bot.domain.identity import DISCORD, TELEGRAM, Member
+    from bot.ports.messaging import member_ref
+    from cogs._common.render import markup
+
+    assert markup(f"by {member_ref(Member(DISCORD, 42), 'Omar')}") == "by <@42>"
+    shown = markup(member_ref(Member(TELEGRAM, 42), "<@123> **x** a\\b >"))
+    assert shown == "\\<@123\\> \\*\\*x\\*\\* a\\\\b \\>" and "<@42>" not in shown
+    assert markup("plain <@7> and <t:1:F>") == "plain <@7> and <t:1:F>"  # the rest is left as it was

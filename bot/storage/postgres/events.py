@@ -32,7 +32,8 @@ from bot.storage.postgres.leases import Lease
 
 _COLUMNS = ("id", "guild_id", "channel_id", "message_id", "organiser_id", "title", "description", "location",
             "starts_at", "duration_min", "timezone", "capacity", "reminder_offsets", "status",
-            "cancel_reason", "version", "platform", "series_id", "rsvp_role", "ping_role")
+            "cancel_reason", "version", "platform", "series_id", "rsvp_role", "ping_role", "organiser_name",
+            "organiser_platform")
 _EVENT_COLUMNS = ", ".join(_COLUMNS)
 _E_COLUMNS = ", ".join("e." + c for c in _COLUMNS)
 _N = len(_COLUMNS)
@@ -64,7 +65,7 @@ def event_from_row(row: Any) -> Event:
         title=row[5], description=row[6], location=row[7], starts_at=_utc(row[8]),
         duration_min=row[9], timezone=row[10], capacity=row[11], reminder_offsets=_offsets(row[12]),
         status=row[13], cancel_reason=row[14], version=row[15], platform=row[16], series_id=row[17],
-        rsvp_role=row[18], ping_role=row[19],
+        rsvp_role=row[18], ping_role=row[19], organiser_name=row[20], organiser_platform=row[21],
     )
 
 
@@ -223,11 +224,13 @@ class PostgresEventsRepository:
         row = await self.db.fetchrow(
             "INSERT INTO events (platform, guild_id, channel_id, organiser_id, title, description, location, "
             "starts_at, duration_min, timezone, capacity, reminder_offsets, status, created_at, updated_at, "
-            "rsvp_role, ping_role) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16) "
+            "rsvp_role, ping_role, organiser_name, organiser_platform) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16, $17, $18) "
             f"RETURNING {_EVENT_COLUMNS}",
             draft.platform, draft.guild_id, draft.channel_id, draft.organiser_id, draft.title, draft.description,
             draft.location, _unix(draft.starts_at), draft.duration_min, draft.timezone, draft.capacity,
-            ",".join(map(str, draft.reminder_offsets)), SCHEDULED, _unix(now), draft.rsvp_role, draft.ping_role)
+            ",".join(map(str, draft.reminder_offsets)), SCHEDULED, _unix(now), draft.rsvp_role, draft.ping_role,
+            draft.organiser_name, draft.organiser_platform)
         return event_from_row(row)
 
     async def set_message(self, event_id: int, ref: MessageRef) -> None:

@@ -51,12 +51,14 @@ async def _insert_occurrences(conn: Conn, series_id: int, ahead_days: int,
     await conn.executemany(
         "INSERT INTO events (platform, guild_id, channel_id, organiser_id, title, description, location, "
         "starts_at, duration_min, timezone, capacity, reminder_offsets, status, created_at, updated_at, "
-        "series_id, original_start, announce_at, announce_state, rsvp_role, ping_role) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $8, $16, $17, $18, $19)",
+        "series_id, original_start, announce_at, announce_state, rsvp_role, ping_role, organiser_name, "
+        "organiser_platform) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $8, $16, $17, $18, $19, "
+        "$20, $21)",
         [(e.platform, e.guild_id, e.channel_id, e.organiser_id, e.title, e.description, e.location,
           _unix(e.starts_at), e.duration_min, e.timezone, e.capacity, ",".join(map(str, e.reminder_offsets)),
           SCHEDULED, _unix(now), series_id, _unix(announce_at(e.starts_at, ahead_days)), PENDING,
-          e.rsvp_role, e.ping_role)
+          e.rsvp_role, e.ping_role, e.organiser_name, e.organiser_platform)
          for e in occurrences])
 
 

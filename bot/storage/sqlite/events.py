@@ -29,7 +29,8 @@ MAX_CLICKS = 500
 
 _COLUMNS = ("id", "guild_id", "channel_id", "message_id", "organiser_id", "title", "description", "location",
             "starts_at", "duration_min", "timezone", "capacity", "reminder_offsets", "status",
-            "cancel_reason", "version", "platform", "series_id", "rsvp_role", "ping_role")
+            "cancel_reason", "version", "platform", "series_id", "rsvp_role", "ping_role", "organiser_name",
+            "organiser_platform")
 _EVENT_COLUMNS = ", ".join(_COLUMNS)
 _E_COLUMNS = ", ".join("e." + c for c in _COLUMNS)  # the same, for queries joining events as `e`
 _N = len(_COLUMNS)  # index of the first column after the event's
@@ -65,7 +66,7 @@ def event_from_row(row: sqlite3.Row | tuple[Any, ...]) -> Event:
         title=row[5], description=row[6], location=row[7], starts_at=_utc(row[8]),
         duration_min=row[9], timezone=row[10], capacity=row[11], reminder_offsets=_offsets(row[12]),
         status=row[13], cancel_reason=row[14], version=row[15], platform=row[16], series_id=row[17],
-        rsvp_role=row[18], ping_role=row[19],
+        rsvp_role=row[18], ping_role=row[19], organiser_name=row[20], organiser_platform=row[21],
     )
 
 
@@ -215,11 +216,12 @@ def _create(conn: sqlite3.Connection, draft: Event, now: datetime) -> int:
     cur = conn.execute(
         "INSERT INTO events (platform, guild_id, channel_id, organiser_id, title, description, location, "
         "starts_at, duration_min, timezone, capacity, reminder_offsets, status, created_at, updated_at, "
-        "rsvp_role, ping_role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "rsvp_role, ping_role, organiser_name, organiser_platform) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (draft.platform, draft.guild_id, draft.channel_id, draft.organiser_id, draft.title, draft.description,
          draft.location, _unix(draft.starts_at), draft.duration_min, draft.timezone, draft.capacity,
          ",".join(map(str, draft.reminder_offsets)), SCHEDULED, _unix(now), _unix(now), draft.rsvp_role,
-         draft.ping_role))
+         draft.ping_role, draft.organiser_name, draft.organiser_platform))
     return int(cur.lastrowid or 0)
 
 

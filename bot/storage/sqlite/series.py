@@ -53,12 +53,13 @@ def _insert_occurrences(conn: sqlite3.Connection, series_id: int, ahead_days: in
     conn.executemany(
         "INSERT INTO events (platform, guild_id, channel_id, organiser_id, title, description, location, "
         "starts_at, duration_min, timezone, capacity, reminder_offsets, status, created_at, updated_at, "
-        "series_id, original_start, announce_at, announce_state, rsvp_role, ping_role) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "series_id, original_start, announce_at, announce_state, rsvp_role, ping_role, organiser_name, "
+        "organiser_platform) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(e.platform, e.guild_id, e.channel_id, e.organiser_id, e.title, e.description, e.location,
           _unix(e.starts_at), e.duration_min, e.timezone, e.capacity, ",".join(map(str, e.reminder_offsets)),
           SCHEDULED, _unix(now), _unix(now), series_id, _unix(e.starts_at),
-          _unix(announce_at(e.starts_at, ahead_days)), PENDING, e.rsvp_role, e.ping_role)
+          _unix(announce_at(e.starts_at, ahead_days)), PENDING, e.rsvp_role, e.ping_role, e.organiser_name,
+          e.organiser_platform)
          for e in occurrences])
 
 
