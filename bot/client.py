@@ -15,7 +15,7 @@ from bot.app import App
 from bot.domain.guild_settings import GuildSettings
 from bot.domain.identity import DISCORD, Community
 from bot.settings import Settings
-from cogs._common.messenger import DiscordMessenger
+from cogs._common.messenger import DiscordMessenger, share_of_limit
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ class BaithakBot(commands.Bot):
         )
         self.settings = settings
         self.app = app
-        self.messenger = DiscordMessenger(self)
+        self.messenger = DiscordMessenger(self, per_second=share_of_limit(settings.shards, settings.shard_count))
         app.messenger.register(DISCORD, self.messenger)
         self.extra_extensions = list(extra_extensions)
         self.synced = False

@@ -21,6 +21,15 @@ log = logging.getLogger(__name__)
 GLOBAL_PER_SECOND = 48.0
 
 
+def share_of_limit(shards: tuple[int, ...] | None, shard_count: int | None) -> float:
+    """This process's requests a second: the whole global budget when it serves every shard; when
+    several processes split the shards, the budget (one per bot token, shared by all of them) in
+    proportion to the shards it serves, so together they stay under it."""
+    if not shards or not shard_count:
+        return GLOBAL_PER_SECOND
+    return GLOBAL_PER_SECOND * min(len(set(shards)), shard_count) / shard_count
+
+
 class Pacer:
     """Starts spaced evenly at `rate` a second, first come first served; no waiting while under the
     rate. (Even spacing rather than bursts: bursts reach the platform bunched and straddle its
