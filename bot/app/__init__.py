@@ -103,6 +103,9 @@ class App:
         # loop now rather than inside the first /event create.
         asyncio.get_running_loop().run_in_executor(None, _warm_dateparser)
         await self.scheduler.start()  # type: ignore[attr-defined]
+        shown = await self.events.refresh_recent()
+        if shown:
+            log.info("showing the current answers on %d announcement(s) again after the start", shown)
         lease = getattr(self.store, "lease", None)
         if getattr(self.store, "shared", False) and lease is not None:
             # Several processes on one database (PostgreSQL): look again, twice per lease, for due

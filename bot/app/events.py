@@ -11,7 +11,7 @@ import asyncio
 
 import logging
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Callable, Sequence
 from zoneinfo import ZoneInfo
 
@@ -49,6 +49,9 @@ CANCELLED_COLOUR = 0x777777
 PAGE_SIZE = 5
 CHOICES = 25
 GOING_NAMES = 10  # names under the counts on an announcement, then "and N more"
+# At start, announcements whose answers changed this recently are shown afresh (a crash may have
+# fallen between a click's commit and the coalesced edit that shows it).
+RECENT_ANSWERS = timedelta(days=1)
 
 # Button intents on an announcement (target: (event_id,)) and on /event list (target: (page,)).
 RSVP_GO = "rsvp.go"
@@ -364,6 +367,15 @@ class EventsService:
         return await self.extras.timezone_of(member) or fallback
 
     # -- the announcement ---------------------------------------------------------------------
+    async def refresh_recent(self) -> int:
+        """At start: ask every upcoming announcement whose answers changed in the last day to show
+        the database's counts again, in the background; returns how many were asked."""
+        now = self.clock.now()
+        ids = await self.repo.recently_answered(now - RECENT_ANSWERS, now)
+        for event_id in ids:
+            self.refresher.request(event_id)
+        return len(ids)
+
     async def render_announcement(self, event: Event, lang: str) -> Message:
         """The announcement as it stands now: counts, going names, Check in while open."""
         counts = await self.repo.counts(event.id)

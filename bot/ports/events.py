@@ -131,6 +131,11 @@ class EventsRepository(Protocol):
 
     async def status_of(self, event_id: int, member: Member) -> str | None: ...
 
+    async def recently_answered(self, since: datetime, now: datetime) -> list[int]:
+        """Upcoming (not yet ended), announced, listed events with an answer changed at or after
+        `since`: the announcements a crash may have left behind the database."""
+        ...
+
     async def attendees(self, event_id: int) -> list[Attendee]:
         """Everyone who answered: going, waitlist (in order), maybe, declined; each in click order."""
         ...

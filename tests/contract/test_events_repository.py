@@ -274,3 +274,24 @@ async def test_claimed_once_and_outcomes_recorded(store) -> None:
     statuses = {m.id: s for m, o, s in await store.events.reminder_statuses(event.id) if o == 60}
     assert statuses == {**{c.member.id: "sent" for c in first}, **{c.member.id: "dm_closed" for c in second}}
     assert [g.offset_min for g in await store.events.pending_groups()] == [1440]
+
+
+async def test_recently_answered_names_upcoming_announcements_with_new_answers(store) -> None:
+    async def announced(**changes) -> Event:
+        event = await store.events.create(draft(**changes), NOW)
+        await store.events.set_message(event.id, MessageRef(Place(DISCORD, 5), 9000 + event.id))
+        return event
+
+    fresh = await announced()
+    quiet = await announced(title="Old news")
+    ended = await announced(starts_at=NOW + timedelta(hours=1), duration_min=60)
+    unannounced = await store.events.create(draft(title="Draft"), NOW)
+    await answer(store, quiet, member(3), "going", now=NOW - timedelta(days=3))
+    for event in (fresh, ended, unannounced):
+        await answer(store, event, member(4), "maybe")
+    since = NOW - timedelta(hours=1)
+    assert await store.events.recently_answered(since, NOW) == [fresh.id, ended.id]
+    # Once the event is over its announcement is left as it is.
+    assert await store.events.recently_answered(since, NOW + timedelta(hours=3)) == [fresh.id]
+    await store.events.cancel(fresh.id, lambda ev: plan_cancel(ORGANISER, SETTINGS, ev, reason="rain"), NOW)
+    assert await store.events.recently_answered(since, NOW + timedelta(hours=3)) == []

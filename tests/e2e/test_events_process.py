@@ -106,8 +106,18 @@ async def test_sigkill_mid_burst_loses_no_acknowledged_rsvp(tmp_path: Path) -> N
             assert stored.get(uid) == expected, (uid, text)
         going = sum(1 for s in stored.values() if s == "going")
         assert going <= 100
-        # After a restart the bot serves the same state and keeps going.
+        # After a restart the announcement catches up with what was saved before the kill (the
+        # coalesced edit showing the last clicks may have been lost with the process), without a
+        # new click; then the bot serves the same state and keeps going.
+        waitlist = sum(1 for s in stored.values() if s == "waitlist")
         await proc.start()
+        for _ in range(100):
+            fields = {f["name"]: f["value"] for f in fake.message_by_id(msg.id).embeds[0]["fields"]}
+            if fields.get("Going") == f"{going}/100" and fields.get("Waitlist", "0") == str(waitlist):
+                break
+            await asyncio.sleep(0.1)
+        assert fields.get("Going") == f"{going}/100", (fields, going, waitlist)
+        assert fields.get("Waitlist", "0") == str(waitlist), (fields, going, waitlist)
         late = await fake.click(members[-1], msg, "Maybe")
         await late.wait_done()
         assert "maybe" in late.text

@@ -307,6 +307,15 @@ class PostgresEventsRepository:
         return await self.db.write(lambda conn: _rsvp(conn, event_id, community, member, display_name,
                                                       choice, now, held))
 
+    async def recently_answered(self, since: datetime, now: datetime) -> list[int]:
+        # Upcoming announced events are few; each one's answers are found by the event_id index.
+        rows = await self.db.fetch(
+            f"SELECT id FROM events WHERE message_id IS NOT NULL AND status = $1 AND {_LISTED} "
+            "AND starts_at + duration_min * 60 > $2 AND EXISTS (SELECT 1 FROM event_rsvps r "
+            "WHERE r.event_id = events.id AND r.updated_at >= $3) ORDER BY id",
+            SCHEDULED, _unix(now), _unix(since))
+        return [r[0] for r in rows]
+
     async def status_of(self, event_id: int, member: Member) -> str | None:
         return await self.db.fetchval(
             "SELECT status FROM event_rsvps WHERE event_id = $1 AND platform = $2 AND user_id = $3",
