@@ -8,27 +8,13 @@ import time
 from typing import Any, Optional
 
 import aiohttp
-import pytest
 
 from fakediscord import limits
 from fakediscord.errors import FormErrors
 from fakediscord import FakeDiscord, StateEvent
+from tests.fakediscord_http import fake, http  # noqa: F401 (fixtures)
 
 GUILDS, GUILD_MEMBERS, GUILD_MESSAGES, MESSAGE_CONTENT = 1, 2, 1 << 9, 1 << 15
-
-
-@pytest.fixture
-async def fake():
-    server = FakeDiscord()
-    await server.start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
-async def http(fake: FakeDiscord):
-    async with aiohttp.ClientSession(headers={"Authorization": f"Bot {fake.token}"}) as session:
-        yield session
 
 
 class RawBot:

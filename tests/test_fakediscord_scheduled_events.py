@@ -5,25 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-import aiohttp
-import pytest
-
 from fakediscord import FakeDiscord
 from fakediscord import permissions as P
-
-
-@pytest.fixture
-async def fake():
-    server = FakeDiscord()
-    await server.start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
-async def http(fake: FakeDiscord):
-    async with aiohttp.ClientSession(headers={"Authorization": f"Bot {fake.token}"}) as session:
-        yield session
+from tests.fakediscord_http import fake, http  # noqa: F401 (fixtures)
 
 
 def iso(hours: float) -> str:
