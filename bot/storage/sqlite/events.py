@@ -379,10 +379,9 @@ class SqliteEventsRepository:
     async def recently_answered(self, since: datetime, now: datetime) -> list[int]:
         # Upcoming announced events are few; each one's answers are found by the event_id index.
         rows = await self.db.fetchall(
-            f"SELECT id FROM events WHERE message_id IS NOT NULL AND status = ? AND {_LISTED} "
-            "AND starts_at + duration_min * 60 > ? AND EXISTS (SELECT 1 FROM event_rsvps r "
-            "WHERE r.event_id = events.id AND r.updated_at >= ?) ORDER BY id",
-            (SCHEDULED, _unix(now), _unix(since)))
+            f"SELECT id FROM events WHERE message_id IS NOT NULL AND {_LISTED_NOW} AND EXISTS "
+            "(SELECT 1 FROM event_rsvps r WHERE r.event_id = events.id AND r.updated_at >= ?) ORDER BY id",
+            (_unix(now) - _LONGEST, _unix(now), _unix(since)))
         return [r[0] for r in rows]
 
     async def status_of(self, event_id: int, member: Member) -> str | None:
